@@ -1,0 +1,242 @@
+//! Stage 1, read/decode: raw bytes → [`Decoded`] text, or a [`DecodeError`] that says why not.
+//!
+//! The rule is *no silent garbage*: a file is decoded only when the whole of it decodes without a
+//! single replacement character. Binary files (NUL bytes, control characters) are refused before
+//! any decoding is tried.
+
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Text decoded from a file, with the name of the encoding that gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding's WHATWG name, except that GBK is reported as `GB18030` (its superset, and
+    /// the decoder encoding_rs uses for both).
+    pub encoding: &'static str,
+}
+
+/// Why the bytes of a file are not text fatiao can read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file holds only white space")]
+    Blank,
+    #[error("binary data, not text ({0})")]
+    Binary(String),
+    #[error("not valid {encoding}: malformed byte sequence at byte {offset}")]
+    Malformed {
+        encoding: &'static str,
+        offset: usize,
+    },
+    #[error("unknown encoding label `{0}` (try utf-8, utf-16le, utf-16be, gb18030, gbk, big5)")]
+    UnknownLabel(String),
+    #[error("cannot tell the encoding: the bytes are neither UTF-8, UTF-16 nor GB18030 (detection guessed {0}); pass --encoding to force one")]
+    Undetectable(&'static str),
+}
+
+/// Decodes `bytes`. With `label`, that encoding is used (a BOM still wins, as in every browser);
+/// without it, a BOM, then UTF-8, then GB18030, then chardetng's guess are tried in turn.
+pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let forced = match label {
+        Some(l) => Some(
+            Encoding::for_label(l.trim().as_bytes())
+                .ok_or_else(|| DecodeError::UnknownLabel(l.to_string()))?,
+        ),
+        None => None,
+    };
+    let (encoding, body) = match Encoding::for_bom(bytes) {
+        Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
+        None => match forced {
+            Some(enc) => (enc, bytes),
+            None => (detect(bytes)?, bytes),
+        },
+    };
+    let text = decode_strict(encoding, body)?;
+    if let Some(reason) = binary_reason(text.as_bytes()) {
+        return Err(DecodeError::Binary(reason));
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::Blank);
+    }
+    Ok(Decoded {
+        text,
+        encoding: display_name(encoding),
+    })
+}
+
+/// Picks an encoding for bytes without a BOM.
+fn detect(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return Ok(enc);
+    }
+    if let Some(reason) = binary_reason(bytes) {
+        return Err(DecodeError::Binary(reason));
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Ok(UTF_8);
+    }
+    // Chinese documents that are not UTF-8 are overwhelmingly GB18030/GBK: try it first, strictly.
+    if decode_strict(GB18030, bytes).is_ok() {
+        return Ok(GB18030);
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let guess = detector.guess(Some(b"cn"), true);
+    // Only encodings that Chinese text really comes in; anything else would be garbage.
+    if guess == encoding_rs::BIG5 && decode_strict(guess, bytes).is_ok() {
+        return Ok(guess);
+    }
+    if guess == UTF_8 || guess == encoding_rs::GBK || guess == GB18030 {
+        // The guess is one we already tried strictly: report where it breaks.
+        let enc = if guess == UTF_8 { UTF_8 } else { GB18030 };
+        return Err(decode_strict(enc, bytes).unwrap_err());
+    }
+    Err(DecodeError::Undetectable(guess.name()))
+}
+
+/// UTF-16 without a BOM shows as a NUL in every other byte of ASCII-heavy text. Accept it only
+/// when that pattern is strong and the result decodes cleanly.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zero_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let candidate = if zero_odd * 4 > pairs && zero_even == 0 {
+        UTF_16LE
+    } else if zero_even * 4 > pairs && zero_odd == 0 {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let text = decode_strict(candidate, bytes).ok()?;
+    binary_reason(text.as_bytes()).is_none().then_some(candidate)
+}
+
+/// Decodes the whole of `bytes` or reports the offset of the first malformed sequence.
+fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, DecodeError> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3 + 16);
+    let mut text = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(text),
+        encoding_rs::DecoderResult::Malformed(bad, _) => Err(DecodeError::Malformed {
+            encoding: display_name(encoding),
+            offset: read - bad as usize,
+        }),
+        // The buffer was sized for the worst case, so this cannot happen; report it as malformed
+        // at the point reached rather than panic.
+        encoding_rs::DecoderResult::OutputFull => Err(DecodeError::Malformed {
+            encoding: display_name(encoding),
+            offset: read,
+        }),
+    }
+}
+
+/// Text has no NUL and almost no C0 control characters besides tab, CR, LF and form feed.
+fn binary_reason(bytes: &[u8]) -> Option<String> {
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Some(format!("NUL byte at byte {pos}"));
+    }
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    // A stray control character or two happens in real exports; many do not.
+    if controls > 8 && controls * 100 > bytes.len() {
+        return Some(format!("{controls} control characters"));
+    }
+    None
+}
+
+fn display_name(encoding: &'static Encoding) -> &'static str {
+    if encoding == encoding_rs::GBK || encoding == GB18030 {
+        "GB18030"
+    } else {
+        encoding.name()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode("第一条 总则".as_bytes(), None).unwrap();
+        assert_eq!(plain.text, "第一条 总则");
+        assert_eq!(plain.encoding, "UTF-8");
+        let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+        with_bom.extend_from_slice("第一条".as_bytes());
+        assert_eq!(decode(&with_bom, None).unwrap().text, "第一条");
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let text = "第一条 为了保守国家秘密。";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&le, None).unwrap().text, text);
+        assert_eq!(decode(&be, None).unwrap().text, text);
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let text = "第一条 为了加强反间谍工作，防范、制止和惩治间谍行为，维护国家安全。\n";
+        let (bytes, _, _) = GB18030.encode(text);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.encoding, "GB18030");
+    }
+
+    #[test]
+    fn truncated_gb18030_names_the_offset() {
+        let (bytes, _, _) = GB18030.encode("第一条 国家秘密受法律保护。");
+        let cut = &bytes[..bytes.len() - 1];
+        match decode(cut, None) {
+            Err(DecodeError::Malformed { encoding, offset }) => {
+                assert_eq!(encoding, "GB18030");
+                assert_eq!(offset, cut.len() - 1);
+            }
+            other => panic!("expected a malformed error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn binary_and_empty_are_refused() {
+        assert_eq!(decode(b"", None), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\t ", None), Err(DecodeError::Blank));
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00binary", None),
+            Err(DecodeError::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn forced_label_is_used_and_unknown_label_refused() {
+        let (bytes, _, _) = GB18030.encode("法条");
+        assert_eq!(decode(&bytes, Some("gbk")).unwrap().text, "法条");
+        assert!(matches!(
+            decode(b"x", Some("klingon")),
+            Err(DecodeError::UnknownLabel(_))
+        ));
+        // Forcing UTF-8 on GB18030 bytes is an error, not garbage.
+        assert!(matches!(
+            decode(&bytes, Some("utf-8")),
+            Err(DecodeError::Malformed { .. })
+        ));
+    }
+}

@@ -1,0 +1,27 @@
+//! fatiao (法条) turns Chinese legal and policy documents into structured data and compares
+//! revisions of the same document.
+//!
+//! The pipeline is a line of stages, each a module with one entry point:
+//!
+//! ```text
+//! bytes ─decode─▶ Decoded ─normalise─▶ Lines ─layout─▶ Paragraphs ─segment─▶ DocumentSpans
+//!       ─structure─▶ Document trees ─meta─▶ Document ─emit─▶ JSON / CSV
+//! ```
+//!
+//! [`extract_bytes`] runs the whole line for one file:
+//!
+//! ```
+//! let text = "第一章 总则\n第一条 为了保守国家秘密，制定本法。\n第二条 国家秘密受法律保护。\n";
+//! let out = fatiao::extract_bytes(text.as_bytes(), "law.txt", &fatiao::Options::default()).unwrap();
+//! let doc = &out.documents[0];
+//! let labels: Vec<_> = doc.articles().map(|a| a.label.clone().unwrap()).collect();
+//! assert_eq!(labels, ["第一条", "第二条"]);
+//! ```
+
+pub mod decode;
+pub mod extract;
+pub mod model;
+pub mod normalise;
+
+pub use extract::{extract_bytes, extract_text, ExtractError, Options};
+pub use model::*;
