@@ -115,7 +115,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     };
     let text = decode_strict(candidate, bytes).ok()?;
-    binary_reason(text.as_bytes()).is_none().then_some(candidate)
+    binary_reason(text.as_bytes())
+        .is_none()
+        .then_some(candidate)
 }
 
 /// Decodes the whole of `bytes` or reports the offset of the first malformed sequence.

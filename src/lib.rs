@@ -20,8 +20,12 @@
 
 pub mod decode;
 pub mod extract;
+pub mod layout;
 pub mod model;
 pub mod normalise;
+pub mod numbering;
+pub mod structure;
+pub mod text;
 
 pub use extract::{extract_bytes, extract_text, ExtractError, Options};
 pub use model::*;

@@ -1,23 +1,36 @@
 //! Stage 2, normalise: decoded text → [`Line`]s, trimmed, with Markdown markup set aside.
+//!
+//! Markdown is one more layout fatiao reads: the `#` marks of heading lines and `<!-- … -->`
+//! comments are markup, not content, so they are removed here (and the heading lines flagged,
+//! as a hint the later stages may use but never need). Nothing else is removed: every other
+//! non-white-space character reaches the next stage.
 
 /// One non-blank line of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     /// The line without leading and trailing white space (including U+3000) and without
-    /// Markdown heading marks.
+    /// Markdown markup.
     pub text: String,
     /// How many blank lines stood before it.
     pub blanks_before: usize,
-    /// The line was a Markdown heading (`## 第一章 总则`): a hint, never required.
+    /// The line was a Markdown heading (`## 第一章 总则`).
     pub md_heading: bool,
 }
 
-/// Splits `text` into non-blank lines.
+/// White space as it appears in Chinese documents: ASCII, U+3000, NBSP, BOM and zero-width space.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')
+}
+
+/// Splits `text` into non-blank lines (LF, CRLF or lone CR end a line).
 pub fn normalise(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut blanks = 0;
-    for raw in text.lines() {
-        let t = raw.trim();
+    // CRLF and lone CR are line ends too; unify them so that blank lines count once.
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    for raw in unified.split('\n') {
+        let (content, md_heading) = strip_markup(raw);
+        let t = content.trim_matches(is_space);
         if t.is_empty() {
             blanks += 1;
             continue;
@@ -25,9 +38,55 @@ pub fn normalise(text: &str) -> Vec<Line> {
         out.push(Line {
             text: t.to_string(),
             blanks_before: blanks,
-            md_heading: false,
+            md_heading,
         });
         blanks = 0;
     }
     out
+}
+
+/// Removes `<!-- … -->` comments and the `#` marks of a Markdown heading.
+fn strip_markup(raw: &str) -> (String, bool) {
+    let mut line = raw.to_string();
+    while let Some(start) = line.find("<!--") {
+        match line[start..].find("-->") {
+            Some(end) => line.replace_range(start..start + end + 3, ""),
+            None => break,
+        }
+    }
+    let trimmed = line.trim_start_matches(is_space);
+    let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) {
+        let after = &trimmed[hashes..];
+        if after.is_empty() || after.starts_with(is_space) {
+            return (after.to_string(), true);
+        }
+    }
+    (line, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_and_counts_blank_lines() {
+        let lines = normalise("\u{3000}第一条 总则\r\n\r\n\r\n 第二条\n");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text, "第一条 总则");
+        assert_eq!(lines[1].blanks_before, 2);
+    }
+
+    #[test]
+    fn markdown_markup_is_set_aside() {
+        let lines =
+            normalise("# 中华人民共和国反间谍法\n<!-- INFO END -->\n## 第一章 总 则\n#标签");
+        assert_eq!(lines[0].text, "中华人民共和国反间谍法");
+        assert!(lines[0].md_heading);
+        assert_eq!(lines[1].text, "第一章 总 则");
+        assert!(lines[1].md_heading);
+        // `#` glued to text is not a heading mark.
+        assert_eq!(lines[2].text, "#标签");
+        assert!(!lines[2].md_heading);
+    }
 }

@@ -1,0 +1,217 @@
+//! Stage 3, layout: [`Line`]s → [`Para`]graphs. Lines hard-wrapped by PDF extraction are joined
+//! back into their paragraph; blank lines are ignored as evidence (PDF text puts them in the middle
+//! of sentences).
+//!
+//! Two signals decide whether a line break ends a paragraph:
+//! - **line length**: in a hard-wrapped text most lines are as long as the page allows (the wrap
+//!   width, detected from the length distribution); a line shorter than that ended its paragraph,
+//!   a full one did not.
+//! - **punctuation**: a paragraph of a law or policy ends with a stop (。；：！？); a line that
+//!   does not is continued by the next one — unless it is short and stands alone, like a title
+//!   or a chapter heading.
+
+use crate::normalise::Line;
+use crate::numbering::parse_marker;
+use crate::text::{display_width, ends_with_stop};
+
+/// A paragraph: one or more lines joined without separator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    pub text: String,
+    /// The paragraph was a Markdown heading line.
+    pub md_heading: bool,
+}
+
+/// How lines are wrapped: by character count (most extractors) or by display width (PDF text
+/// with half-width digits in it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Wrap {
+    by_chars: bool,
+    width: usize,
+    tolerance: usize,
+}
+
+impl Wrap {
+    fn measure(&self, s: &str) -> usize {
+        if self.by_chars {
+            s.chars().count()
+        } else {
+            display_width(s)
+        }
+    }
+
+    fn is_full(&self, s: &str) -> bool {
+        self.measure(s) + self.tolerance >= self.width
+    }
+}
+
+/// Joins wrapped lines into paragraphs.
+pub fn reflow(lines: &[Line]) -> Vec<Para> {
+    let wrap = detect_wrap(lines);
+    let mut out: Vec<Para> = Vec::new();
+    let mut current: Option<Para> = None;
+    let mut last_line: Option<&Line> = None;
+    for line in lines {
+        let join = match (last_line, &current) {
+            (Some(prev), Some(_)) => continues(prev, line, wrap),
+            _ => false,
+        };
+        if join {
+            if let Some(p) = current.as_mut() {
+                p.text.push_str(&line.text);
+            }
+        } else {
+            out.extend(current.take());
+            current = Some(Para {
+                text: line.text.clone(),
+                md_heading: line.md_heading,
+            });
+        }
+        last_line = Some(line);
+    }
+    out.extend(current);
+    out
+}
+
+/// Does `next` continue the paragraph that `prev` is the last line of?
+fn continues(prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
+    if prev.md_heading || next.md_heading {
+        return false;
+    }
+    let stop = ends_with_stop(&prev.text);
+    let next_is_marker = parse_marker(&next.text).is_some();
+    if let Some(w) = wrap {
+        if w.is_full(&prev.text) {
+            // A full line ends its paragraph only by coincidence; when it ends on a stop and a
+            // new numbered unit starts, take the coincidence.
+            return !(stop && next_is_marker);
+        }
+        // A short line ends its paragraph, whatever follows.
+        return false;
+    }
+    if stop || next_is_marker {
+        return false;
+    }
+    // An unfinished sentence: join it to the next line if it is body text (a numbered unit or a
+    // long line), not a title or heading standing alone.
+    let prev_is_unit = parse_marker(&prev.text).is_some_and(|m| !m.kind.is_structural());
+    prev_is_unit || display_width(&prev.text) > 60
+}
+
+/// Detects hard wrapping: a band of line lengths holding many lines, with almost none longer.
+fn detect_wrap(lines: &[Line]) -> Option<Wrap> {
+    if lines.len() < 8 {
+        return None;
+    }
+    [true, false]
+        .into_iter()
+        .filter_map(|by_chars| band(lines, by_chars))
+        .max_by_key(|(share, _)| *share)
+        .map(|(_, w)| w)
+}
+
+/// The best wrap width by one measure, with the share (per mille) of lines in its band.
+fn band(lines: &[Line], by_chars: bool) -> Option<(usize, Wrap)> {
+    let probe = Wrap {
+        by_chars,
+        width: 0,
+        tolerance: 0,
+    };
+    let mut lengths: Vec<usize> = lines.iter().map(|l| probe.measure(&l.text)).collect();
+    lengths.sort_unstable();
+    let n = lengths.len();
+    let tolerance = if by_chars { 2 } else { 4 };
+    let mut best: Option<(usize, usize)> = None; // (count in band, width)
+    for (i, &w) in lengths.iter().enumerate() {
+        if w < 16 {
+            continue;
+        }
+        let lo = lengths.partition_point(|&x| x + tolerance < w);
+        let hi = i + lengths[i..].partition_point(|&x| x == w);
+        let count = hi - lo;
+        if best.is_none_or(|(c, _)| count >= c) {
+            best = Some((count, w));
+        }
+    }
+    let (count, width) = best?;
+    let longer = n - lengths.partition_point(|&x| x <= width);
+    // Most lines in the band, almost none beyond it.
+    if count * 10 >= n * 4 && longer * 20 <= n {
+        Some((
+            count * 1000 / n,
+            Wrap {
+                by_chars,
+                width,
+                tolerance,
+            },
+        ))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::normalise;
+
+    fn paras(text: &str) -> Vec<String> {
+        reflow(&normalise(text))
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn clean_lines_are_paragraphs() {
+        assert_eq!(
+            paras("第一章 总则\n第一条 为了保守国家秘密，制定本法。\n第二条 国家秘密受法律保护。"),
+            [
+                "第一章 总则",
+                "第一条 为了保守国家秘密，制定本法。",
+                "第二条 国家秘密受法律保护。"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unfinished_item_continues_across_a_blank_line() {
+        assert_eq!(
+            paras("(五)审议向党委和上级党的工作机关\n\n请示报告的重要事项;\n\n(六)研究部署。"),
+            [
+                "(五)审议向党委和上级党的工作机关请示报告的重要事项;",
+                "(六)研究部署。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_line_stands_alone() {
+        assert_eq!(
+            paras("人民日报评论员\n\n党的工作机关在实施党的领导中发挥着重要作用。"),
+            [
+                "人民日报评论员",
+                "党的工作机关在实施党的领导中发挥着重要作用。"
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_joined_by_line_length() {
+        // Wrapped at 16 characters; a reference to another article begins a line.
+        let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
+                    第二条国家秘密是关系国家安全和利\n益的事项。\n\
+                    第三条违反本法规定的，依照本法的\n第三十四条规定的程序处理，并追究\n\n责任。\n\
+                    第四条保密工作坚持总体国家安全观\n，依法管理。\n第五条国家秘密受法律保护，任何组\n织都有保密的义务。\n";
+        assert_eq!(
+            paras(text),
+            [
+                "第一条为了保守国家秘密，维护国家安全和利益，根据宪法，制定本法。",
+                "第二条国家秘密是关系国家安全和利益的事项。",
+                "第三条违反本法规定的，依照本法的第三十四条规定的程序处理，并追究责任。",
+                "第四条保密工作坚持总体国家安全观，依法管理。",
+                "第五条国家秘密受法律保护，任何组织都有保密的义务。",
+            ]
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! Stage 3a, the numbering grammar: one small nom parser per marker family.
+//!
+//! [`parse_marker`] recognises a marker at the start of a string. It says nothing about whether
+//! the marker is a heading or a reference to another article: that is decided from position and
+//! sequence by [`crate::structure`].
+
+pub mod numerals;
+
+use crate::model::Kind;
+use nom::{
+    branch::alt,
+    bytes::complete::{tag, take_while},
+    character::complete::{char, satisfy},
+    combinator::{map, not, opt, peek, recognize},
+    sequence::{delimited, preceded, terminated, tuple},
+    IResult,
+};
+use numerals::{any_numeral, chinese_numeral, digits};
+
+/// A numbering marker found at the start of a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: Kind,
+    pub number: u32,
+    /// Y of `第X条之Y`.
+    pub sub: Option<u32>,
+    /// Length in bytes of the marker as written.
+    pub len: usize,
+}
+
+/// Recognises any marker at the start of `s`.
+pub fn parse_marker(s: &str) -> Option<Marker> {
+    let (rest, (kind, number, sub)) =
+        alt((di_marker, division, item, point, subitem, circled))(s).ok()?;
+    Some(Marker {
+        kind,
+        number,
+        sub,
+        len: s.len() - rest.len(),
+    })
+}
+
+type Parsed = (Kind, u32, Option<u32>);
+
+fn space0(input: &str) -> IResult<&str, &str> {
+    take_while(|c| c == ' ' || c == '\u{3000}')(input)
+}
+
+/// `第X编`, `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`.
+pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
+    let (rest, n) = delimited(tuple((char('第'), space0)), any_numeral, space0)(input)?;
+    let (rest, kind) = alt((
+        map(tag("分编"), |_| Kind::Subpart),
+        map(char('编'), |_| Kind::Part),
+        map(char('章'), |_| Kind::Chapter),
+        map(char('节'), |_| Kind::Section),
+        map(char('条'), |_| Kind::Article),
+    ))(rest)?;
+    if kind == Kind::Article {
+        let (rest, sub) = opt(preceded(char('之'), chinese_numeral))(rest)?;
+        return Ok((rest, (kind, n, sub)));
+    }
+    Ok((rest, (kind, n, None)))
+}
+
+/// `一、` (also `一．`): the first level of policy documents.
+pub fn division(input: &str) -> IResult<&str, Parsed> {
+    map(
+        terminated(chinese_numeral, alt((char('、'), char('．')))),
+        |n| (Kind::Division, n, None),
+    )(input)
+}
+
+fn open_paren(input: &str) -> IResult<&str, char> {
+    terminated(alt((char('（'), char('('))), space0)(input)
+}
+
+fn close_paren(input: &str) -> IResult<&str, char> {
+    preceded(space0, alt((char('）'), char(')'))))(input)
+}
+
+/// `（一）` or `(一)`, full- or half-width brackets in any mix: 项.
+pub fn item(input: &str) -> IResult<&str, Parsed> {
+    map(delimited(open_paren, chinese_numeral, close_paren), |n| {
+        (Kind::Item, n, None)
+    })(input)
+}
+
+/// `（1）` or `(1)`.
+pub fn point(input: &str) -> IResult<&str, Parsed> {
+    map(delimited(open_paren, digits, close_paren), |n| {
+        (Kind::Point, n, None)
+    })(input)
+}
+
+/// `1.`, `1．`, `１．`, `1、`: 目. Not a decimal number (`1.5`).
+pub fn subitem(input: &str) -> IResult<&str, Parsed> {
+    let digit_like = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    map(
+        terminated(
+            digits,
+            tuple((
+                alt((char('.'), char('．'), char('、'))),
+                peek(not(satisfy(digit_like))),
+            )),
+        ),
+        |n| (Kind::Subitem, n, None),
+    )(input)
+}
+
+/// `①` … `⑳`.
+pub fn circled(input: &str) -> IResult<&str, Parsed> {
+    map(
+        recognize(satisfy(|c| ('①'..='⑳').contains(&c))),
+        |s: &str| {
+            let c = s.chars().next().unwrap_or('①');
+            (Kind::Circled, c as u32 - '①' as u32 + 1, None)
+        },
+    )(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Option<(Kind, u32, Option<u32>, &str)> {
+        parse_marker(s).map(|mk| (mk.kind, mk.number, mk.sub, &s[..mk.len]))
+    }
+
+    #[test]
+    fn di_markers_of_every_family() {
+        assert_eq!(m("第一编 总则"), Some((Kind::Part, 1, None, "第一编")));
+        assert_eq!(
+            m("第二分编 合同"),
+            Some((Kind::Subpart, 2, None, "第二分编"))
+        );
+        assert_eq!(m("第三章 职责"), Some((Kind::Chapter, 3, None, "第三章")));
+        assert_eq!(m("第一节总则"), Some((Kind::Section, 1, None, "第一节")));
+        assert_eq!(
+            m("第一千二百六十条 本法自"),
+            Some((Kind::Article, 1260, None, "第一千二百六十条"))
+        );
+        assert_eq!(m("第1条 为了"), Some((Kind::Article, 1, None, "第1条")));
+        assert_eq!(m("第 3 条 为了"), Some((Kind::Article, 3, None, "第 3 条")));
+    }
+
+    #[test]
+    fn article_with_zhi() {
+        assert_eq!(
+            m("第一百二十条之一 为了"),
+            Some((Kind::Article, 120, Some(1), "第一百二十条之一"))
+        );
+        // 之 not followed by a numeral is text, not part of the label.
+        assert_eq!(m("第十条之规定"), Some((Kind::Article, 10, None, "第十条")));
+    }
+
+    #[test]
+    fn labels_glued_to_text() {
+        assert_eq!(
+            m("第一条为了保守"),
+            Some((Kind::Article, 1, None, "第一条"))
+        );
+        assert_eq!(m("第一章总则"), Some((Kind::Chapter, 1, None, "第一章")));
+    }
+
+    #[test]
+    fn policy_levels() {
+        assert_eq!(m("一、坚持"), Some((Kind::Division, 1, None, "一、")));
+        assert_eq!(m("二十、党的"), Some((Kind::Division, 20, None, "二十、")));
+        assert_eq!(m("（一）健全"), Some((Kind::Item, 1, None, "（一）")));
+        assert_eq!(m("(六)承办"), Some((Kind::Item, 6, None, "(六)")));
+        assert_eq!(m("（十二）推进"), Some((Kind::Item, 12, None, "（十二）")));
+        assert_eq!(m("1.建立"), Some((Kind::Subitem, 1, None, "1.")));
+        assert_eq!(m("12．加强"), Some((Kind::Subitem, 12, None, "12．")));
+        assert_eq!(m("１．加强"), Some((Kind::Subitem, 1, None, "１．")));
+        assert_eq!(m("3、加强"), Some((Kind::Subitem, 3, None, "3、")));
+        assert_eq!(m("（1）落实"), Some((Kind::Point, 1, None, "（1）")));
+        assert_eq!(m("(2)落实"), Some((Kind::Point, 2, None, "(2)")));
+        assert_eq!(m("③其他"), Some((Kind::Circled, 3, None, "③")));
+    }
+
+    #[test]
+    fn not_markers() {
+        assert_eq!(m("1.5倍"), None);
+        assert_eq!(m("第十四届全国"), None);
+        assert_eq!(m("第一次修订"), None);
+        assert_eq!(m("一是加强"), None);
+        assert_eq!(m("2024年"), None);
+        assert_eq!(m("（以下简称"), None);
+        assert_eq!(m("第条"), None);
+        assert_eq!(m(""), None);
+    }
+}

@@ -1,0 +1,203 @@
+//! Cuts a document body at its accepted markers and nests the pieces into [`Node`]s.
+//!
+//! Every non-white-space character of the body lands in exactly one place: the preamble, a
+//! node's label, heading, heading_end or text. Ids are assigned later by [`crate::ids`].
+
+use super::candidates::Candidate;
+use super::{rank, Mode};
+use crate::model::{Kind, Node};
+use crate::normalise::is_space;
+use crate::text::{collapse_cjk_spaces, ends_with_stop};
+
+/// Builds the preamble and the tree from `body` and its markers (in document order).
+pub fn assemble(body: &str, markers: &[&Candidate], mode: Mode) -> (Option<String>, Vec<Node>) {
+    let first = markers.first().map_or(body.len(), |m| m.start);
+    let preamble = non_empty(body[..first].trim_matches(is_space));
+    let mut tree = Tree {
+        mode,
+        roots: Vec::new(),
+        stack: Vec::new(),
+    };
+    for (k, m) in markers.iter().enumerate() {
+        let end = markers.get(k + 1).map_or(body.len(), |n| n.start);
+        tree.open(m, &body[m.start..m.end()]);
+        tree.content(&body[m.end()..end]);
+    }
+    tree.close_to(0);
+    (preamble, tree.roots)
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+struct Tree {
+    mode: Mode,
+    roots: Vec<Node>,
+    /// The open nodes, outermost first, with their rank.
+    stack: Vec<(u8, Node)>,
+}
+
+fn new_node(kind: Kind, label: Option<&str>, number: Option<u32>, sub: Option<u32>) -> Node {
+    Node {
+        id: String::new(),
+        kind,
+        label: label.map(str::to_string),
+        number,
+        sub_number: sub,
+        heading: None,
+        heading_end: None,
+        text: None,
+        children: Vec::new(),
+    }
+}
+
+fn push_text(slot: &mut Option<String>, piece: &str) {
+    match slot {
+        Some(t) => {
+            t.push('\n');
+            t.push_str(piece);
+        }
+        None => *slot = Some(piece.to_string()),
+    }
+}
+
+impl Tree {
+    /// Closes open nodes until at most `depth` remain.
+    fn close_to(&mut self, depth: usize) {
+        while self.stack.len() > depth {
+            let Some((_, node)) = self.stack.pop() else {
+                break;
+            };
+            match self.stack.last_mut() {
+                Some((_, parent)) => parent.children.push(node),
+                None => self.roots.push(node),
+            }
+        }
+    }
+
+    fn top_kind(&self) -> Option<Kind> {
+        self.stack.last().map(|(_, n)| n.kind)
+    }
+
+    fn open(&mut self, m: &Candidate, label: &str) {
+        let r = rank(m.kind, self.mode);
+        let keep = self.stack.iter().take_while(|(sr, _)| *sr < r).count();
+        self.close_to(keep);
+        // In a law, items belong to a paragraph (款) of their article.
+        if self.mode == Mode::Law
+            && self.top_kind() == Some(Kind::Article)
+            && r > rank(Kind::Paragraph, Mode::Law)
+        {
+            self.stack.push((
+                rank(Kind::Paragraph, Mode::Law),
+                new_node(Kind::Paragraph, None, None, None),
+            ));
+        }
+        self.stack
+            .push((r, new_node(m.kind, Some(label), Some(m.number), m.sub)));
+    }
+
+    /// Attaches the text between a marker and the next one to the open nodes.
+    fn content(&mut self, segment: &str) {
+        let glued = !segment.starts_with('\n');
+        let pieces: Vec<&str> = segment
+            .split('\n')
+            .map(|p| p.trim_matches(is_space))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let Some(kind) = self.top_kind() else { return };
+        let mut pieces = pieces.into_iter();
+        match kind {
+            k if k.is_structural() => {
+                let Some((_, node)) = self.stack.last_mut() else {
+                    return;
+                };
+                if glued {
+                    if let Some(first) = pieces.next() {
+                        node.heading = Some(collapse_cjk_spaces(first));
+                    }
+                }
+                for p in pieces {
+                    push_text(&mut node.text, p);
+                }
+            }
+            Kind::Article => self.paragraphs(pieces),
+            _ if self.mode == Mode::Policy => {
+                let Some((_, node)) = self.stack.last_mut() else {
+                    return;
+                };
+                if let Some(first) = pieces.next() {
+                    lead_sentence(node, first);
+                }
+                for p in pieces {
+                    push_text(&mut node.text, p);
+                }
+            }
+            _ => {
+                // An item of a law: its text, then either more of it (an item that runs over
+                // several paragraphs) or, once it has ended a sentence, new paragraphs of the
+                // article.
+                let mut pieces = pieces.peekable();
+                if let Some((_, node)) = self.stack.last_mut() {
+                    if let Some(first) = pieces.next() {
+                        push_text(&mut node.text, first);
+                    }
+                    while let Some(p) = pieces.peek() {
+                        if node.text.as_deref().is_some_and(ends_with_stop_final) {
+                            break;
+                        }
+                        push_text(&mut node.text, p);
+                        pieces.next();
+                    }
+                }
+                if pieces.peek().is_some() {
+                    let article = self.stack.iter().position(|(_, n)| n.kind == Kind::Article);
+                    if let Some(a) = article {
+                        self.close_to(a + 1);
+                        self.paragraphs(pieces);
+                    } else if let Some((_, node)) = self.stack.last_mut() {
+                        for p in pieces {
+                            push_text(&mut node.text, p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each piece a paragraph (款) of the open article, the last one left open for items.
+    fn paragraphs<'a>(&mut self, pieces: impl Iterator<Item = &'a str>) {
+        for p in pieces {
+            if self.top_kind() == Some(Kind::Paragraph) {
+                self.close_to(self.stack.len() - 1);
+            }
+            let mut para = new_node(Kind::Paragraph, None, None, None);
+            para.text = Some(p.to_string());
+            self.stack.push((rank(Kind::Paragraph, Mode::Law), para));
+        }
+    }
+}
+
+/// An item that ends with 。 (not ；) was the last of its list: what follows is a new paragraph.
+fn ends_with_stop_final(s: &str) -> bool {
+    ends_with_stop(s)
+        && s.trim_end_matches(crate::text::is_closing)
+            .ends_with(['。', '！', '？', '!', '?'])
+}
+
+/// The lead sentence of a policy unit is its heading: up to the first 。 of its first paragraph,
+/// or the whole paragraph when it is a title without a sentence end.
+fn lead_sentence(node: &mut Node, first: &str) {
+    if let Some(pos) = first.find(['。', '！', '？']) {
+        let end = pos + first[pos..].chars().next().map_or(0, char::len_utf8);
+        node.heading =
+            non_empty(first[..pos].trim_matches(is_space)).map(|h| collapse_cjk_spaces(&h));
+        node.heading_end = Some(first[pos..end].to_string());
+        node.text = non_empty(first[end..].trim_matches(is_space));
+    } else if !ends_with_stop(first) {
+        node.heading = Some(collapse_cjk_spaces(first));
+    } else {
+        node.text = Some(first.to_string());
+    }
+}

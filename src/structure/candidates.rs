@@ -1,0 +1,332 @@
+//! Every place in a document body where a numbering marker *could* start, with the evidence
+//! about it: where it stands (paragraph start, after a sentence end, after a space, inline) and
+//! whether its context reads like a reference to another article (`依照本法第二十条的规定`).
+
+use crate::model::Kind;
+use crate::normalise::is_space;
+use crate::numbering::parse_marker;
+use crate::text::{is_closing, is_stop};
+
+/// Evidence that a candidate is a reference (`依照本法第二十条的规定`) rather than a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reference {
+    /// Nothing suggests a reference.
+    No,
+    /// The next words could start an article's text as well as follow a reference
+    /// (`第八条规定本市…` is an article in a text without spaces after labels).
+    Soft,
+    /// The context never surrounds a heading (`第二十条的规定`, `第五条、第六条`).
+    Hard,
+}
+
+/// Where a candidate stands. Stronger positions are more likely headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Position {
+    /// In running text, right after other text.
+    Inline,
+    /// After a space inside a paragraph (single-line exports keep some line breaks as spaces).
+    AfterSpace,
+    /// After a sentence end (。；：！？).
+    AfterStop,
+    /// At the start of a paragraph.
+    Start,
+}
+
+/// A possible marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub kind: Kind,
+    pub number: u32,
+    pub sub: Option<u32>,
+    /// Byte offset of the label in the body.
+    pub start: usize,
+    /// Byte length of the label.
+    pub len: usize,
+    pub position: Position,
+    /// How much the context reads like a reference to another article, not a heading.
+    pub reference: Reference,
+}
+
+impl Candidate {
+    pub fn end(&self) -> usize {
+        self.start + self.len
+    }
+
+    /// (number, sub) as one comparable key: 第十条之一 → (10, 1).
+    pub fn key(&self) -> (u32, u32) {
+        (self.number, self.sub.unwrap_or(0))
+    }
+}
+
+/// Upper bounds that keep years and amounts out of the lower numbering levels.
+fn plausible(kind: Kind, number: u32) -> bool {
+    match kind {
+        Kind::Division | Kind::Item => number <= 100,
+        Kind::Subitem | Kind::Point => number <= 150,
+        _ => number >= 1,
+    }
+}
+
+fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二两三四五六七八九十百千".contains(c)
+}
+
+/// Finds every candidate marker in `body` (paragraphs joined by `\n`).
+pub fn scan(body: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut skip_to = 0;
+    for (i, c) in body.char_indices() {
+        let before = prev;
+        prev = Some(c);
+        if i < skip_to || !could_start_marker(c) {
+            continue;
+        }
+        // A numeral inside a longer numeral (`十一、` seen from `一`) is not a marker start.
+        if is_numeral_char(c) && before.is_some_and(is_numeral_char) {
+            continue;
+        }
+        let Some(m) = parse_marker(&body[i..]) else {
+            continue;
+        };
+        if !plausible(m.kind, m.number) {
+            continue;
+        }
+        // A numeral right after 第 belongs to a 第…次/届 phrase, not a marker of its own.
+        if before == Some('第') {
+            continue;
+        }
+        let position = position_at(body, i);
+        let reference = reads_as_reference(body, i, i + m.len, m.kind, position);
+        out.push(Candidate {
+            kind: m.kind,
+            number: m.number,
+            sub: m.sub,
+            start: i,
+            len: m.len,
+            position,
+            reference,
+        });
+        skip_to = i + m.len;
+    }
+    out
+}
+
+fn could_start_marker(c: char) -> bool {
+    c == '第' || c == '（' || c == '(' || ('①'..='⑳').contains(&c) || is_numeral_char(c)
+}
+
+fn position_at(body: &str, i: usize) -> Position {
+    let before = &body[..i];
+    let trimmed = before.trim_end_matches(|c: char| is_space(c) && c != '\n');
+    let spaced = trimmed.len() != before.len();
+    match trimmed.chars().next_back() {
+        None | Some('\n') => Position::Start,
+        Some(c) if is_stop(c) => Position::AfterStop,
+        Some(c) if is_closing(c) && ends_with_stop_then_closing(trimmed) => Position::AfterStop,
+        _ if spaced => Position::AfterSpace,
+        _ => Position::Inline,
+    }
+}
+
+fn ends_with_stop_then_closing(s: &str) -> bool {
+    s.trim_end_matches(is_closing)
+        .chars()
+        .next_back()
+        .is_some_and(is_stop)
+}
+
+/// Words that follow a reference to an article or chapter (`第二十条的规定`, `第十条第二款`,
+/// `第五条、第六条`) and never start the text of one.
+const HARD_FOLLOWERS: &[&str] = &[
+    "的",
+    "之规定",
+    "、",
+    "，",
+    ",",
+    "和第",
+    "或者第",
+    "或第",
+    "及第",
+    "至第",
+    "到第",
+    "款",
+    "项",
+    "中规定",
+    "中的",
+    "所列",
+    "所称",
+    "所规定",
+    "所指",
+    "所述",
+    "以外",
+    "后增加",
+    "修改为",
+    "改为",
+    "作为",
+    "删去",
+    "删除",
+    "之后",
+    "前款",
+    "）",
+    ")",
+    "》",
+    "。",
+    "；",
+];
+
+/// Words that follow references but may also start an article (`第八条 规定本市…`,
+/// `第十三条 （市）区教育行政部门…`).
+const SOFT_FOLLOWERS: &[&str] = &["规定", "增加", "（", "("];
+
+/// Words that precede a reference inline (`本法第二十条`, `依照第五条`).
+const REFERENCE_LEADERS: &[&str] = &[
+    "本法",
+    "本条例",
+    "本规定",
+    "本办法",
+    "本细则",
+    "本解释",
+    "本决定",
+    "本规则",
+    "本准则",
+    "本条",
+    "本章",
+    "本节",
+    "本编",
+    "法",
+    "条例",
+    "规定",
+    "办法",
+    "》",
+    "依照",
+    "按照",
+    "根据",
+    "违反",
+    "适用",
+    "依据",
+    "参照",
+    "执行",
+    "和",
+    "及",
+    "与",
+    "、",
+    "或者",
+    "或",
+    "至",
+    "到",
+    "即",
+    "经",
+    "见",
+    "由",
+    "对",
+    "将",
+    "在",
+    "把",
+    "从",
+    "自",
+];
+
+fn reads_as_reference(
+    body: &str,
+    start: usize,
+    end: usize,
+    kind: Kind,
+    pos: Position,
+) -> Reference {
+    let spaced_after = body[end..].starts_with(|c: char| is_space(c) && c != '\n');
+    let after = body[end..].trim_start_matches(|c: char| is_space(c) && c != '\n');
+    let before = &body[..start];
+    let hard = match kind {
+        Kind::Part | Kind::Subpart | Kind::Chapter | Kind::Section | Kind::Article => {
+            // 第十条第二款: the article is referred to with its paragraph (but 第一章第一条 is a
+            // heading glued to the first article).
+            let cites_part = after.starts_with('第') && parse_marker(after).is_none();
+            cites_part
+                || HARD_FOLLOWERS.iter().any(|w| after.starts_with(w))
+                || (pos <= Position::AfterSpace
+                    && REFERENCE_LEADERS.iter().any(|w| before.ends_with(w)))
+        }
+        // 第（一）项, （一）项: an item referred to.
+        _ => {
+            before.ends_with('第')
+                || ["项", "目", "款", "条"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+                || (pos == Position::Inline && kind == Kind::Division && before.ends_with('、'))
+        }
+    };
+    if hard {
+        Reference::Hard
+    } else if kind == Kind::Article
+        && !spaced_after
+        && SOFT_FOLLOWERS.iter().any(|w| after.starts_with(w))
+    {
+        Reference::Soft
+    } else {
+        Reference::No
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(body: &str) -> Vec<(Kind, u32, Position, bool)> {
+        scan(body)
+            .into_iter()
+            .map(|c| (c.kind, c.number, c.position, c.reference != Reference::No))
+            .collect()
+    }
+
+    #[test]
+    fn positions() {
+        let body = "第一条 为了保守国家秘密。第二条国家秘密\n（一）事项； （二）其他";
+        assert_eq!(
+            kinds(body),
+            [
+                (Kind::Article, 1, Position::Start, false),
+                (Kind::Article, 2, Position::AfterStop, false),
+                (Kind::Item, 1, Position::Start, false),
+                (Kind::Item, 2, Position::AfterStop, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn references_are_flagged() {
+        let body = "依照本法第二十条的规定处理，适用第三十四条、第三十五条。\n第三十四条规定的情形";
+        let found: Vec<_> = scan(body).into_iter().map(|c| c.reference).collect();
+        assert_eq!(
+            found,
+            [
+                Reference::Hard,
+                Reference::Hard,
+                Reference::Hard,
+                Reference::Soft
+            ]
+        );
+        // With a space after the label, 规定 starts the article's text.
+        assert_eq!(
+            scan("第八条 规定本市特别重大事项")[0].reference,
+            Reference::No
+        );
+    }
+
+    #[test]
+    fn numbers_inside_phrases_are_not_candidates() {
+        assert!(scan("第十四届全国人民代表大会第二次会议").is_empty());
+        // 十一、 is one marker, not 十一 and then 一、
+        assert_eq!(
+            kinds("十一、加强"),
+            [(Kind::Division, 11, Position::Start, false)]
+        );
+    }
+
+    #[test]
+    fn a_heading_glued_to_the_next_article() {
+        let found = kinds("第一章总则第一条为了");
+        assert_eq!(found[0].0, Kind::Chapter);
+        assert_eq!(found[1], (Kind::Article, 1, Position::Inline, false));
+    }
+}

@@ -1,0 +1,198 @@
+//! The running sequence of numbers: of all candidates of one family, which form the document's
+//! numbering? After 第五十九条 the next article is 第六十条, not the 第三十四条 quoted in a
+//! sentence. A dynamic programme picks the chain of candidates with the best total evidence,
+//! where each step must continue the sequence (n → n+1, n → n之一, or a restart at 1 where the
+//! parent changed) and gaps cost more than they gain.
+
+use super::candidates::{Candidate, Position, Reference};
+
+/// How far back (in candidates of the same family) a predecessor is looked for.
+const WINDOW: usize = 400;
+
+/// Evidence that a candidate is a heading, by where it stands.
+fn position_score(c: &Candidate, after_heading: bool) -> Option<i32> {
+    let base = match c.position {
+        Position::Start => 6,
+        Position::AfterStop => 4,
+        Position::AfterSpace => 3,
+        Position::Inline if after_heading => 3,
+        Position::Inline => return None,
+    };
+    match c.reference {
+        Reference::No => Some(base),
+        Reference::Soft if c.position >= Position::AfterStop => Some(1),
+        _ => None,
+    }
+}
+
+/// How `next` continues `prev`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// n → n+1, or n → n之一 → n之二.
+    Next,
+    /// n → n+k, k > 1: a gap (or a block of 之 articles missing).
+    Gap(u32),
+    /// A new parent began: numbering starts again at 1.
+    Restart,
+}
+
+fn step(prev: &Candidate, next: &Candidate, restart_ok: bool) -> Option<Step> {
+    let (pn, ps) = prev.key();
+    let (nn, ns) = next.key();
+    if nn == pn && ns == ps + 1 {
+        return Some(Step::Next);
+    }
+    if ns == 0 && nn == pn + 1 {
+        return Some(Step::Next);
+    }
+    if nn == 1 && ns == 0 && restart_ok {
+        return Some(Step::Restart);
+    }
+    if nn > pn && nn <= pn + 50 && (ns == 0 || ns == 1) {
+        return Some(Step::Gap(nn - pn - 1));
+    }
+    None
+}
+
+/// Picks the chain among `cands` (one family, in document order). `after_heading[i]` says that
+/// candidate `i` stands right after another unit's heading; `restart(a, b)` says that numbering
+/// may start again at 1 between candidates `a` and `b`. Returns the indices of the chain.
+pub fn best_chain(
+    cands: &[&Candidate],
+    after_heading: &[bool],
+    restart: impl Fn(&Candidate, &Candidate) -> bool,
+) -> Vec<usize> {
+    let n = cands.len();
+    let mut best: Vec<Option<i32>> = vec![None; n];
+    let mut from: Vec<Option<usize>> = vec![None; n];
+    for j in 0..n {
+        let Some(own) = position_score(cands[j], after_heading[j]) else {
+            continue;
+        };
+        let exact_only =
+            cands[j].position < Position::AfterStop || cands[j].reference != Reference::No;
+        // Starting a chain: at 1 for free, elsewhere (a page that starts mid-document) at a cost.
+        let mut score = if cands[j].key() == (1, 0) {
+            Some(own)
+        } else if !exact_only {
+            Some(own - 8)
+        } else {
+            None
+        };
+        let mut pred = None;
+        for i in j.saturating_sub(WINDOW)..j {
+            let Some(prev_score) = best[i] else { continue };
+            let Some(s) = step(cands[i], cands[j], restart(cands[i], cands[j])) else {
+                continue;
+            };
+            let cost = match s {
+                Step::Next | Step::Restart => 0,
+                Step::Gap(_) if exact_only => continue,
+                Step::Gap(k) => 5 + k.min(20) as i32,
+            };
+            let total = prev_score + own - cost;
+            if score.is_none_or(|b| total > b) {
+                score = Some(total);
+                pred = Some(i);
+            }
+        }
+        best[j] = score;
+        from[j] = pred;
+    }
+    let Some(mut end) = (0..n)
+        .filter(|&j| best[j].is_some_and(|s| s > 0))
+        .max_by_key(|&j| (best[j], std::cmp::Reverse(j)))
+    else {
+        return Vec::new();
+    };
+    let mut chain = vec![end];
+    while let Some(p) = from[end] {
+        chain.push(p);
+        end = p;
+    }
+    chain.reverse();
+    chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    fn cand(number: u32, position: Position, reference: Reference) -> Candidate {
+        Candidate {
+            kind: Kind::Article,
+            number,
+            sub: None,
+            start: 0,
+            len: 0,
+            position,
+            reference,
+        }
+    }
+
+    fn chain_numbers(cands: &[Candidate]) -> Vec<u32> {
+        let refs: Vec<&Candidate> = cands.iter().collect();
+        let flags = vec![false; refs.len()];
+        best_chain(&refs, &flags, |_, _| false)
+            .into_iter()
+            .map(|i| cands[i].number)
+            .collect()
+    }
+
+    #[test]
+    fn a_quoted_number_out_of_sequence_is_not_a_heading() {
+        use Position::*;
+        let cands = [
+            cand(58, Start, Reference::No),
+            cand(59, Start, Reference::No),
+            cand(34, Start, Reference::No), // a wrapped line starting with a reference
+            cand(60, Start, Reference::No),
+        ];
+        assert_eq!(chain_numbers(&cands), [58, 59, 60]);
+    }
+
+    #[test]
+    fn a_page_may_start_mid_document() {
+        use Position::*;
+        let cands: Vec<_> = (8..=12).map(|n| cand(n, Start, Reference::No)).collect();
+        assert_eq!(chain_numbers(&cands), [8, 9, 10, 11, 12]);
+    }
+
+    #[test]
+    fn a_gap_is_bridged_when_the_run_continues() {
+        use Position::*;
+        let cands: Vec<_> = [1, 2, 3, 5, 6, 7]
+            .into_iter()
+            .map(|n| cand(n, Start, Reference::No))
+            .collect();
+        assert_eq!(chain_numbers(&cands), [1, 2, 3, 5, 6, 7]);
+    }
+
+    #[test]
+    fn the_better_of_two_equal_numbers_wins() {
+        use Position::*;
+        // 第二十条 quoted inline right after 第十九条, then the real one after a sentence end.
+        let cands = [
+            cand(19, Start, Reference::No),
+            cand(20, AfterSpace, Reference::No),
+            cand(20, AfterStop, Reference::No),
+            cand(21, AfterStop, Reference::No),
+        ];
+        let refs: Vec<&Candidate> = cands.iter().collect();
+        let chain = best_chain(&refs, &[false; 4], |_, _| false);
+        assert_eq!(chain, [0, 2, 3]);
+    }
+
+    #[test]
+    fn soft_references_only_continue_the_sequence() {
+        use Position::*;
+        let cands = [
+            cand(7, Start, Reference::No),
+            cand(8, Start, Reference::Soft), // 第八条规定本市… in a text without spaces
+            cand(9, Start, Reference::No),
+            cand(40, Start, Reference::Soft),
+        ];
+        assert_eq!(chain_numbers(&cands), [7, 8, 9]);
+    }
+}

@@ -1,0 +1,407 @@
+//! Stage 4, recognise numbering and build the tree: the paragraphs of one document → its
+//! preamble, its tree of numbered nodes, and what follows the body.
+//!
+//! 1. [`candidates::scan`] finds every place a marker could start, with its position and
+//!    whether its context reads like a reference.
+//! 2. [`chain::best_chain`] keeps, per family, the candidates that form the running sequence —
+//!    top-down, so that lower levels may restart their numbering under each new parent.
+//! 3. [`build::assemble`] cuts the text at the accepted markers and nests the pieces.
+
+pub mod build;
+pub mod candidates;
+pub mod chain;
+
+use crate::layout::Para;
+use crate::model::{Kind, Node, Warning};
+use crate::text::{display_width, ends_with_stop};
+use candidates::{Candidate, Position, Reference};
+
+/// What the structure stage makes of one document's paragraphs.
+#[derive(Debug, Clone, Default)]
+pub struct Structured {
+    /// Text before the first numbered node (title included; [`crate::meta`] takes it out).
+    pub preamble: Option<String>,
+    pub children: Vec<Node>,
+    /// Short lines after the body (signatures, dates, 发布时间/来源).
+    pub trailer: Option<String>,
+    /// Paragraphs after the body that read as another document (prose or a numbering of their
+    /// own): the caller makes new documents of them.
+    pub tail: Vec<Para>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Laws number their articles 第X条; policy documents follow GB/T 9704 一、（一）1.（1）.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Law,
+    Policy,
+}
+
+/// Nesting rank of each family: a node holds the nodes of higher rank that follow it.
+pub fn rank(kind: Kind, mode: Mode) -> u8 {
+    match kind {
+        Kind::Part => 10,
+        Kind::Subpart => 20,
+        Kind::Chapter => 30,
+        Kind::Section => 40,
+        Kind::Article => 50,
+        Kind::Paragraph => 55,
+        Kind::Division if mode == Mode::Policy => 50,
+        Kind::Division => 60,
+        Kind::Item => 70,
+        Kind::Subitem => 80,
+        Kind::Point => 90,
+        Kind::Circled => 100,
+    }
+}
+
+/// A paragraph that stands alone like a title or a byline: short, not ending a sentence, not a
+/// numbered unit.
+pub fn is_title_like(text: &str) -> bool {
+    display_width(text) <= 64
+        && !ends_with_stop(text)
+        && crate::numbering::parse_marker(text).is_none()
+}
+
+/// A prose paragraph: a sentence of some length.
+fn is_prose(text: &str) -> bool {
+    display_width(text) >= 60 && ends_with_stop(text)
+}
+
+/// Recognises the structure of one document.
+pub fn structure(paras: &[Para]) -> Structured {
+    let body: String = paras
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let para_starts: Vec<usize> = paras
+        .iter()
+        .scan(0, |off, p| {
+            let s = *off;
+            *off += p.text.len() + 1;
+            Some(s)
+        })
+        .collect();
+    let cands = candidates::scan(&body);
+    let after_heading = after_heading_flags(&body, &cands);
+    let (mode, top) = choose_top(&cands, &after_heading);
+    let mut accepted: Vec<usize> = top.clone();
+    let mut warnings = Vec::new();
+    if top.is_empty() {
+        return unstructured(paras);
+    }
+    if mode == Mode::Law {
+        accept_structural(&cands, &after_heading, &mut accepted);
+    }
+    accepted.sort_unstable();
+    let last_top = *top.last().unwrap_or(&0);
+    let body_end_para = body_end(paras, &para_starts, cands[last_top].start);
+    let body_end = para_starts
+        .get(body_end_para)
+        .map_or(body.len(), |&s| s.saturating_sub(1));
+    let first = cands[accepted[0]].start;
+    accept_lower(
+        &cands,
+        &after_heading,
+        mode,
+        (first, body_end),
+        &mut accepted,
+    );
+    accepted.sort_unstable();
+    for (family, chain) in families(&cands, &accepted) {
+        warnings.extend(gap_warnings(&cands, &chain, family));
+    }
+    warnings.extend(stray_warnings(&cands, &accepted, mode, (first, body_end)));
+    let markers: Vec<&Candidate> = accepted.iter().map(|&i| &cands[i]).collect();
+    let (preamble, children) = build::assemble(&body[..body_end], &markers, mode);
+    let (trailer, tail) = split_after_body(&paras[body_end_para..]);
+    Structured {
+        preamble,
+        children,
+        trailer,
+        tail,
+        warnings,
+    }
+}
+
+/// A document without numbering: all of it is preamble.
+fn unstructured(paras: &[Para]) -> Structured {
+    let text = paras
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Structured {
+        preamble: (!text.is_empty()).then_some(text),
+        ..Default::default()
+    }
+}
+
+/// An inline candidate right after another unit's heading (`第一章总则第一条…`) stands where a
+/// line break was lost, not in a sentence.
+fn after_heading_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
+    (0..cands.len())
+        .map(|i| {
+            if i == 0 || cands[i].position != Position::Inline {
+                return false;
+            }
+            let p = &cands[i - 1];
+            let between = &body[p.end()..cands[i].start];
+            p.position >= Position::AfterSpace
+                && p.reference == Reference::No
+                && p.kind != cands[i].kind
+                && between.chars().count() <= 40
+                && !between.contains('\n')
+                && !between.chars().any(crate::text::is_stop)
+        })
+        .collect()
+}
+
+fn chain_of(
+    cands: &[Candidate],
+    after_heading: &[bool],
+    kind: Kind,
+    span: (usize, usize),
+    restart: impl Fn(&Candidate, &Candidate) -> bool,
+) -> Vec<usize> {
+    let idx: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].kind == kind && cands[i].start >= span.0 && cands[i].start < span.1)
+        .collect();
+    let refs: Vec<&Candidate> = idx.iter().map(|&i| &cands[i]).collect();
+    let flags: Vec<bool> = idx.iter().map(|&i| after_heading[i]).collect();
+    chain::best_chain(&refs, &flags, restart)
+        .into_iter()
+        .map(|k| idx[k])
+        .collect()
+}
+
+/// Law or policy, and the top-level numbered units: articles if there is a running sequence of
+/// them, else the first GB/T 9704 level that has one.
+fn choose_top(cands: &[Candidate], after_heading: &[bool]) -> (Mode, Vec<usize>) {
+    let all = (0, usize::MAX);
+    let articles = chain_of(cands, after_heading, Kind::Article, all, |_, _| false);
+    let strong = articles
+        .iter()
+        .filter(|&&i| cands[i].position >= Position::AfterStop)
+        .count();
+    if articles.len() >= 2 && strong >= 1 || articles.len() == 1 && strong == 1 {
+        return (Mode::Law, articles);
+    }
+    for kind in [Kind::Division, Kind::Item, Kind::Subitem] {
+        let chain = chain_of(cands, after_heading, kind, all, |_, _| false);
+        if chain.len() >= 2 {
+            return (Mode::Policy, chain);
+        }
+    }
+    (Mode::Policy, Vec::new())
+}
+
+/// 编 / 分编 / 章 / 节, top-down. A heading that no article follows before the next heading of
+/// its level (an entry of a 目录) is not part of the body.
+fn accept_structural(cands: &[Candidate], after_heading: &[bool], accepted: &mut Vec<usize>) {
+    let articles: Vec<usize> = accepted.clone();
+    let article_starts: Vec<usize> = articles.iter().map(|&i| cands[i].start).collect();
+    let last_article = *article_starts.last().unwrap_or(&0);
+    for kind in [Kind::Part, Kind::Subpart, Kind::Chapter, Kind::Section] {
+        let level = rank(kind, Mode::Law);
+        // Candidates of this level or above, in order: a heading's span ends at the next one.
+        let peers: Vec<&Candidate> = cands
+            .iter()
+            .filter(|c| c.kind.is_structural() && rank(c.kind, Mode::Law) <= level)
+            .filter(|c| c.reference != Reference::Hard && c.position >= Position::AfterSpace)
+            .collect();
+        let holds_articles = |c: &Candidate| {
+            let next = peers
+                .iter()
+                .map(|p| p.start)
+                .find(|&s| s > c.start)
+                .unwrap_or(usize::MAX);
+            let k = article_starts.partition_point(|&s| s <= c.start);
+            article_starts.get(k).is_some_and(|&s| s < next)
+        };
+        let higher: Vec<usize> = accepted
+            .iter()
+            .filter(|&&i| cands[i].kind.is_structural() && rank(cands[i].kind, Mode::Law) < level)
+            .map(|&i| cands[i].start)
+            .collect();
+        let restart =
+            |a: &Candidate, b: &Candidate| higher.iter().any(|&s| s > a.start && s < b.start);
+        let idx: Vec<usize> = (0..cands.len())
+            .filter(|&i| {
+                let c = &cands[i];
+                c.kind == kind && c.start < last_article && holds_articles(c)
+            })
+            .collect();
+        let refs: Vec<&Candidate> = idx.iter().map(|&i| &cands[i]).collect();
+        let flags: Vec<bool> = idx.iter().map(|&i| after_heading[i]).collect();
+        let chain = chain::best_chain(&refs, &flags, restart);
+        accepted.extend(chain.into_iter().map(|k| idx[k]));
+    }
+}
+
+/// The levels below the top, each within the body, restarting at 1 under a new parent.
+fn accept_lower(
+    cands: &[Candidate],
+    after_heading: &[bool],
+    mode: Mode,
+    span: (usize, usize),
+    accepted: &mut Vec<usize>,
+) {
+    let top_rank = accepted
+        .iter()
+        .map(|&i| rank(cands[i].kind, mode))
+        .filter(|&r| r >= rank(Kind::Article, mode))
+        .min()
+        .unwrap_or(rank(Kind::Article, mode));
+    for kind in [
+        Kind::Division,
+        Kind::Item,
+        Kind::Subitem,
+        Kind::Point,
+        Kind::Circled,
+    ] {
+        let level = rank(kind, mode);
+        if level <= top_rank {
+            continue;
+        }
+        let parents: Vec<usize> = accepted
+            .iter()
+            .filter(|&&i| rank(cands[i].kind, mode) < level)
+            .map(|&i| cands[i].start)
+            .collect();
+        let restart = |a: &Candidate, b: &Candidate| {
+            b.position == Position::Start || parents.iter().any(|&s| s > a.start && s < b.start)
+        };
+        let chain = chain_of(cands, after_heading, kind, span, restart);
+        accepted.extend(chain);
+    }
+}
+
+/// The paragraph index where the body ends: the first title-like paragraph after the one that
+/// holds the last top-level marker.
+fn body_end(paras: &[Para], para_starts: &[usize], last_top_start: usize) -> usize {
+    let holder = para_starts
+        .partition_point(|&s| s <= last_top_start)
+        .saturating_sub(1);
+    (holder + 1..paras.len())
+        .find(|&i| is_title_like(&paras[i].text))
+        .unwrap_or(paras.len())
+}
+
+/// What follows the body: a trailer when it is a few short lines, another document when it
+/// holds prose or numbering.
+fn split_after_body(rest: &[Para]) -> (Option<String>, Vec<Para>) {
+    if rest.is_empty() {
+        return (None, Vec::new());
+    }
+    let is_document = rest.iter().any(|p| is_prose(&p.text))
+        || candidates::scan(
+            &rest
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+        .iter()
+        .filter(|c| c.position == Position::Start && c.reference == Reference::No)
+        .count()
+            >= 2;
+    if is_document {
+        return (None, rest.to_vec());
+    }
+    let text = rest
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (Some(text), Vec::new())
+}
+
+/// The accepted chains, family by family.
+fn families(cands: &[Candidate], accepted: &[usize]) -> Vec<(Kind, Vec<usize>)> {
+    let mut out: Vec<(Kind, Vec<usize>)> = Vec::new();
+    for &i in accepted {
+        match out.iter_mut().find(|(k, _)| *k == cands[i].kind) {
+            Some((_, v)) => v.push(i),
+            None => out.push((cands[i].kind, vec![i])),
+        }
+    }
+    out
+}
+
+fn label(c: &Candidate) -> String {
+    match c.sub {
+        Some(s) => format!("{:?} {}之{}", c.kind, c.number, s),
+        None => format!("{:?} {}", c.kind, c.number),
+    }
+}
+
+/// Numbering gaps in the top families (articles, chapters, divisions).
+fn gap_warnings(cands: &[Candidate], chain: &[usize], kind: Kind) -> Vec<Warning> {
+    if !matches!(
+        kind,
+        Kind::Article | Kind::Chapter | Kind::Division | Kind::Part
+    ) {
+        return Vec::new();
+    }
+    chain
+        .windows(2)
+        .filter_map(|w| {
+            let (a, b) = (&cands[w[0]], &cands[w[1]]);
+            (b.sub.is_none() && b.number > a.number + 1).then(|| {
+                Warning::new(
+                    "numbering_gap",
+                    format!(
+                        "numbering jumps from {} to {}: {} missing",
+                        a.number,
+                        b.number,
+                        b.number - a.number - 1
+                    ),
+                    Some(label(b)),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Markers at the start of a paragraph that the running sequence did not take: a duplicate or a
+/// number out of order, which a reader should check.
+fn stray_warnings(
+    cands: &[Candidate],
+    accepted: &[usize],
+    mode: Mode,
+    span: (usize, usize),
+) -> Vec<Warning> {
+    let top_kinds: &[Kind] = match mode {
+        Mode::Law => &[Kind::Article, Kind::Chapter, Kind::Section],
+        Mode::Policy => &[Kind::Division],
+    };
+    let numbers: std::collections::HashSet<(Kind, (u32, u32))> = accepted
+        .iter()
+        .map(|&i| (cands[i].kind, cands[i].key()))
+        .collect();
+    (0..cands.len())
+        .filter(|i| !accepted.contains(i))
+        .map(|i| &cands[i])
+        .filter(|c| {
+            top_kinds.contains(&c.kind)
+                && c.position == Position::Start
+                && c.reference == Reference::No
+                && c.start >= span.0
+                && c.start < span.1
+        })
+        .map(|c| {
+            let code = if numbers.contains(&(c.kind, c.key())) {
+                "duplicate_number"
+            } else {
+                "out_of_sequence"
+            };
+            Warning::new(
+                code,
+                "a marker at the start of a paragraph does not continue the numbering; kept as text",
+                Some(label(c)),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,96 @@
+//! Character classes shared by the stages: sentence ends, closing quotes, display width.
+
+/// Punctuation that ends a sentence or a clause that can end a paragraph (。；：！？ and their
+/// half-width forms). A paragraph of a law ends with one of these.
+pub fn is_stop(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '…'
+    )
+}
+
+/// Closing quotes and brackets that may follow a sentence end (`……。”`).
+pub fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》' | '"' | '\'')
+}
+
+/// The text ends a sentence: a stop, possibly followed by closing quotes or brackets.
+pub fn ends_with_stop(s: &str) -> bool {
+    s.trim_end_matches(crate::normalise::is_space)
+        .trim_end_matches(is_closing)
+        .chars()
+        .next_back()
+        .is_some_and(is_stop)
+}
+
+/// Width on a page: CJK and full-width characters take two columns, the rest one.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—')
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFD)
+}
+
+/// Removes white space that stands between two CJK characters (`总 则` → `总则`), which is
+/// layout, not content; keeps it between Latin words and digits.
+pub fn collapse_cjk_spaces(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if crate::normalise::is_space(c) {
+            let mut j = i;
+            while j < chars.len() && crate::normalise::is_space(chars[j]) {
+                j += 1;
+            }
+            let before = out.chars().next_back();
+            let after = chars.get(j).copied();
+            let cjk_gap = before.is_some_and(is_wide) || after.is_some_and(is_wide);
+            if !cjk_gap {
+                out.push(' ');
+            }
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stops_and_closing_quotes() {
+        assert!(ends_with_stop("制定本法。"));
+        assert!(ends_with_stop("下列行为："));
+        assert!(ends_with_stop("依照第一款的规定处罚。”"));
+        assert!(!ends_with_stop("第一章 总则"));
+        assert!(!ends_with_stop("学习贯彻习"));
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(display_width("第一条"), 6);
+        assert_eq!(display_width("2 月"), 4);
+    }
+
+    #[test]
+    fn cjk_spaces_collapse_latin_spaces_stay() {
+        assert_eq!(collapse_cjk_spaces("总 则"), "总则");
+        assert_eq!(collapse_cjk_spaces("2 月 28 日"), "2月28日");
+        assert_eq!(collapse_cjk_spaces("COVID 19"), "COVID 19");
+    }
+}
