@@ -1,0 +1,114 @@
+//! One input file, start to finish: read, skip if unchanged, extract, write its JSON and CSV
+//! fragments. Whatever goes wrong becomes the file's error entry; nothing here stops the run.
+
+use super::atomic::write_atomic;
+use super::journal::Journal;
+use super::manifest::{FileEntry, Status};
+use super::outdir::OutDir;
+use super::walk::Input;
+use crate::emit::{to_csv_rows, to_json, Table};
+use crate::extract::{extract_bytes, Options};
+use crate::model::Extraction;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Instant;
+
+/// What a file needs from its run.
+pub struct Context<'a> {
+    pub out: &'a OutDir,
+    pub options: &'a Options,
+    /// Set by incremental runs: inputs are appended before their outputs change.
+    pub journal: Option<&'a Journal>,
+}
+
+/// Processes `input`. `previous` is its entry in the last run's manifest when that entry can be
+/// trusted (same fatiao version, outputs not being rewritten when the run stopped).
+pub fn process(input: &Input, previous: Option<&FileEntry>, cx: &Context) -> FileEntry {
+    let start = Instant::now();
+    let mut entry = FileEntry::new(&input.rel, input.len);
+    let result = run(input, previous, cx, &mut entry);
+    if let Err(message) = result {
+        entry.status = Status::Error;
+        entry.message = Some(message);
+    }
+    entry.elapsed_ms = start.elapsed().as_millis() as u64;
+    entry
+}
+
+fn run(
+    input: &Input,
+    previous: Option<&FileEntry>,
+    cx: &Context,
+    entry: &mut FileEntry,
+) -> Result<(), String> {
+    if let Some(problem) = &input.problem {
+        return Err(problem.clone());
+    }
+    let bytes = std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))?;
+    entry.bytes = bytes.len() as u64;
+    // Hash up front only when there is something to compare with; otherwise the extraction
+    // computes it anyway.
+    if let Some(prev) = previous {
+        let sha = super::sha256_hex(&bytes);
+        let unchanged = prev.sha256.as_deref() == Some(sha.as_str());
+        entry.sha256 = Some(sha);
+        if unchanged && prev.has_outputs() && outputs_exist(cx.out, &input.rel) {
+            *entry = FileEntry {
+                status: Status::Skipped,
+                bytes: entry.bytes,
+                ..prev.clone()
+            };
+            return Ok(());
+        }
+    }
+    let extraction = match extract(&bytes, &input.rel, cx.options) {
+        Ok(x) => x,
+        Err(message) => {
+            entry.sha256 = Some(super::sha256_hex(&bytes));
+            return Err(message);
+        }
+    };
+    entry.sha256 = Some(extraction.source.sha256.clone());
+    entry.encoding = Some(extraction.source.encoding.clone());
+    for doc in &extraction.documents {
+        entry.documents += 1;
+        entry.articles += doc.articles().count();
+        entry.nodes += doc.nodes().count();
+        entry.warnings += doc.warnings.len();
+    }
+    write_outputs(&extraction, &input.rel, cx).map_err(|e| format!("writing outputs: {e}"))?;
+    entry.status = Status::Ok;
+    Ok(())
+}
+
+/// `extract_bytes`, with a parser panic turned into this file's error instead of the run's end.
+fn extract(bytes: &[u8], rel: &str, options: &Options) -> Result<Extraction, String> {
+    match catch_unwind(AssertUnwindSafe(|| extract_bytes(bytes, rel, options))) {
+        Ok(Ok(x)) => Ok(x),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!("internal error, please report this file: {what}"))
+        }
+    }
+}
+
+fn write_outputs(x: &Extraction, rel: &str, cx: &Context) -> anyhow::Result<()> {
+    let json = to_json(x)?;
+    let rows = to_csv_rows(x)?;
+    if let Some(journal) = cx.journal {
+        journal.mark(rel)?;
+    }
+    write_atomic(&cx.out.json(rel), &json)?;
+    for table in Table::ALL {
+        write_atomic(&cx.out.fragment(table, rel), rows.get(table))?;
+    }
+    Ok(())
+}
+
+fn outputs_exist(out: &OutDir, rel: &str) -> bool {
+    out.outputs_of(rel).iter().all(|p| p.is_file())
+}
