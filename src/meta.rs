@@ -52,7 +52,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:新华社|中新社|本报|人民网|央视网|[\p{Han}]{2,6}社)[\p{Han}\s]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*电",
+        r"(?:新华社|中新社|本报|人民网|新华网|央视网|光明网|中国新闻网)[\p{Han}\s]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*电",
     )
     .expect("valid source-line regex")
 });
@@ -102,11 +102,14 @@ fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
         let content = line.trim_end_matches('\n');
         let stop = header_stop(content);
         let piece = content[..stop].trim();
-        if n == 3 || piece.is_empty() || !is_title_like(piece) {
+        // A line cut short by a date or source line adds to the title only when it is the
+        // first: a single-line export runs the title into the header.
+        let cut = stop < content.len();
+        if n == 3 || piece.is_empty() || !is_title_like(piece) || cut && n > 0 {
             break;
         }
         title.push_str(piece);
-        if stop < content.len() {
+        if cut {
             rest_start = offset + stop;
             break;
         }
