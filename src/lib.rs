@@ -22,10 +22,13 @@ pub mod batch;
 pub mod decode;
 pub mod emit;
 pub mod extract;
+pub mod ids;
 pub mod layout;
+pub mod meta;
 pub mod model;
 pub mod normalise;
 pub mod numbering;
+pub mod segment;
 pub mod structure;
 pub mod text;
 
