@@ -156,7 +156,10 @@ mod tests {
             fs::create_dir_all(p.parent().unwrap()).unwrap();
             fs::write(p, "x").unwrap();
         }
-        assert_eq!(rels(&collect(std::slice::from_ref(&a), None).unwrap()), ["law.txt"]);
+        assert_eq!(
+            rels(&collect(std::slice::from_ref(&a), None).unwrap()),
+            ["law.txt"]
+        );
         assert!(matches!(
             collect(&[a, b], None),
             Err(WalkError::Clash { rel, .. }) if rel == "law.txt"
