@@ -42,7 +42,7 @@ fn measure(dir: PathBuf) -> anyhow::Result<()> {
     let out = tempfile::tempdir()?;
     let job = Job {
         inputs,
-        out: OutDir::new(out.path(), out.path().join(".fatiao")),
+        out: OutDir::new(out.path()),
         options: Default::default(),
         jobs: 0,
         mode: Mode::Extract,
@@ -62,7 +62,12 @@ fn measure(dir: PathBuf) -> anyhow::Result<()> {
     );
 
     let start = Instant::now();
-    match Command::new("rg").arg("-c").arg("^第.+条").arg(&dir).output() {
+    match Command::new("rg")
+        .arg("-c")
+        .arg("^第.+条")
+        .arg(&dir)
+        .output()
+    {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             println!("rg not found (apt-get install ripgrep, or cargo install ripgrep)");
         }

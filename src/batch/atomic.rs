@@ -3,26 +3,52 @@
 //! new, never half written. (Same directory, because a rename is atomic only within one file
 //! system.)
 
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
 
-/// Writes `bytes` to `path` atomically, creating parent directories.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, |w| w.write_all(bytes))
+/// An output being written: a buffered temporary file that becomes `path` on [`commit`]
+/// (`AtomicFile::commit`) and vanishes if dropped before.
+pub struct AtomicFile {
+    path: PathBuf,
+    writer: BufWriter<NamedTempFile>,
 }
 
-/// Writes whatever `fill` writes to `path` atomically, creating parent directories. `fill` gets a
-/// buffered writer, so large outputs (the assembled CSVs) can be streamed.
-pub fn write_atomic_with(
-    path: &Path,
-    fill: impl FnOnce(&mut BufWriter<&mut File>) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
+impl AtomicFile {
+    /// Starts writing `path`, creating its parent directories if needed.
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        // Most directories exist already: try first, create on failure (a mkdir per output
+        // costs as much as the write on some file systems).
+        let tmp = match temp_in(dir) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(dir)?;
+                temp_in(dir)
+            }
+            other => other,
+        }?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            writer: BufWriter::with_capacity(64 * 1024, tmp),
+        })
+    }
+
+    pub fn writer(&mut self) -> &mut impl Write {
+        &mut self.writer
+    }
+
+    /// Renames the temporary file over the target.
+    pub fn commit(self) -> io::Result<()> {
+        let tmp = self.writer.into_inner().map_err(|e| e.into_error())?;
+        tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+fn temp_in(dir: &Path) -> io::Result<NamedTempFile> {
     // Hidden prefix: a temporary file left by a killed run is not mistaken for an output, and the
     // next run's sweep removes it.
     let mut builder = tempfile::Builder::new();
@@ -33,19 +59,26 @@ pub fn write_atomic_with(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    let mut tmp = builder.tempfile_in(dir)?;
-    {
-        let mut w = BufWriter::new(tmp.as_file_mut());
-        fill(&mut w)?;
-        w.flush()?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    builder.tempfile_in(dir)
+}
+
+/// Writes `bytes` to `path` atomically, creating parent directories.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = AtomicFile::create(path)?;
+    file.writer().write_all(bytes)?;
+    file.commit()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(dir: &Path) -> Vec<std::ffi::OsString> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect()
+    }
 
     #[test]
     fn replaces_the_target_and_leaves_no_temporary_file() {
@@ -54,23 +87,20 @@ mod tests {
         write_atomic(&path, b"old").unwrap();
         write_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
-        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["out.json"]);
+        assert_eq!(names(path.parent().unwrap()), ["out.json"]);
     }
 
     #[test]
-    fn a_failed_fill_keeps_the_old_content() {
+    fn an_uncommitted_file_keeps_the_old_content() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.csv");
         write_atomic(&path, b"old").unwrap();
-        let err = write_atomic_with(&path, |w| {
-            w.write_all(b"half")?;
-            Err(io::Error::other("disk full"))
-        });
-        assert!(err.is_err());
+        let mut file = AtomicFile::create(&path).unwrap();
+        file.writer().write_all(&vec![b'x'; 100_000]).unwrap();
+        // Until commit the target is untouched, and dropping the file (a failed run) leaves it so.
         assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        drop(file);
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(names(dir.path()), ["out.csv"]);
     }
 }

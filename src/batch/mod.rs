@@ -2,16 +2,17 @@
 //! cron or a workflow engine with nobody watching.
 //!
 //! ```text
-//! walk ─▶ inputs sorted by relative path ─shard─▶ rayon over files ─process─▶ json/ + CSV
-//!      fragments (atomic, one set per file) ─assemble─▶ documents/nodes/warnings.csv ─▶ manifest
+//! walk ─▶ inputs sorted by relative path ─shard─▶ chunks in path order ─rayon─▶ process each
+//!      file: json/<rel>.json written, CSV rows returned ─▶ rows appended to the three tables in
+//!      path order ─▶ sweep stale JSON ─▶ tables committed ─▶ manifest.json
 //! ```
 //!
-//! Memory is bounded by the files in flight: each file's JSON and CSV rows are written to disk as
-//! soon as it is parsed, and the final CSVs are streamed together from the per-file fragments in
-//! path order. The fragments persist between runs (`OUT/.fatiao/`), which is what lets an
-//! incremental run skip an unchanged file and still produce the CSVs of a full run.
+//! Memory is bounded by one chunk of files (a few hundred files or 16 MB of input, whichever
+//! comes first): each file's JSON is written as soon as it is parsed, and its CSV rows wait only
+//! for the rest of their chunk before being streamed into the tables. An unchanged file skipped
+//! by an incremental run gives its rows from its JSON, read back: the JSON files are the only
+//! state kept between runs, so the tables of an incremental run are those of a full run.
 
-pub mod assemble;
 pub mod atomic;
 pub mod journal;
 pub mod manifest;
@@ -20,6 +21,8 @@ pub mod process;
 pub mod progress;
 pub mod run;
 pub mod shard;
+pub mod sweep;
+pub mod tables;
 pub mod walk;
 
 pub use manifest::{FileEntry, Manifest, Status, Totals};

@@ -1,12 +1,12 @@
-//! One input file, start to finish: read, skip if unchanged, extract, write its JSON and CSV
-//! fragments. Whatever goes wrong becomes the file's error entry; nothing here stops the run.
+//! One input file, start to finish: read, skip if unchanged, extract, write its JSON, return its
+//! CSV rows. Whatever goes wrong becomes the file's error entry; nothing here stops the run.
 
 use super::atomic::write_atomic;
 use super::journal::Journal;
 use super::manifest::{FileEntry, Status};
 use super::outdir::OutDir;
 use super::walk::Input;
-use crate::emit::{to_csv_rows, to_json, Table};
+use crate::emit::{to_csv_rows, to_json, CsvRows};
 use crate::extract::{extract_bytes, Options};
 use crate::model::Extraction;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -20,18 +20,27 @@ pub struct Context<'a> {
     pub journal: Option<&'a Journal>,
 }
 
+/// A processed file: its manifest entry and, unless it failed, its CSV rows.
+pub struct Processed {
+    pub entry: FileEntry,
+    pub rows: Option<CsvRows>,
+}
+
 /// Processes `input`. `previous` is its entry in the last run's manifest when that entry can be
 /// trusted (same fatiao version, outputs not being rewritten when the run stopped).
-pub fn process(input: &Input, previous: Option<&FileEntry>, cx: &Context) -> FileEntry {
+pub fn process(input: &Input, previous: Option<&FileEntry>, cx: &Context) -> Processed {
     let start = Instant::now();
     let mut entry = FileEntry::new(&input.rel, input.len);
-    let result = run(input, previous, cx, &mut entry);
-    if let Err(message) = result {
-        entry.status = Status::Error;
-        entry.message = Some(message);
-    }
+    let rows = match run(input, previous, cx, &mut entry) {
+        Ok(rows) => Some(rows),
+        Err(message) => {
+            entry.status = Status::Error;
+            entry.message = Some(message);
+            None
+        }
+    };
     entry.elapsed_ms = start.elapsed().as_millis() as u64;
-    entry
+    Processed { entry, rows }
 }
 
 fn run(
@@ -39,7 +48,7 @@ fn run(
     previous: Option<&FileEntry>,
     cx: &Context,
     entry: &mut FileEntry,
-) -> Result<(), String> {
+) -> Result<CsvRows, String> {
     if let Some(problem) = &input.problem {
         return Err(problem.clone());
     }
@@ -50,14 +59,15 @@ fn run(
     if let Some(prev) = previous {
         let sha = super::sha256_hex(&bytes);
         let unchanged = prev.sha256.as_deref() == Some(sha.as_str());
-        entry.sha256 = Some(sha);
-        if unchanged && prev.has_outputs() && outputs_exist(cx.out, &input.rel) {
-            *entry = FileEntry {
-                status: Status::Skipped,
-                bytes: entry.bytes,
-                ..prev.clone()
-            };
-            return Ok(());
+        if unchanged && prev.has_outputs() {
+            if let Some(rows) = rows_of_kept_json(cx.out, &input.rel, &sha) {
+                *entry = FileEntry {
+                    status: Status::Skipped,
+                    bytes: entry.bytes,
+                    ..prev.clone()
+                };
+                return Ok(rows);
+            }
         }
     }
     let extraction = match extract(&bytes, &input.rel, cx.options) {
@@ -67,6 +77,7 @@ fn run(
             return Err(message);
         }
     };
+    drop(bytes);
     entry.sha256 = Some(extraction.source.sha256.clone());
     entry.encoding = Some(extraction.source.encoding.clone());
     for doc in &extraction.documents {
@@ -75,9 +86,21 @@ fn run(
         entry.nodes += doc.nodes().count();
         entry.warnings += doc.warnings.len();
     }
-    write_outputs(&extraction, &input.rel, cx).map_err(|e| format!("writing outputs: {e}"))?;
+    let rows =
+        write_json(&extraction, &input.rel, cx).map_err(|e| format!("writing outputs: {e}"))?;
     entry.status = Status::Ok;
-    Ok(())
+    Ok(rows)
+}
+
+/// The CSV rows of an unchanged file, from the JSON the last run wrote, if that JSON is there,
+/// reads back, and is the extraction of these very bytes. Anything else means extracting again.
+fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<CsvRows> {
+    let json = std::fs::read(out.json(rel)).ok()?;
+    let kept: Extraction = serde_json::from_slice(&json).ok()?;
+    if kept.source.sha256 != sha256 || kept.source.path != rel {
+        return None;
+    }
+    to_csv_rows(&kept).ok()
 }
 
 /// `extract_bytes`, with a parser panic turned into this file's error instead of the run's end.
@@ -96,19 +119,14 @@ fn extract(bytes: &[u8], rel: &str, options: &Options) -> Result<Extraction, Str
     }
 }
 
-fn write_outputs(x: &Extraction, rel: &str, cx: &Context) -> anyhow::Result<()> {
+/// Writes the JSON and returns the CSV rows (both computed before anything is touched, so a
+/// serialisation failure leaves the old output in place).
+fn write_json(x: &Extraction, rel: &str, cx: &Context) -> anyhow::Result<CsvRows> {
     let json = to_json(x)?;
     let rows = to_csv_rows(x)?;
     if let Some(journal) = cx.journal {
         journal.mark(rel)?;
     }
     write_atomic(&cx.out.json(rel), &json)?;
-    for table in Table::ALL {
-        write_atomic(&cx.out.fragment(table, rel), rows.get(table))?;
-    }
-    Ok(())
-}
-
-fn outputs_exist(out: &OutDir, rel: &str) -> bool {
-    out.outputs_of(rel).iter().all(|p| p.is_file())
+    Ok(rows)
 }

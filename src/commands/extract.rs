@@ -3,7 +3,6 @@
 
 use super::{finish, show_progress, threads, usage_error};
 use crate::cli::ExtractArgs;
-use anyhow::Context;
 use fatiao::batch::{self, Job, Mode, OutDir};
 use fatiao::Options;
 use std::process::ExitCode;
@@ -21,16 +20,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         Ok(inputs) => inputs,
         Err(e) => return usage_error(e),
     };
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create {}", args.out.display()))?;
-    // The CSV fragments only need to live until the CSVs are assembled.
-    let state = tempfile::Builder::new()
-        .prefix(".fatiao-")
-        .tempdir_in(&args.out)
-        .with_context(|| format!("cannot write in {}", args.out.display()))?;
     let job = Job {
         inputs,
-        out: OutDir::new(&args.out, state.path()),
+        out: OutDir::new(&args.out),
         options: Options {
             encoding: args.encoding,
         },

@@ -20,7 +20,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     }
     let job = Job {
         inputs,
-        out: OutDir::new(&args.output, args.output.join(".fatiao")),
+        out: OutDir::new(&args.output),
         options: Options::default(),
         jobs: threads(args.jobs),
         mode: Mode::Incremental { full: args.full },
