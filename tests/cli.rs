@@ -395,3 +395,34 @@ fn no_arguments_runs_input_into_output() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("5 files") && err.contains("articles"), "{err}");
 }
+
+#[test]
+fn a_run_after_a_killed_run_completes_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    let out = dir.path().join("out");
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+
+    // What a run killed midway leaves: a temporary file beside the outputs, one input changed
+    // whose new JSON was written (and journaled) while the manifest still has the old hash,
+    // and that input then put back to its old content before the next run.
+    let name = "000_31546c61354d9668.txt";
+    fs::write(out.join("json").join(".tmpAbC123"), b"{\"half").unwrap();
+    let json = out.join("json").join(format!("{name}.json"));
+    let original = fs::read(&json).unwrap();
+    let mut x: fatiao::Extraction = serde_json::from_slice(&original).unwrap();
+    x.documents.clear();
+    fs::write(&json, serde_json::to_vec_pretty(&x).unwrap()).unwrap();
+    fs::create_dir_all(out.join(".fatiao")).unwrap();
+    fs::write(out.join(".fatiao/journal"), format!("{name}\n")).unwrap();
+
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    let st = statuses(&out);
+    assert_eq!(st[0], "ok", "the journaled file is extracted again");
+    assert!(st[1..].iter().all(|s| s == "skipped"));
+    assert_eq!(fs::read(&json).unwrap(), original);
+    assert!(!out.join("json/.tmpAbC123").exists());
+    assert!(!out.join(".fatiao/journal").exists());
+    run_ok(&["run", "in", "full", "-q"], dir.path());
+    assert_eq!(snapshot(&out), snapshot(&dir.path().join("full")));
+}
