@@ -4,7 +4,9 @@
 //! fatiao version match its entry is skipped. Entries are sorted by path and hold no absolute
 //! paths or dates, so two runs over the same input differ only in their `elapsed_ms` fields.
 
+use super::atomic::AtomicFile;
 use serde::{Deserialize, Serialize};
+use std::io::Write;
 use std::path::Path;
 
 /// The version recorded in manifests; a different one invalidates every entry.
@@ -114,11 +116,16 @@ impl Manifest {
     /// Reads a previous manifest. A missing or unreadable one (another version's format, a
     /// hand-edited file) is `None`, which means a full run: never worse than a full run.
     pub fn load(path: &Path) -> Option<Manifest> {
-        let bytes = std::fs::read(path).ok()?;
-        serde_json::from_slice(&bytes).ok()
+        let file = std::fs::File::open(path).ok()?;
+        serde_json::from_reader(std::io::BufReader::new(file)).ok()
     }
 
-    pub fn to_json(&self) -> serde_json::Result<Vec<u8>> {
-        crate::emit::to_json(self)
+    /// Writes the manifest to `path` atomically, streamed: with tens of thousands of files its
+    /// JSON is tens of megabytes, which need not sit in memory.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        let mut file = AtomicFile::create(path)?;
+        serde_json::to_writer_pretty(file.writer(), self)?;
+        file.writer().write_all(b"\n")?;
+        file.commit()
     }
 }

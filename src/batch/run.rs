@@ -3,7 +3,6 @@
 //! sweep stale outputs, commit the tables and write the manifest, in that order, so that the
 //! manifest (the proof that the outputs are complete) is the last thing to change.
 
-use super::atomic::write_atomic;
 use super::journal::Journal;
 use super::manifest::{FileEntry, Manifest, VERSION};
 use super::outdir::OutDir;
@@ -113,7 +112,8 @@ pub fn run(job: &Job) -> anyhow::Result<Manifest> {
 
     let manifest = Manifest::new(entries, start.elapsed().as_millis() as u64);
     if let Some(journal) = journal {
-        write_atomic(&out.manifest(), &manifest.to_json()?)
+        manifest
+            .save(&out.manifest())
             .context("cannot write manifest.json")?;
         journal.clear().context("cannot remove the journal")?;
     }
