@@ -178,6 +178,28 @@ const HARD_FOLLOWERS: &[&str] = &[
     "；",
 ];
 
+/// Followers that never begin an article's text, even at the start of a paragraph.
+const STRICT_FOLLOWERS: &[&str] = &[
+    "的",
+    "之规定",
+    "、",
+    "，",
+    ",",
+    "和第",
+    "或者第",
+    "或第",
+    "及第",
+    "至第",
+    "到第",
+    "款",
+    "项",
+    "）",
+    ")",
+    "》",
+    "。",
+    "；",
+];
+
 /// Words that follow references but may also start an article (`第八条 规定本市…`,
 /// `第十三条 （市）区教育行政部门…`).
 const SOFT_FOLLOWERS: &[&str] = &["规定", "增加", "（", "("];
@@ -274,6 +296,14 @@ fn reads_as_reference(
                 && !spaced_words
                 && !after.starts_with("项目")
                 && !after.starts_with("款项");
+            // At the start of a paragraph, a word that usually follows a citation may also
+            // begin an article's text (`第七条作为被诉行政许可行为基础的…`): weaker evidence.
+            let soft_here = pos == Position::Start
+                && follower
+                && !STRICT_FOLLOWERS.iter().any(|w| after.starts_with(w));
+            if soft_here && !cites_subdivision(after) {
+                return Reference::Soft;
+            }
             cites_subdivision(after)
                 || follower
                 || (use_leaders && pos <= Position::AfterSpace && !spaced_after && led(before))
