@@ -62,13 +62,6 @@ fn temp_in(dir: &Path) -> io::Result<NamedTempFile> {
     builder.tempfile_in(dir)
 }
 
-/// Writes `bytes` to `path` atomically, creating parent directories.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = AtomicFile::create(path)?;
-    file.writer().write_all(bytes)?;
-    file.commit()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,12 +73,18 @@ mod tests {
             .collect()
     }
 
+    fn write(path: &Path, bytes: &[u8]) {
+        let mut file = AtomicFile::create(path).unwrap();
+        file.writer().write_all(bytes).unwrap();
+        file.commit().unwrap();
+    }
+
     #[test]
     fn replaces_the_target_and_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/out.json");
-        write_atomic(&path, b"old").unwrap();
-        write_atomic(&path, b"new").unwrap();
+        write(&path, b"old");
+        write(&path, b"new");
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(names(path.parent().unwrap()), ["out.json"]);
     }
@@ -94,7 +93,7 @@ mod tests {
     fn an_uncommitted_file_keeps_the_old_content() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.csv");
-        write_atomic(&path, b"old").unwrap();
+        write(&path, b"old");
         let mut file = AtomicFile::create(&path).unwrap();
         file.writer().write_all(&vec![b'x'; 100_000]).unwrap();
         // Until commit the target is untouched, and dropping the file (a failed run) leaves it so.

@@ -6,7 +6,6 @@
 
 use super::atomic::AtomicFile;
 use serde::{Deserialize, Serialize};
-use std::io::Write;
 use std::path::Path;
 
 /// The version recorded in manifests; a different one invalidates every entry.
@@ -124,8 +123,7 @@ impl Manifest {
     /// JSON is tens of megabytes, which need not sit in memory.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let mut file = AtomicFile::create(path)?;
-        serde_json::to_writer_pretty(file.writer(), self)?;
-        file.writer().write_all(b"\n")?;
+        crate::emit::write_json(file.writer(), self)?;
         file.commit()
     }
 }

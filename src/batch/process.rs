@@ -1,12 +1,12 @@
 //! One input file, start to finish: read, skip if unchanged, extract, write its JSON, return its
 //! CSV rows. Whatever goes wrong becomes the file's error entry; nothing here stops the run.
 
-use super::atomic::write_atomic;
+use super::atomic::AtomicFile;
 use super::journal::Journal;
 use super::manifest::{FileEntry, Status};
 use super::outdir::OutDir;
 use super::walk::Input;
-use crate::emit::{to_csv_rows, to_json, CsvRows};
+use crate::emit::{to_csv_rows, CsvRows};
 use crate::extract::{extract_bytes, Options};
 use crate::model::Extraction;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -119,14 +119,15 @@ fn extract(bytes: &[u8], rel: &str, options: &Options) -> Result<Extraction, Str
     }
 }
 
-/// Writes the JSON and returns the CSV rows (both computed before anything is touched, so a
-/// serialisation failure leaves the old output in place).
+/// Writes the JSON and returns the CSV rows. The JSON is streamed into its temporary file, which
+/// replaces the old output only once complete.
 fn write_json(x: &Extraction, rel: &str, cx: &Context) -> anyhow::Result<CsvRows> {
-    let json = to_json(x)?;
     let rows = to_csv_rows(x)?;
     if let Some(journal) = cx.journal {
         journal.mark(rel)?;
     }
-    write_atomic(&cx.out.json(rel), &json)?;
+    let mut file = AtomicFile::create(&cx.out.json(rel))?;
+    crate::emit::write_json(file.writer(), x)?;
+    file.commit()?;
     Ok(rows)
 }

@@ -19,9 +19,10 @@ use std::time::Instant;
 
 /// A chunk holds at most this many files…
 const CHUNK_FILES: usize = 256;
-/// …or this many bytes of input: the bound on what waits in memory (CSV rows are about 3× the
-/// input).
-const CHUNK_BYTES: u64 = 16 << 20;
+/// …or this many bytes of input: the bound on what waits in memory (CSV rows are about 3.5× the
+/// input). Measured: 16 MB chunks of 1 MB files peaked at 233 MB RSS; typical laws (16 KB)
+/// reach the file limit first.
+const CHUNK_BYTES: u64 = 4 << 20;
 
 /// `Extract` writes JSON and CSVs and forgets; `Incremental` is `run`: it keeps a manifest, skips
 /// unchanged files (unless `full`) and removes outputs of vanished inputs.

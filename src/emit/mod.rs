@@ -10,4 +10,4 @@ pub mod csv;
 pub mod json;
 
 pub use self::csv::{to_csv_rows, CsvRows, Table};
-pub use self::json::to_json;
+pub use self::json::{to_json, write_json};
