@@ -49,9 +49,8 @@ fn measure(dir: PathBuf) -> anyhow::Result<()> {
         progress: false,
     };
     let start = Instant::now();
-    let manifest = batch::run(&job)?;
+    let t = batch::run(&job)?;
     let fatiao_s = start.elapsed().as_secs_f64();
-    let t = &manifest.totals;
     println!(
         "fatiao extract: {fatiao_s:.3} s, {:.1} MB/s ({} documents, {} articles, {} nodes, {} errors)",
         mb / fatiao_s,

@@ -4,7 +4,7 @@
 //! manifest (the proof that the outputs are complete) is the last thing to change.
 
 use super::journal::Journal;
-use super::manifest::{FileEntry, Manifest, VERSION};
+use super::manifest::{FileEntry, Manifest, ManifestWriter, Totals, VERSION};
 use super::outdir::OutDir;
 use super::process::{process, Context, Processed};
 use super::progress::Progress;
@@ -14,7 +14,6 @@ use super::walk::Input;
 use crate::extract::Options;
 use anyhow::Context as _;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 /// A chunk holds at most this many files…
@@ -44,18 +43,22 @@ pub struct Job {
     pub progress: bool,
 }
 
-/// Runs the job. Files that fail are error entries of the returned manifest (and a line on
-/// stderr each); an `Err` is for the run as a whole: an output directory that cannot be written.
-pub fn run(job: &Job) -> anyhow::Result<Manifest> {
+/// Runs the job and returns its totals. Files that fail are counted in `errors` (with an error
+/// entry in the manifest and a line on stderr each); an `Err` is for the run as a whole: an
+/// output directory that cannot be written.
+pub fn run(job: &Job) -> anyhow::Result<Totals> {
     let start = Instant::now();
     let out = &job.out;
     std::fs::create_dir_all(out.root())
         .with_context(|| format!("cannot create {}", out.root().display()))?;
 
     let incremental = matches!(job.mode, Mode::Incremental { .. });
+    if !job.inputs.windows(2).all(|w| w[0].rel < w[1].rel) {
+        anyhow::bail!("internal error: inputs not sorted by path, or a path given twice");
+    }
     let previous = match job.mode {
         Mode::Incremental { full: false } => trusted_entries(out),
-        _ => HashMap::new(),
+        _ => Vec::new(),
     };
     let journal = if incremental {
         Some(Journal::open(&out.journal()).context("cannot open the journal")?)
@@ -74,14 +77,22 @@ pub fn run(job: &Job) -> anyhow::Result<Manifest> {
         .build()
         .context("cannot start worker threads")?;
     let mut tables = Tables::create(out).context("cannot write the CSV files")?;
+    let mut manifest = match &journal {
+        Some(_) => {
+            Some(ManifestWriter::create(&out.manifest()).context("cannot write manifest.json")?)
+        }
+        None => None,
+    };
 
-    let mut entries: Vec<FileEntry> = Vec::with_capacity(job.inputs.len());
+    let mut totals = Totals::default();
+    // Per input, in input order: whether its outputs belong to this run's output.
+    let mut has_outputs: Vec<bool> = Vec::with_capacity(job.inputs.len());
     for chunk in chunks(&job.inputs) {
         let done: Vec<Processed> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
-                    let p = process(input, previous.get(input.rel.as_str()), &cx);
+                    let p = process(input, lookup(&previous, &input.rel), &cx);
                     if let Some(message) = &p.entry.message {
                         progress.println(&format!("fatiao: {}: {message}", input.path.display()));
                     }
@@ -94,31 +105,34 @@ pub fn run(job: &Job) -> anyhow::Result<Manifest> {
             if let Some(rows) = &p.rows {
                 tables.append(rows).context("cannot write the CSV files")?;
             }
-            entries.push(p.entry);
+            if let Some(m) = &mut manifest {
+                m.push(&p.entry).context("cannot write manifest.json")?;
+            }
+            totals.add(&p.entry);
+            has_outputs.push(p.entry.has_outputs());
         }
     }
     progress.finish();
 
     // Post-passes over the extracted documents (version families, issue 4) go here: they see
-    // every entry whose outputs exist (`has_outputs`) and read the documents from json/.
+    // the inputs whose outputs exist (`has_outputs`) and read the documents from json/.
     if incremental {
-        let kept: HashSet<&str> = entries
-            .iter()
-            .filter(|e| e.has_outputs())
-            .map(|e| e.path.as_str())
-            .collect();
-        sweep(out, &kept).context("cannot remove stale outputs")?;
+        let keep = |rel: &str| {
+            let found = job.inputs.binary_search_by(|i| i.rel.as_str().cmp(rel));
+            found.is_ok_and(|ix| has_outputs[ix])
+        };
+        sweep(out, keep).context("cannot remove stale outputs")?;
     }
     tables.commit().context("cannot write the CSV files")?;
 
-    let manifest = Manifest::new(entries, start.elapsed().as_millis() as u64);
-    if let Some(journal) = journal {
+    totals.elapsed_ms = start.elapsed().as_millis() as u64;
+    if let (Some(manifest), Some(journal)) = (manifest, journal) {
         manifest
-            .save(&out.manifest())
+            .finish(&totals)
             .context("cannot write manifest.json")?;
         journal.clear().context("cannot remove the journal")?;
     }
-    Ok(manifest)
+    Ok(totals)
 }
 
 /// Consecutive runs of inputs of at most [`CHUNK_FILES`] files and, unless a single file is
@@ -141,22 +155,31 @@ fn chunks(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
     })
 }
 
-/// The last run's entries that may be reused: same fatiao version, and not named in the journal
-/// of an interrupted run.
-fn trusted_entries(out: &OutDir) -> HashMap<String, FileEntry> {
+/// The last run's entries that may be reused, sorted by path: same fatiao version, and not
+/// named in the journal of an interrupted run. (A sorted list, not a map: on a re-run of tens of
+/// thousands of files it is most of the memory the run holds.)
+fn trusted_entries(out: &OutDir) -> Vec<FileEntry> {
     let Some(manifest) = Manifest::load(&out.manifest()) else {
-        return HashMap::new();
+        return Vec::new();
     };
     if manifest.fatiao_version != VERSION {
-        return HashMap::new();
+        return Vec::new();
     }
     let dirty = Journal::read(&out.journal());
-    manifest
+    let mut entries: Vec<FileEntry> = manifest
         .files
         .into_iter()
         .filter(|e| !dirty.contains(&e.path))
-        .map(|e| (e.path.clone(), e))
-        .collect()
+        .collect();
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    entries
+}
+
+fn lookup<'a>(entries: &'a [FileEntry], rel: &str) -> Option<&'a FileEntry> {
+    let ix = entries
+        .binary_search_by(|e| e.path.as_str().cmp(rel))
+        .ok()?;
+    Some(&entries[ix])
 }
 
 #[cfg(test)]

@@ -3,13 +3,12 @@
 
 use super::outdir::OutDir;
 use super::walk::rel_string;
-use std::collections::HashSet;
 use std::io;
 use walkdir::WalkDir;
 
-/// Removes from `json/` every file that is not the output of one of `keep` (relative input
-/// paths), then the directories left empty.
-pub fn sweep(out: &OutDir, keep: &HashSet<&str>) -> io::Result<()> {
+/// Removes from `json/` every file that is not the output of an input `keep` accepts (by
+/// relative path), then the directories left empty.
+pub fn sweep(out: &OutDir, keep: impl Fn(&str) -> bool) -> io::Result<()> {
     let dir = out.json_dir();
     if !dir.is_dir() {
         return Ok(());
@@ -27,7 +26,7 @@ pub fn sweep(out: &OutDir, keep: &HashSet<&str>) -> io::Result<()> {
             .ok()
             .and_then(rel_string)
             .and_then(|r| r.strip_suffix(".json").map(str::to_string));
-        let wanted = matches!(&rel, Some(r) if keep.contains(r.as_str()));
+        let wanted = rel.is_some_and(|r| keep(&r));
         let temporary = entry.file_name().as_encoded_bytes().starts_with(b".tmp");
         if !wanted || temporary {
             std::fs::remove_file(path)?;

@@ -30,6 +30,6 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         mode: Mode::Extract,
         progress: show_progress(args.quiet),
     };
-    let manifest = batch::run(&job)?;
-    Ok(finish(&manifest, args.quiet))
+    let totals = batch::run(&job)?;
+    Ok(finish(&totals, args.quiet))
 }

@@ -5,7 +5,7 @@
 pub mod extract;
 pub mod run;
 
-use fatiao::batch::{progress, Manifest};
+use fatiao::batch::{progress, Totals};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -29,11 +29,11 @@ pub fn threads(jobs: Option<u16>) -> usize {
 }
 
 /// Prints the summary line (unless quiet) and picks the exit code: 1 if any file failed.
-pub fn finish(manifest: &Manifest, quiet: bool) -> ExitCode {
+pub fn finish(totals: &Totals, quiet: bool) -> ExitCode {
     if !quiet {
-        eprintln!("{}", progress::summary(&manifest.totals));
+        eprintln!("{}", progress::summary(totals));
     }
-    if manifest.totals.errors > 0 {
+    if totals.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -26,6 +26,6 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         mode: Mode::Incremental { full: args.full },
         progress: show_progress(args.quiet),
     };
-    let manifest = batch::run(&job)?;
-    Ok(finish(&manifest, args.quiet))
+    let totals = batch::run(&job)?;
+    Ok(finish(&totals, args.quiet))
 }
