@@ -49,7 +49,7 @@ fn assert_accounted(docs: &[Document], content: &str) -> Result<(), String> {
             .then_some(())
             .ok_or_else(|| format!("placed {placed:?}\ncontent {content:?}"));
     }
-    let mut sorted = |s: String| {
+    let sorted = |s: String| {
         let mut v: Vec<char> = s.chars().collect();
         v.sort_unstable();
         v
