@@ -22,6 +22,7 @@ pub mod batch;
 pub mod decode;
 pub mod emit;
 pub mod extract;
+pub mod furniture;
 pub mod ids;
 pub mod layout;
 pub mod meta;
