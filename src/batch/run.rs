@@ -76,17 +76,7 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         .num_threads(job.jobs)
         .build()
         .context("cannot start worker threads")?;
-    let mut tables = Tables::create(out).context("cannot write the CSV files")?;
-    let mut manifest = match &journal {
-        Some(_) => {
-            Some(ManifestWriter::create(&out.manifest()).context("cannot write manifest.json")?)
-        }
-        None => None,
-    };
-
-    let mut totals = Totals::default();
-    // Per input, in input order: whether its outputs belong to this run's output.
-    let mut has_outputs: Vec<bool> = Vec::with_capacity(job.inputs.len());
+    let mut sink = Sink::create(out, incremental, job.inputs.len())?;
     for chunk in chunks(&job.inputs) {
         let done: Vec<Processed> = pool.install(|| {
             chunk
@@ -101,39 +91,78 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
                 })
                 .collect()
         });
-        for p in done {
-            if let Some(rows) = &p.rows {
-                tables.append(rows).context("cannot write the CSV files")?;
-            }
-            if let Some(m) = &mut manifest {
-                m.push(&p.entry).context("cannot write manifest.json")?;
-            }
-            totals.add(&p.entry);
-            has_outputs.push(p.entry.has_outputs());
+        for p in &done {
+            sink.add(p)?;
         }
     }
     progress.finish();
 
     // Post-passes over the extracted documents (version families, issue 4) go here: they see
-    // the inputs whose outputs exist (`has_outputs`) and read the documents from json/.
+    // the inputs whose outputs exist (`sink.has_outputs`) and read the documents from json/.
     if incremental {
         let keep = |rel: &str| {
             let found = job.inputs.binary_search_by(|i| i.rel.as_str().cmp(rel));
-            found.is_ok_and(|ix| has_outputs[ix])
+            found.is_ok_and(|ix| sink.has_outputs[ix])
         };
         sweep(out, keep).context("cannot remove stale outputs")?;
     }
-    tables.commit().context("cannot write the CSV files")?;
-
-    totals.elapsed_ms = start.elapsed().as_millis() as u64;
-    if let (Some(manifest), Some(journal)) = (manifest, journal) {
-        manifest
-            .finish(&totals)
-            .context("cannot write manifest.json")?;
+    let totals = sink.finish(start.elapsed().as_millis() as u64)?;
+    if let Some(journal) = journal {
         journal.clear().context("cannot remove the journal")?;
     }
     Ok(totals)
 }
+
+/// Where processed files go, in path order: the three tables, the manifest (`run` only) and the
+/// totals.
+struct Sink {
+    tables: Tables,
+    manifest: Option<ManifestWriter>,
+    totals: Totals,
+    /// Per input, in input order: whether its outputs belong to this run's output.
+    has_outputs: Vec<bool>,
+}
+
+impl Sink {
+    fn create(out: &OutDir, with_manifest: bool, inputs: usize) -> anyhow::Result<Sink> {
+        let manifest = if with_manifest {
+            Some(ManifestWriter::create(&out.manifest()).context(MANIFEST)?)
+        } else {
+            None
+        };
+        Ok(Sink {
+            tables: Tables::create(out).context(TABLES)?,
+            manifest,
+            totals: Totals::default(),
+            has_outputs: Vec::with_capacity(inputs),
+        })
+    }
+
+    fn add(&mut self, p: &Processed) -> anyhow::Result<()> {
+        if let Some(rows) = &p.rows {
+            self.tables.append(rows).context(TABLES)?;
+        }
+        if let Some(m) = &mut self.manifest {
+            m.push(&p.entry).context(MANIFEST)?;
+        }
+        self.totals.add(&p.entry);
+        self.has_outputs.push(p.entry.has_outputs());
+        Ok(())
+    }
+
+    /// Commits the tables, then the manifest: the manifest is the last output to change.
+    fn finish(mut self, elapsed_ms: u64) -> anyhow::Result<Totals> {
+        self.tables.commit().context(TABLES)?;
+        self.totals.elapsed_ms = elapsed_ms;
+        if let Some(m) = self.manifest {
+            m.finish(&self.totals).context(MANIFEST)?;
+        }
+        Ok(self.totals)
+    }
+}
+
+const TABLES: &str = "cannot write the CSV files";
+const MANIFEST: &str = "cannot write manifest.json";
 
 /// Consecutive runs of inputs of at most [`CHUNK_FILES`] files and, unless a single file is
 /// larger, [`CHUNK_BYTES`] bytes.
