@@ -426,3 +426,47 @@ fn a_run_after_a_killed_run_completes_the_work() {
     run_ok(&["run", "in", "full", "-q"], dir.path());
     assert_eq!(snapshot(&out), snapshot(&dir.path().join("full")));
 }
+
+#[test]
+fn a_file_argument_is_written_under_its_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_seeds(dir.path());
+    let file = input.join("002_52ed68d4567c999a.txt");
+    run_ok(
+        &["extract", file.to_str().unwrap(), "--out", "out", "-q"],
+        dir.path(),
+    );
+    assert_eq!(
+        json_names(&dir.path().join("out")),
+        ["json/002_52ed68d4567c999a.txt.json"]
+    );
+}
+
+#[test]
+fn an_output_directory_inside_the_input_is_not_read_as_input() {
+    for command in ["extract", "run"] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_seeds(dir.path());
+        let args: &[&str] = match command {
+            "extract" => &["extract", "in", "--out", "in/out", "-q"],
+            _ => &["run", "in", "in/out", "-q"],
+        };
+        run_ok(args, dir.path());
+        run_ok(args, dir.path());
+        assert_eq!(json_names(&dir.path().join("in/out")).len(), 5, "{command}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_an_error_of_that_file_only() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_seeds(dir.path());
+    let name = std::ffi::OsStr::from_bytes(b"bad\xff.txt");
+    fs::write(input.join(name), "第一条 有效的内容。").unwrap();
+    let run = fatiao(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(stderr(&run).contains("not valid UTF-8"), "{}", stderr(&run));
+    assert_eq!(json_names(&dir.path().join("out")).len(), 5);
+}
