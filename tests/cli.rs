@@ -327,6 +327,15 @@ fn removing_an_input_removes_its_outputs() {
     assert!(docs.iter().all(|r| !r[1].starts_with("003_")));
     run_ok(&["run", "in", "full", "-q"], dir.path());
     assert_eq!(snapshot(&out), snapshot(&dir.path().join("full")));
+
+    // A file that now fails loses its outputs too: they no longer describe the input.
+    let broken = "000_31546c61354d9668.txt";
+    fs::write(input.join(broken), b"").unwrap();
+    let run = fatiao(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(json_names(&out).len(), 3);
+    let (_, docs) = read_csv(&out.join("documents.csv"));
+    assert!(docs.iter().all(|r| !r[1].starts_with("000_")));
 }
 
 #[test]

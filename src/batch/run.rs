@@ -214,6 +214,44 @@ fn lookup<'a>(entries: &'a [FileEntry], rel: &str) -> Option<&'a FileEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::batch::manifest::Status;
+
+    fn save_manifest(out: &OutDir, version: &str, paths: &[&str]) {
+        let files: Vec<FileEntry> = paths
+            .iter()
+            .map(|p| FileEntry {
+                status: Status::Ok,
+                ..FileEntry::new(p, 1)
+            })
+            .collect();
+        let m = Manifest {
+            fatiao_version: version.into(),
+            files,
+            totals: Totals::default(),
+        };
+        std::fs::write(out.manifest(), serde_json::to_vec(&m).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn entries_of_another_version_or_in_the_journal_are_not_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = OutDir::new(dir.path());
+        assert!(trusted_entries(&out).is_empty(), "no manifest: a full run");
+
+        save_manifest(&out, "0.0.0-older", &["a.txt", "b.txt"]);
+        assert!(trusted_entries(&out).is_empty());
+
+        save_manifest(&out, VERSION, &["c.txt", "a.txt", "b.txt"]);
+        Journal::open(&out.journal())
+            .unwrap()
+            .mark("b.txt")
+            .unwrap();
+        let trusted = trusted_entries(&out);
+        let paths: Vec<_> = trusted.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["a.txt", "c.txt"], "sorted, journaled one left out");
+        assert!(lookup(&trusted, "c.txt").is_some());
+        assert!(lookup(&trusted, "b.txt").is_none());
+    }
 
     fn input(len: u64) -> Input {
         Input {
