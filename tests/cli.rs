@@ -417,6 +417,7 @@ fn a_run_after_a_killed_run_completes_the_work() {
     // and that input then put back to its old content before the next run.
     let name = "000_31546c61354d9668.txt";
     fs::write(out.join("json").join(".tmpAbC123"), b"{\"half").unwrap();
+    fs::write(out.join(".tmpXyZ789"), b"document_id,").unwrap();
     let json = out.join("json").join(format!("{name}.json"));
     let original = fs::read(&json).unwrap();
     let mut x: fatiao::Extraction = serde_json::from_slice(&original).unwrap();
@@ -431,6 +432,7 @@ fn a_run_after_a_killed_run_completes_the_work() {
     assert!(st[1..].iter().all(|s| s == "skipped"));
     assert_eq!(fs::read(&json).unwrap(), original);
     assert!(!out.join("json/.tmpAbC123").exists());
+    assert!(!out.join(".tmpXyZ789").exists());
     assert!(!out.join(".fatiao/journal").exists());
     run_ok(&["run", "in", "full", "-q"], dir.path());
     assert_eq!(snapshot(&out), snapshot(&dir.path().join("full")));

@@ -7,8 +7,8 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
-/// An output being written: a buffered temporary file that becomes `path` on [`commit`]
-/// (`AtomicFile::commit`) and vanishes if dropped before.
+/// An output being written: a buffered temporary file that becomes `path` on
+/// [`commit`](AtomicFile::commit) and vanishes if dropped before.
 pub struct AtomicFile {
     path: PathBuf,
     writer: BufWriter<NamedTempFile>,

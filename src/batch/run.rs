@@ -8,7 +8,7 @@ use super::manifest::{FileEntry, Manifest, ManifestWriter, Totals, VERSION};
 use super::outdir::OutDir;
 use super::process::{process, Context, Processed};
 use super::progress::Progress;
-use super::sweep::sweep;
+use super::sweep::{remove_temporaries, sweep};
 use super::tables::Tables;
 use super::walk::Input;
 use crate::extract::Options;
@@ -60,6 +60,9 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         Mode::Incremental { full: false } => trusted_entries(out),
         _ => Vec::new(),
     };
+    if incremental {
+        remove_temporaries(out).context("cannot remove temporary files")?;
+    }
     let journal = if incremental {
         Some(Journal::open(&out.journal()).context("cannot open the journal")?)
     } else {

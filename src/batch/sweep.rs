@@ -3,11 +3,25 @@
 
 use super::outdir::OutDir;
 use super::walk::rel_string;
+use std::ffi::OsStr;
 use std::io;
 use walkdir::WalkDir;
 
+/// Removes the temporary files a killed run left beside the CSVs and the manifest. Called before
+/// a run creates its own.
+pub fn remove_temporaries(out: &OutDir) -> io::Result<()> {
+    for entry in std::fs::read_dir(out.root())? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() && is_temporary(&entry.file_name()) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// Removes from `json/` every file that is not the output of an input `keep` accepts (by
-/// relative path), then the directories left empty.
+/// relative path), temporary files included, then the directories left empty. Called once every
+/// JSON of the run is written.
 pub fn sweep(out: &OutDir, keep: impl Fn(&str) -> bool) -> io::Result<()> {
     let dir = out.json_dir();
     if !dir.is_dir() {
@@ -27,10 +41,64 @@ pub fn sweep(out: &OutDir, keep: impl Fn(&str) -> bool) -> io::Result<()> {
             .and_then(rel_string)
             .and_then(|r| r.strip_suffix(".json").map(str::to_string));
         let wanted = rel.is_some_and(|r| keep(&r));
-        let temporary = entry.file_name().as_encoded_bytes().starts_with(b".tmp");
-        if !wanted || temporary {
+        if !wanted || is_temporary(entry.file_name()) {
             std::fs::remove_file(path)?;
         }
     }
     Ok(())
+}
+
+/// Whether a file name is one [`super::atomic::AtomicFile`] gives its temporary files: `.tmp` and
+/// six random letters or digits (tempfile's default), nothing a person names a file.
+fn is_temporary(name: &OsStr) -> bool {
+    let name = name.as_encoded_bytes();
+    name.len() == 10 && name.starts_with(b".tmp") && name[4..].iter().all(u8::is_ascii_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn removes_what_a_full_run_would_not_have_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = OutDir::new(dir.path());
+        for f in [
+            "json/a.txt.json",
+            "json/gone/b.txt.json",
+            "json/.tmpAb12Cd",
+            "json/kept/c.txt.json",
+            ".tmpXy34Zw",
+            ".tmp-notes",
+            "nodes.csv",
+        ] {
+            let p = dir.path().join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        remove_temporaries(&out).unwrap();
+        sweep(&out, |rel| rel == "a.txt" || rel == "kept/c.txt").unwrap();
+        let mut left: Vec<String> = WalkDir::new(dir.path())
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                let e = e.unwrap();
+                let rel = e.path().strip_prefix(dir.path()).unwrap();
+                rel.to_string_lossy().into_owned()
+            })
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".tmp-notes",
+                "json",
+                "json/a.txt.json",
+                "json/kept",
+                "json/kept/c.txt.json",
+                "nodes.csv"
+            ]
+        );
+    }
 }
