@@ -8,7 +8,7 @@
 
 use crate::normalise::Line;
 use crate::numbering::parse_marker;
-use crate::text::{display_width, ends_with_stop};
+use crate::text::{ends_with_stop, width_at_most};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -134,7 +134,7 @@ fn is_head_like(t: &str) -> bool {
     let han = t.chars().filter(|&c| crate::text::is_han(c)).count();
     han >= 2
         && t.chars().count() >= 4
-        && display_width(t) <= 128
+        && width_at_most(t, 128)
         && !ends_with_stop(t)
         && !t.contains(['，', '；', '“', '”', ',', '。'])
         // A parenthesised note (`（2021年10月13日在…的讲话）`) may recur; it belongs to the text.

@@ -107,7 +107,8 @@ fn continues(para: &str, prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
     // run on across a break.
     let prev_is_unit = parse_marker(&prev.text)
         .is_some_and(|m| !m.kind.is_structural() && m.kind != crate::model::Kind::Division);
-    let prose = display_width(&prev.text) > 60 && prev.text.contains(['，', '；', '、', ',', ';']);
+    let prose = !crate::text::width_at_most(&prev.text, 60)
+        && prev.text.contains(['，', '；', '、', ',', ';']);
     prev_is_unit || prose
 }
 

@@ -28,6 +28,18 @@ pub fn display_width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
+/// `display_width(s) <= limit`, without measuring past the limit (paragraphs can be long).
+pub fn width_at_most(s: &str, limit: usize) -> bool {
+    let mut width = 0;
+    for c in s.chars() {
+        width += if is_wide(c) { 2 } else { 1 };
+        if width > limit {
+            return false;
+        }
+    }
+    true
+}
+
 pub fn is_wide(c: char) -> bool {
     let u = c as u32;
     if u < 0x1100 {
