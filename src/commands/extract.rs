@@ -4,16 +4,16 @@
 use super::{finish, show_progress, threads, usage_error};
 use crate::cli::ExtractArgs;
 use fatiao::batch::{self, Job, Mode, OutDir};
+use fatiao::decode::{decode, DecodeError};
 use fatiao::Options;
 use std::process::ExitCode;
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    // A bad label would fail every file alike: it is a configuration error, not a file's.
+    // A bad label would fail every file alike: it is a configuration error, not a file's. The
+    // decoder is the one judge of labels, so ask it (on one byte) rather than keep a second list.
     if let Some(label) = &args.encoding {
-        if encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none() {
-            return usage_error(format!(
-                "unknown encoding `{label}` (try utf-8, utf-16le, utf-16be, gb18030, gbk, big5)"
-            ));
+        if let Err(e @ DecodeError::UnknownLabel(_)) = decode(b" ", Some(label)) {
+            return usage_error(e);
         }
     }
     let inputs = match batch::collect(&args.paths, Some(&args.out)) {
