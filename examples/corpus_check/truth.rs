@@ -1,0 +1,196 @@
+//! The right answer for one corpus file, read out of its clean Markdown by rules of this check's
+//! own (the corpus README's), never by fatiao's parser: a measuring instrument that shared the
+//! parser's code would share its mistakes and report them as right.
+//!
+//! - The header is everything before `<!-- INFO END -->`: the `# ` title and the dated events.
+//! - After it, a line that starts with `第X条` or `第X条之Y` (Chinese numerals) and a space
+//!   starts an article; its text is its lines, label removed, up to the next article or
+//!   Markdown heading (`#…`).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const INFO_END: &str = "<!-- INFO END -->";
+
+/// The words that make a dated header entry an event the check counts.
+const EVENT_WORDS: [&str; 5] = ["通过", "修订", "修正", "公布", "施行"];
+
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").unwrap());
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(第[零〇一二三四五六七八九十百千]+条(?:之[零〇一二三四五六七八九十]+)?)(?:[ \t\u{3000}]+(.*))?$")
+        .unwrap()
+});
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日").unwrap());
+static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[（(]?[0-9]{4}年").unwrap());
+
+/// What a corpus file says its content is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Truth {
+    /// The text of the `# ` line.
+    pub title: Option<String>,
+    /// ISO dates (`YYYY-MM-DD`) of the header's events, in order.
+    pub event_dates: Vec<String>,
+    pub articles: Vec<Article>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// `第十条`, `第十条之一`.
+    pub label: String,
+    /// The article's lines without the label, joined with `\n`.
+    pub text: String,
+}
+
+/// Reads the truth out of the Markdown text of a corpus file.
+pub fn read(md: &str) -> Truth {
+    let (header, body) = md.split_once(INFO_END).unwrap_or(("", md));
+    let header = COMMENT.replace_all(header, "");
+    let body = COMMENT.replace_all(body, "");
+    let title = header
+        .lines()
+        .chain(body.lines())
+        .find_map(|l| l.strip_prefix("# ").map(|t| t.trim().to_string()));
+    Truth {
+        title,
+        event_dates: header_events(&header),
+        articles: articles(&body),
+    }
+}
+
+/// The dates of the header's events. A header entry starts with a date (`2010年4月29日 …`,
+/// sometimes in brackets); a line that does not is the wrapped rest of the entry above it
+/// (`的决定》修正`), so entries are joined before reading. Within an entry each date opens a
+/// segment up to the next date, and a segment that holds an event word is one event.
+fn header_events(header: &str) -> Vec<String> {
+    let mut entries: Vec<String> = Vec::new();
+    for line in header.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match entries.last_mut() {
+            Some(last) if !ENTRY_START.is_match(line) => last.push_str(line),
+            _ => entries.push(line.to_string()),
+        }
+    }
+    let mut dates = Vec::new();
+    for entry in &entries {
+        let found: Vec<_> = DATE.captures_iter(entry).collect();
+        for (i, cap) in found.iter().enumerate() {
+            let start = cap.get(0).map_or(0, |m| m.start());
+            let end = found
+                .get(i + 1)
+                .and_then(|next| next.get(0))
+                .map_or(entry.len(), |m| m.start());
+            if EVENT_WORDS.iter().any(|w| entry[start..end].contains(w)) {
+                dates.push(format!("{}-{:0>2}-{:0>2}", &cap[1], &cap[2], &cap[3]));
+            }
+        }
+    }
+    dates
+}
+
+/// The articles of the body, in order.
+fn articles(body: &str) -> Vec<Article> {
+    let mut out: Vec<Article> = Vec::new();
+    let mut open = false;
+    for line in body.lines() {
+        let line = line.trim_end();
+        if let Some(cap) = ARTICLE.captures(line) {
+            out.push(Article {
+                label: cap[1].to_string(),
+                text: cap.get(2).map_or("", |m| m.as_str()).trim().to_string(),
+            });
+            open = true;
+        } else if line.trim_start().starts_with('#') {
+            open = false;
+        } else if let Some(article) = out.last_mut().filter(|_| open) {
+            let line = line.trim();
+            if !line.is_empty() {
+                if !article.text.is_empty() {
+                    article.text.push('\n');
+                }
+                article.text.push_str(line);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LAW: &str = "# 中华人民共和国某某法
+
+1989年4月4日 第七届全国人民代表大会第二次会议通过
+
+2021年3月11日 第十三届全国人民代表大会第四次会议《关于修改〈中华人民共和国某某法〉
+
+第三十一条的决定》修正
+
+2021年3月12日 第十三届全国人民代表大会第四次会议批准
+
+<!-- INFO END -->
+
+## 第一章 总则
+
+第一条 为了规范某某，制定本法。
+
+第一条之一 本法所称某某，是指：
+
+（一）甲；
+
+（二）乙。
+<!-- FORCE BREAK -->
+## 第二章 附则
+
+第二条　本法自公布之日起施行。
+";
+
+    #[test]
+    fn reads_title_and_articles_with_their_paragraphs() {
+        let t = read(LAW);
+        assert_eq!(t.title.as_deref(), Some("中华人民共和国某某法"));
+        let labels: Vec<_> = t.articles.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["第一条", "第一条之一", "第二条"]);
+        assert_eq!(
+            t.articles[1].text,
+            "本法所称某某，是指：\n（一）甲；\n（二）乙。"
+        );
+        // The ideographic space after a label separates it like an ASCII one.
+        assert_eq!(t.articles[2].text, "本法自公布之日起施行。");
+    }
+
+    #[test]
+    fn a_wrapped_header_line_starting_with_an_article_reference_is_not_an_article() {
+        let t = read(LAW);
+        assert!(t.articles.iter().all(|a| a.label != "第三十一条"));
+    }
+
+    #[test]
+    fn header_events_join_wrapped_entries_and_skip_dates_without_an_event_word() {
+        // The second entry's event word (修正) stands on the wrapped line; 批准 is not counted.
+        assert_eq!(read(LAW).event_dates, ["1989-04-04", "2021-03-11"]);
+    }
+
+    #[test]
+    fn one_header_entry_can_hold_several_events() {
+        let md = "# 某条例\n\n2004年7月29日 某会议第一次修正  2010年6月2日某会议修订  根据\n\n<!-- INFO END -->\n";
+        assert_eq!(read(md).event_dates, ["2004-07-29", "2010-06-02"]);
+    }
+
+    #[test]
+    fn a_heading_ends_an_article_and_a_reference_inside_a_line_starts_none() {
+        let md = "# 某法\n<!-- INFO END -->\n第一条 甲。\n## 附件\n附件文字\n依照第二条 规定。\n";
+        let t = read(md);
+        assert_eq!(t.articles.len(), 1);
+        assert_eq!(t.articles[0].text, "甲。");
+    }
+
+    #[test]
+    fn a_file_without_articles_has_none() {
+        let md = "# 某解释\n<!-- INFO END -->\n一、为了正确审理……\n二、本解释自公布之日起施行。\n";
+        assert!(read(md).articles.is_empty());
+    }
+}
