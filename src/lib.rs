@@ -20,10 +20,13 @@
 
 pub mod decode;
 pub mod extract;
+pub mod ids;
 pub mod layout;
+pub mod meta;
 pub mod model;
 pub mod normalise;
 pub mod numbering;
+pub mod segment;
 pub mod structure;
 pub mod text;
 

@@ -45,6 +45,8 @@ pub struct Candidate {
     pub position: Position,
     /// How much the context reads like a reference to another article, not a heading.
     pub reference: Reference,
+    /// White space follows the label: layout that sets a heading's label off its text.
+    pub spaced_after: bool,
 }
 
 impl Candidate {
@@ -106,6 +108,7 @@ pub fn scan(body: &str) -> Vec<Candidate> {
             len: m.len,
             position,
             reference,
+            spaced_after: body[i + m.len..].starts_with(|c: char| is_space(c) && c != '\n'),
         });
         skip_to = i + m.len;
     }
@@ -242,8 +245,14 @@ fn reads_as_reference(
             // 第十条第二款: the article is referred to with its paragraph (but 第一章第一条 is a
             // heading glued to the first article).
             let cites_part = after.starts_with('第') && parse_marker(after).is_none();
+            // A space between label and text is layout for a heading (`第十八条 项目建设单位…`),
+            // never the inside of a citation: then only punctuation reads as one.
+            let follower = HARD_FOLLOWERS.iter().any(|w| after.starts_with(w))
+                && !(spaced_after && after.starts_with(crate::text::is_han))
+                && !after.starts_with("项目")
+                && !after.starts_with("款项");
             cites_part
-                || HARD_FOLLOWERS.iter().any(|w| after.starts_with(w))
+                || follower
                 || (pos <= Position::AfterSpace
                     && REFERENCE_LEADERS.iter().any(|w| before.ends_with(w)))
         }

@@ -16,6 +16,9 @@ fn position_score(c: &Candidate, after_heading: bool) -> Option<i32> {
         Position::AfterStop => 4,
         Position::AfterSpace => 3,
         Position::Inline if after_heading => 3,
+        // Glued to what precedes it but set off from its text by a space (a header that ran
+        // into the first article when line breaks were lost): weak evidence.
+        Position::Inline if c.spaced_after => 1,
         Position::Inline => return None,
     };
     match c.reference {
@@ -128,6 +131,7 @@ mod tests {
             len: 0,
             position,
             reference,
+            spaced_after: false,
         }
     }
 
