@@ -4,7 +4,6 @@
 
 use crate::compare::FileReport;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The bar of issue 3: in every layout, at least this share of files with the exact article
@@ -133,38 +132,48 @@ pub fn print_table(figs: &[LayoutFigures]) {
     }
 }
 
-/// The failing files of one layout: counts per kind of problem, then the first `n` files with
-/// their problems.
+/// The kinds of problem in the order a fix is most urgent, for the failure listing.
+const CATEGORIES: [&str; 7] = [
+    "panic",
+    "error",
+    "nothing-lost",
+    "sequence",
+    "text",
+    "title",
+    "events",
+];
+
+/// The problems of one layout: per kind of problem, how many files have it and the first `n`
+/// of them with what is wrong — a to-do list, most urgent kind first.
 pub fn print_failures(fig: &LayoutFigures, outcomes: &[Outcome], n: usize) {
-    let failing: Vec<&Outcome> = outcomes
-        .iter()
-        .filter(|o| !o.report.problems.is_empty())
-        .collect();
-    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for o in &failing {
-        for p in &o.report.problems {
-            *kinds.entry(p.category()).or_default() += 1;
-        }
-    }
-    let kinds: Vec<String> = kinds.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    let failing = outcomes.iter().filter(|o| o.report.fails()).count();
     println!(
-        "\n## {}: {} {} of {} files with problems ({}); slowest {} ({:.2}s)",
+        "\n## {}: {}, {} of {} files fail; slowest {} ({:.2}s)",
         fig.layout,
         if fig.passes() { "PASS" } else { "FAIL" },
-        failing.len(),
+        failing,
         fig.files,
-        if kinds.is_empty() {
-            "none".to_string()
-        } else {
-            kinds.join(", ")
-        },
         fig.slowest_file,
         fig.slowest_seconds
     );
-    for o in failing.iter().take(n) {
-        println!("- {}", o.file.display());
-        for p in &o.report.problems {
-            println!("    {p}");
+    for category in CATEGORIES {
+        let hits: Vec<(&Outcome, String)> = outcomes
+            .iter()
+            .filter_map(|o| {
+                let p = o
+                    .report
+                    .problems
+                    .iter()
+                    .find(|p| p.category() == category)?;
+                Some((o, p.to_string()))
+            })
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        println!("{category}: {} files", hits.len());
+        for (o, why) in hits.iter().take(n) {
+            println!("- {}\n    {why}", o.file.display());
         }
     }
 }

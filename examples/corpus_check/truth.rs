@@ -5,7 +5,9 @@
 //! - The header is everything before `<!-- INFO END -->`: the `# ` title and the dated events.
 //! - After it, a line that starts with `第X条` or `第X条之Y` (Chinese numerals) and a space
 //!   starts an article; its text is its lines, label removed, up to the next article or
-//!   Markdown heading (`#…`).
+//!   Markdown heading (`#…`) — or a bare `第X章`-style heading line: the README promises
+//!   Markdown headings for 编/章/节, but one file writes `第五章法律责任` bare, and a truth that
+//!   glued it onto the article before would count the parser wrong for being right.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -19,6 +21,9 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->")
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(第[零〇一二三四五六七八九十百千]+条(?:之[零〇一二三四五六七八九十]+)?)(?:[ \t\u{3000}]+(.*))?$")
         .unwrap()
+});
+static BARE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第[零〇一二三四五六七八九十百千]+(?:编|分编|章|节)[^。；，：]{0,30}$").unwrap()
 });
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日").unwrap());
@@ -102,7 +107,7 @@ fn articles(body: &str) -> Vec<Article> {
                 text: cap.get(2).map_or("", |m| m.as_str()).trim().to_string(),
             });
             open = true;
-        } else if line.trim_start().starts_with('#') {
+        } else if line.trim_start().starts_with('#') || BARE_HEADING.is_match(line.trim()) {
             open = false;
         } else if let Some(article) = out.last_mut().filter(|_| open) {
             let line = line.trim();
@@ -186,6 +191,14 @@ mod tests {
         let t = read(md);
         assert_eq!(t.articles.len(), 1);
         assert_eq!(t.articles[0].text, "甲。");
+    }
+
+    #[test]
+    fn a_bare_chapter_heading_line_ends_an_article_but_a_sentence_starting_so_does_not() {
+        let md = "# 某法\n<!-- INFO END -->\n第一条 甲。\n第二章法律责任\n第二条 乙。\n第三章规定的事项，依照本法。\n";
+        let t = read(md);
+        assert_eq!(t.articles[0].text, "甲。");
+        assert_eq!(t.articles[1].text, "乙。\n第三章规定的事项，依照本法。");
     }
 
     #[test]
