@@ -99,7 +99,7 @@ pub fn scan(body: &str) -> Vec<Candidate> {
             continue;
         }
         let position = position_at(body, i);
-        let reference = reads_as_reference(body, i, i + m.len, m.kind, position);
+        let reference = reads_as_reference(body, i, i + m.len, m.kind, position, true);
         out.push(Candidate {
             kind: m.kind,
             number: m.number,
@@ -230,12 +230,24 @@ const REFERENCE_LEADERS: &[&str] = &[
     "自",
 ];
 
+/// The words before a label read like the start of a citation (`依照本法第二十条`).
+pub fn led(before: &str) -> bool {
+    REFERENCE_LEADERS.iter().any(|w| before.ends_with(w))
+}
+
+/// The reference evidence of `c` without the words before it: for a label that follows a
+/// heading, those words are the heading's.
+pub fn reference_without_leader(body: &str, c: &Candidate) -> Reference {
+    reads_as_reference(body, c.start, c.end(), c.kind, c.position, false)
+}
+
 fn reads_as_reference(
     body: &str,
     start: usize,
     end: usize,
     kind: Kind,
     pos: Position,
+    use_leaders: bool,
 ) -> Reference {
     let spaced_after = body[end..].starts_with(|c: char| is_space(c) && c != '\n');
     let after = body[end..].trim_start_matches(|c: char| is_space(c) && c != '\n');
@@ -253,8 +265,7 @@ fn reads_as_reference(
                 && !after.starts_with("款项");
             cites_part
                 || follower
-                || (pos <= Position::AfterSpace
-                    && REFERENCE_LEADERS.iter().any(|w| before.ends_with(w)))
+                || (use_leaders && pos <= Position::AfterSpace && !spaced_after && led(before))
         }
         // 第（一）项, （一）项: an item referred to.
         _ => {
