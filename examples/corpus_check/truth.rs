@@ -5,10 +5,15 @@
 //! - The header is everything before `<!-- INFO END -->`: the `# ` title and the dated events.
 //! - After it, a line that starts with `第X条` or `第X条之Y` (Chinese numerals) and a space
 //!   starts an article; its text is its lines, label removed, up to the next article or
-//!   Markdown heading (`#…`) — or a bare `第X章`-style heading line: the README promises
-//!   Markdown headings for 编/章/节, but one file writes `第五章法律责任` bare, and a truth that
-//!   glued it onto the article before would count the parser wrong for being right.
+//!   Markdown heading (`#…`) — or a bare heading line: the README promises Markdown headings
+//!   for 编/章/节, but some files write `第五章法律责任`, `附 则` (a chapter without its label)
+//!   or `附：` (an attachment follows) bare, and a truth that glued them onto the article before
+//!   would count the parser wrong for being right.
+//! - Two files glue an article onto the end of the one before (`…制定。第四十二条本条例…`).
+//!   An article label right after a sentence end that numbers the *next* article, and that no
+//!   line starts with, is split off as that article: the document has it, so a user gets it.
 
+use chinese_number::{ChineseCountMethod, ChineseToNumber};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -22,8 +27,13 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(第[零〇一二三四五六七八九十百千]+条(?:之[零〇一二三四五六七八九十]+)?)(?:[ \t\u{3000}]+(.*))?$")
         .unwrap()
 });
+/// An article label after a sentence end, inside a line.
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[。；][ \t\u{3000}]*(第([零〇一二三四五六七八九十百千]+)条)").unwrap()
+});
 static BARE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第[零〇一二三四五六七八九十百千]+(?:编|分编|章|节)[^。；，：]{0,30}$").unwrap()
+    Regex::new(r"^(?:第[零〇一二三四五六七八九十百千]+(?:编|分编|章|节)[^。；，：]{0,30}|附[ \u{3000}]*则|附[：:][^。；，]{0,30})$")
+        .unwrap()
 });
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日").unwrap());
@@ -59,7 +69,7 @@ pub fn read(md: &str) -> Truth {
     Truth {
         title,
         event_dates: header_events(&header),
-        articles: articles(&body),
+        articles: split_glued(articles(&body)),
     }
 }
 
@@ -120,6 +130,46 @@ fn articles(body: &str) -> Vec<Article> {
         }
     }
     out
+}
+
+/// Splits off articles glued onto the end of the one before (see the module doc).
+fn split_glued(articles: Vec<Article>) -> Vec<Article> {
+    let line_start: std::collections::HashSet<String> =
+        articles.iter().map(|a| a.label.clone()).collect();
+    let mut out: Vec<Article> = Vec::with_capacity(articles.len());
+    for article in articles {
+        let mut current = article;
+        loop {
+            let next = number_of(&current.label).map(|n| n + 1);
+            let glued = GLUED
+                .captures_iter(&current.text)
+                .find(|c| next.is_some() && numeral(&c[2]) == next && !line_start.contains(&c[1]));
+            let Some(cap) = glued else { break };
+            let (label, start) = (cap[1].to_string(), cap.get(1).map_or(0, |m| m.start()));
+            let rest = current.text[start + label.len()..].trim().to_string();
+            current.text.truncate(start);
+            current.text = current.text.trim_end().to_string();
+            out.push(std::mem::replace(
+                &mut current,
+                Article { label, text: rest },
+            ));
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// The X of `第X条` or `第X条之Y`.
+fn number_of(label: &str) -> Option<u32> {
+    let inner = label.strip_prefix('第')?.split('条').next()?;
+    numeral(inner)
+}
+
+fn numeral(s: &str) -> Option<u32> {
+    // 〇 is how some texts write the zero of 一百〇七; the crate reads 零.
+    s.replace('〇', "零")
+        .to_number(ChineseCountMethod::TenThousand)
+        .ok()
 }
 
 #[cfg(test)]
@@ -194,11 +244,53 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_chapter_heading_line_ends_an_article_but_a_sentence_starting_so_does_not() {
-        let md = "# 某法\n<!-- INFO END -->\n第一条 甲。\n第二章法律责任\n第二条 乙。\n第三章规定的事项，依照本法。\n";
+    fn a_bare_heading_or_attachment_line_ends_an_article_but_a_sentence_starting_so_does_not() {
+        let md = "# 某法\n<!-- INFO END -->\n第一条 甲。\n第二章法律责任\n第二条 乙。\n第三章规定的事项，依照本法。\n附 则\n第三条 丙。\n附：\n税目税额表\n";
         let t = read(md);
         assert_eq!(t.articles[0].text, "甲。");
         assert_eq!(t.articles[1].text, "乙。\n第三章规定的事项，依照本法。");
+        // An attachment after the last article is no part of it.
+        assert_eq!(t.articles[2].text, "丙。");
+    }
+
+    #[test]
+    fn an_article_glued_onto_the_one_before_is_split_off() {
+        let md = "# 某法\n<!-- INFO END -->\n第四十一条 由市人民政府制定。第四十二条本条例自2021年1月1日起施行。\n";
+        let labels: Vec<_> = read(md)
+            .articles
+            .into_iter()
+            .map(|a| (a.label, a.text))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("第四十一条".to_string(), "由市人民政府制定。".to_string()),
+                (
+                    "第四十二条".to_string(),
+                    "本条例自2021年1月1日起施行。".to_string()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reference_to_an_article_that_starts_its_own_line_is_not_split_off() {
+        // 第二条 stands on its own line below, so the sentence in 第一条 refers to it.
+        let md = "# 某法\n<!-- INFO END -->\n第一条 甲。第二条规定的情形除外。\n第二条 乙。\n";
+        let t = read(md);
+        assert_eq!(t.articles.len(), 2);
+        assert_eq!(t.articles[0].text, "甲。第二条规定的情形除外。");
+        // Nor is a label that does not number the next article.
+        let md = "# 某法\n<!-- INFO END -->\n第一条 甲。第九条另有规定的除外。\n";
+        assert_eq!(read(md).articles.len(), 1);
+    }
+
+    #[test]
+    fn numerals_read_as_legal_texts_write_them() {
+        assert_eq!(numeral("十二"), Some(12));
+        assert_eq!(numeral("一百零七"), Some(107));
+        assert_eq!(numeral("一百〇七"), Some(107));
+        assert_eq!(number_of("第一千二百六十条之一"), Some(1260));
     }
 
     #[test]
