@@ -15,6 +15,8 @@ fn position_score(c: &Candidate, context: bool) -> Option<i32> {
         // A heading on a line of its own.
         Position::Start if context => 10,
         Position::Start => 6,
+        // A heading whose title runs into the next unit.
+        Position::AfterStop | Position::AfterSpace if context => 8,
         Position::AfterStop => 4,
         Position::AfterSpace => 3,
         Position::Inline if context => 3,

@@ -171,11 +171,14 @@ fn context_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
     (0..cands.len())
         .map(|i| {
             let c = &cands[i];
-            if c.position == Position::Start {
-                let line = body[c.end()..].split('\n').next().unwrap_or("");
-                return c.kind.is_structural()
-                    && c.reference == Reference::No
-                    && is_title_like(line.trim_matches(crate::normalise::is_space));
+            if c.kind.is_structural() && c.reference == Reference::No {
+                if c.position == Position::Start {
+                    let line = body[c.end()..].split('\n').next().unwrap_or("");
+                    return is_title_like(line.trim_matches(crate::normalise::is_space));
+                }
+                if c.position >= Position::AfterSpace {
+                    return cands.get(i + 1).is_some_and(|n| heads(body, c, n));
+                }
             }
             if i == 0 || c.position != Position::Inline {
                 return false;
@@ -190,6 +193,17 @@ fn context_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
                 && !between.chars().any(crate::text::is_stop)
         })
         .collect()
+}
+
+/// `c` is a heading whose title runs up to the unit `next` (`第二章 规划建设第七条…` once line
+/// breaks are lost): the text between them is short and ends no sentence.
+fn heads(body: &str, c: &Candidate, next: &Candidate) -> bool {
+    let between = body[c.end()..next.start].trim_matches(crate::normalise::is_space);
+    next.reference == Reference::No
+        && next.kind != c.kind
+        && !between.is_empty()
+        && !between.contains('\n')
+        && is_title_like(between)
 }
 
 fn chain_of(
@@ -287,7 +301,7 @@ fn accept_groups(body: &str, cands: &[Candidate], articles: &[usize]) -> Vec<usi
         .filter(|&i| {
             let c = &cands[i];
             if c.kind != Kind::Division
-                || c.position != Position::Start
+                || c.position < Position::AfterSpace
                 || c.reference != Reference::No
             {
                 return false;
@@ -296,7 +310,13 @@ fn accept_groups(body: &str, cands: &[Candidate], articles: &[usize]) -> Vec<usi
                 .find('\n')
                 .map_or(body.len(), |k| c.end() + k);
             let line = body[c.end()..line_end].trim_matches(crate::normalise::is_space);
-            is_title_like(line) && article_starts.contains(&(line_end + 1))
+            let own_line = is_title_like(line) && article_starts.contains(&(line_end + 1));
+            // Once line breaks are lost: `…利益。 二、职责分工第三条…`.
+            let next_article = articles
+                .iter()
+                .map(|&a| &cands[a])
+                .find(|a| a.start > c.start);
+            own_line || next_article.is_some_and(|a| heads(body, c, a))
         })
         .collect();
     let refs: Vec<&Candidate> = idx.iter().map(|&i| &cands[i]).collect();
