@@ -52,6 +52,10 @@ struct Args {
     /// How many failing files to list per layout.
     #[arg(long, default_value_t = 5)]
     show_failures: usize,
+    /// Check only the files whose path (relative to CORPUS) contains this text (repeatable):
+    /// for looking into a failure without waiting for the whole corpus.
+    #[arg(long)]
+    only: Vec<String>,
     /// Also write the figures as JSON to this file.
     #[arg(long)]
     json: Option<PathBuf>,
@@ -70,7 +74,18 @@ fn main() {
 
 /// Runs the check; `Ok(false)` when the bar is not met.
 fn run(args: Args) -> Result<bool> {
-    let files = inputs::corpus_files(&args.corpus)?;
+    let mut files = inputs::corpus_files(&args.corpus)?;
+    if !args.only.is_empty() {
+        files.retain(|f| {
+            let f = f.to_string_lossy();
+            args.only.iter().any(|o| f.contains(o.as_str()))
+        });
+        anyhow::ensure!(
+            !files.is_empty(),
+            "no corpus file matches --only {:?}",
+            args.only
+        );
+    }
     let truths: Vec<Truth> = files
         .par_iter()
         .map(|rel| {

@@ -158,10 +158,15 @@ fn compare_articles(truth: &Truth, seen: &Observed, r: &mut FileReport) {
         }
     }
     if let Some((label, tk, sk)) = wrong.first() {
+        let mut labels: Vec<&str> = wrong.iter().take(5).map(|w| w.0).collect();
+        if wrong.len() > 5 {
+            labels.push("…");
+        }
         r.problems.push(Problem::Text(format!(
-            "{} of {} paired articles differ; first {label}: {}",
+            "{} of {} paired articles differ ({}); first {label}: {}",
             wrong.len(),
             r.text_exact + wrong.len(),
+            labels.join(" "),
             first_change(tk, sk)
         )));
     }

@@ -4,6 +4,7 @@
 
 use crate::compare::FileReport;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The bar of issue 3: in every layout, at least this share of files with the exact article
@@ -39,6 +40,8 @@ pub struct LayoutFigures {
     pub errors: usize,
     /// Files whose articles were spread over more than one document.
     pub multi_doc_files: usize,
+    /// How many files have each kind of problem (see [`CATEGORIES`]).
+    pub problem_files: BTreeMap<&'static str, usize>,
     /// Time spent in `extract_bytes`, summed over files (not wall time).
     pub extract_seconds: f64,
     pub slowest_file: String,
@@ -79,6 +82,11 @@ impl LayoutFigures {
             panics: count(&|r| r.has("panic")),
             errors: count(&|r| r.has("error")),
             multi_doc_files: count(&|r| r.multi_doc),
+            problem_files: CATEGORIES
+                .iter()
+                .map(|c| (*c, count(&|r| r.has(c))))
+                .filter(|(_, n)| *n > 0)
+                .collect(),
             extract_seconds: outcomes.iter().map(|o| o.seconds).sum(),
             slowest_file: slowest
                 .map(|o| o.file.display().to_string())
