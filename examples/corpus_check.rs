@@ -15,6 +15,8 @@ mod canon;
 mod caught;
 #[path = "corpus_check/compare.rs"]
 mod compare;
+#[path = "corpus_check/extra.rs"]
+mod extra;
 #[path = "corpus_check/inputs.rs"]
 mod inputs;
 #[path = "corpus_check/observe.rs"]
@@ -49,6 +51,9 @@ struct Args {
     /// Check only these layouts (repeatable) [default: all eight].
     #[arg(long, value_enum)]
     layout: Vec<Layout>,
+    /// Also check the extra layouts (pages, halfwidth, tabs) that degrade.py does not make.
+    #[arg(long)]
+    extra: bool,
     /// How many failing files to list per layout.
     #[arg(long, default_value_t = 5)]
     show_failures: usize,
@@ -95,11 +100,18 @@ fn run(args: Args) -> Result<bool> {
                 .with_context(|| format!("{}: cannot read as UTF-8", path.display()))
         })
         .collect::<Result<_>>()?;
-    let layouts = if args.layout.is_empty() {
+    let mut layouts = if args.layout.is_empty() {
         Layout::ALL.to_vec()
     } else {
         args.layout.clone()
     };
+    if args.extra {
+        for extra in Layout::EXTRA {
+            if !layouts.contains(&extra) {
+                layouts.push(extra);
+            }
+        }
+    }
     if layouts.iter().any(|l| *l != Layout::Markdown) {
         let tools = match &args.tools {
             Some(t) => t.clone(),
@@ -152,33 +164,22 @@ fn run(args: Args) -> Result<bool> {
 
 /// Reads, extracts and compares one file in one layout.
 fn check_one<'a>(args: &Args, layout: Layout, rel: &'a Path, truth: &Truth) -> Outcome<'a> {
-    let path = layout.input_path(&args.corpus, &args.cache, rel);
-    // The output's ids carry the path as a user would give it: relative, in this layout's name.
-    let id_path = match layout {
-        Layout::Markdown => rel.to_path_buf(),
-        _ => rel.with_extension("txt"),
-    };
     let mut seconds = 0.0;
-    let report = match std::fs::read(&path) {
-        Err(e) => FileReport::failed(truth, Problem::Error(format!("{}: {e}", path.display()))),
-        Ok(bytes) => match layout.reference_text(&bytes) {
-            Err(e) => FileReport::failed(truth, Problem::Error(format!("{}: {e}", path.display()))),
-            Ok(reference) => {
-                let opts = fatiao::Options::default();
-                let id = id_path.to_string_lossy();
-                let start = Instant::now();
-                let result = caught::caught(|| fatiao::extract_bytes(&bytes, &id, &opts));
-                seconds = start.elapsed().as_secs_f64();
-                match result {
-                    Err(panic) => FileReport::failed(truth, Problem::Panic(panic)),
-                    Ok(Err(e)) => FileReport::failed(
-                        truth,
-                        Problem::Error(format!("{}: {e}", path.display())),
-                    ),
-                    Ok(Ok(ex)) => compare::compare(truth, &observe::observe(&ex), &reference),
-                }
+    let report = match layout.load(&args.corpus, &args.cache, rel) {
+        Err(e) => FileReport::failed(truth, Problem::Error(e)),
+        Ok(input) => {
+            let opts = fatiao::Options::default();
+            let id = layout.id_path(rel);
+            let id = id.to_string_lossy();
+            let start = Instant::now();
+            let result = caught::caught(|| fatiao::extract_bytes(&input.bytes, &id, &opts));
+            seconds = start.elapsed().as_secs_f64();
+            match result {
+                Err(panic) => FileReport::failed(truth, Problem::Panic(panic)),
+                Ok(Err(e)) => FileReport::failed(truth, Problem::Error(format!("{id}: {e}"))),
+                Ok(Ok(ex)) => compare::compare(truth, &observe::observe(&ex), &input.reference),
             }
-        },
+        }
     };
     Outcome {
         file: rel,

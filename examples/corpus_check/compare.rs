@@ -94,9 +94,29 @@ impl FileReport {
     }
 }
 
-/// Compares the output with the truth and the input's text (`reference`, see
-/// `Layout::reference_text`).
-pub fn compare(truth: &Truth, seen: &Observed, reference: &str) -> FileReport {
+/// The text the output is held to by the "nothing lost" check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// The input's text (Markdown markup aside): the output must hold exactly its non-space
+    /// characters, in order.
+    pub text: String,
+    /// For a layout that adds page furniture (page numbers, running heads): the input without
+    /// it. Furniture is no part of the law, so the output may drop it: it must then hold at
+    /// least this text and at most `text`, in order.
+    pub without_furniture: Option<String>,
+}
+
+impl Reference {
+    pub fn strict(text: &str) -> Self {
+        Reference {
+            text: text.to_string(),
+            without_furniture: None,
+        }
+    }
+}
+
+/// Compares the output with the truth and with the input's text.
+pub fn compare(truth: &Truth, seen: &Observed, reference: &Reference) -> FileReport {
     let mut r = FileReport {
         truth_articles: truth.articles.len(),
         events_truth: truth.event_dates.len(),
@@ -290,27 +310,52 @@ fn match_events(want: &[String], got: &[String]) -> (usize, Vec<String>, Vec<Str
     (matched, missing, left.into_iter().cloned().collect())
 }
 
-/// `None` when the output holds exactly the input's non-space characters in order; otherwise
-/// where they first part.
-fn lost(reference: &str, content: &str) -> Option<String> {
-    let want: Vec<char> = non_space(reference).collect();
+/// `None` when the output holds the input's non-space characters in order (see [`Reference`]);
+/// otherwise where they first part.
+fn lost(reference: &Reference, content: &str) -> Option<String> {
+    let full: Vec<char> = non_space(&reference.text).collect();
     let got: Vec<char> = content.chars().collect();
-    if want == got {
-        return None;
-    }
-    let at = want.iter().zip(&got).take_while(|(a, b)| a == b).count();
-    let window = |v: &[char]| -> String {
-        v[at.saturating_sub(10)..(at + 20).min(v.len())]
-            .iter()
-            .collect()
+    let Some(without) = &reference.without_furniture else {
+        if full == got {
+            return None;
+        }
+        let at = full.iter().zip(&got).take_while(|(a, b)| a == b).count();
+        return Some(format!(
+            "input and output part at char {at} of {} (output {}): input …{}… output …{}…",
+            full.len(),
+            got.len(),
+            window(&full, at),
+            window(&got, at)
+        ));
     };
-    Some(format!(
-        "input and output part at char {at} of {} (output {}): input …{}… output …{}…",
-        want.len(),
-        got.len(),
-        window(&want),
-        window(&got)
-    ))
+    let required: Vec<char> = non_space(without).collect();
+    if let Some(at) = unmatched(&required, &got) {
+        return Some(format!(
+            "the output lacks input text from char {at} of {} on: …{}…",
+            required.len(),
+            window(&required, at)
+        ));
+    }
+    unmatched(&got, &full).map(|at| {
+        format!(
+            "the output has text the input lacks (or moved) from output char {at} on: …{}…",
+            window(&got, at)
+        )
+    })
+}
+
+/// The position in `needle` of the first character that `hay` does not hold in order (`None`
+/// when `needle` is a subsequence of `hay`; matching greedily is exact for this question).
+fn unmatched(needle: &[char], hay: &[char]) -> Option<usize> {
+    let mut rest = hay.iter();
+    needle.iter().position(|c| !rest.any(|h| h == c))
+}
+
+/// Up to 10 characters before `at` and 20 from it.
+fn window(v: &[char], at: usize) -> String {
+    v[at.saturating_sub(10).min(v.len())..(at + 20).min(v.len())]
+        .iter()
+        .collect()
 }
 
 #[cfg(test)]
@@ -354,7 +399,7 @@ mod tests {
             "某法",
         );
         s.event_dates = t.event_dates.clone();
-        let r = compare(&t, &s, "某 法");
+        let r = compare(&t, &s, &Reference::strict("某 法"));
         assert!(r.sequence_exact && r.title_ok && r.lost_ok);
         assert_eq!((r.text_exact, r.truth_articles), (2, 2));
         assert!(r.problems.is_empty(), "{:?}", r.problems);
@@ -364,7 +409,7 @@ mod tests {
     fn a_missing_article_fails_the_sequence_but_not_the_texts_after_it() {
         let t = truth(&[("第一条", "甲"), ("第二条", "乙"), ("第三条", "丙")]);
         let s = seen(&[("第一条", "甲"), ("第三条", "丙")], "");
-        let r = compare(&t, &s, "");
+        let r = compare(&t, &s, &Reference::strict(""));
         assert!(!r.sequence_exact);
         assert_eq!(r.text_exact, 2);
         let why = r.problems[0].to_string();
@@ -375,7 +420,7 @@ mod tests {
     fn an_article_with_a_neighbours_text_glued_on_fails_the_text() {
         let t = truth(&[("第一条", "甲。"), ("第二条", "乙。")]);
         let s = seen(&[("第一条", "甲。第二章 总则"), ("第二条", "乙。")], "");
-        let r = compare(&t, &s, "");
+        let r = compare(&t, &s, &Reference::strict(""));
         assert!(r.sequence_exact);
         assert_eq!(r.text_exact, 1);
         assert!(r.has("text"));
@@ -388,14 +433,43 @@ mod tests {
     #[test]
     fn a_dropped_or_reordered_character_fails_nothing_lost() {
         let t = truth(&[]);
-        assert!(!compare(&t, &seen(&[], "某法一二"), "某法 一二三").lost_ok);
-        assert!(!compare(&t, &seen(&[], "某法二一"), "某法 一二").lost_ok);
-        assert!(compare(&t, &seen(&[], "某法一二"), "某法\n一 二").lost_ok);
+        assert!(
+            !compare(
+                &t,
+                &seen(&[], "某法一二"),
+                &Reference::strict("某法 一二三")
+            )
+            .lost_ok
+        );
+        assert!(!compare(&t, &seen(&[], "某法二一"), &Reference::strict("某法 一二")).lost_ok);
+        assert!(
+            compare(
+                &t,
+                &seen(&[], "某法一二"),
+                &Reference::strict("某法\n一 二")
+            )
+            .lost_ok
+        );
+    }
+
+    #[test]
+    fn page_furniture_may_be_dropped_or_kept_but_content_may_not_be_lost_or_invented() {
+        let reference = Reference {
+            text: "甲乙\n- 1 -\n某法\n丙丁".into(),
+            without_furniture: Some("甲乙\n丙丁".into()),
+        };
+        let t = truth(&[]);
+        let check = |content: &str| compare(&t, &seen(&[], content), &reference).lost_ok;
+        assert!(check("甲乙丙丁"), "furniture dropped");
+        assert!(check("甲乙-1-某法丙丁"), "furniture kept");
+        assert!(!check("甲乙丙"), "content lost");
+        assert!(!check("甲乙丙丁戊"), "text invented");
+        assert!(!check("乙甲丙丁"), "content moved");
     }
 
     #[test]
     fn events_are_matched_by_date_and_extra_ones_counted() {
-        let r = compare(&truth(&[]), &seen(&[], ""), "");
+        let r = compare(&truth(&[]), &seen(&[], ""), &Reference::strict(""));
         assert_eq!(
             (r.events_truth, r.events_matched, r.events_extra),
             (2, 1, 1)
@@ -415,7 +489,9 @@ mod tests {
     #[test]
     fn a_file_without_articles_passes_the_sequence_only_when_fatiao_finds_none() {
         let t = truth(&[]);
-        assert!(compare(&t, &seen(&[], ""), "").sequence_exact);
-        assert!(!compare(&t, &seen(&[("第一条", "甲")], ""), "").sequence_exact);
+        assert!(compare(&t, &seen(&[], ""), &Reference::strict("")).sequence_exact);
+        assert!(
+            !compare(&t, &seen(&[("第一条", "甲")], ""), &Reference::strict("")).sequence_exact
+        );
     }
 }

@@ -2,13 +2,16 @@
 //! `.ci/degrade_all.py` writes, and the reference text the "nothing lost" check holds the
 //! output to.
 
+use crate::compare::Reference;
+use crate::extra;
 use anyhow::{bail, Context, Result};
 use regex::Regex;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::LazyLock;
 
-/// A layout a law comes in: the Markdown file itself, or one of degrade.py's modes.
+/// A layout a law comes in: the Markdown file itself, one of degrade.py's modes, or one of the
+/// [`extra`] layouts built from them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Layout {
     Markdown,
@@ -19,6 +22,9 @@ pub enum Layout {
     Toc,
     Gb18030,
     Crlf,
+    Pages,
+    Halfwidth,
+    Tabs,
 }
 
 impl Layout {
@@ -33,7 +39,10 @@ impl Layout {
         Layout::Crlf,
     ];
 
-    /// The name degrade.py uses (and `markdown`).
+    /// The layouts beyond the bar's eight, run with `--extra`.
+    pub const EXTRA: [Layout; 3] = [Layout::Pages, Layout::Halfwidth, Layout::Tabs];
+
+    /// The name degrade.py uses (and `markdown`, and the extra layouts' names).
     pub fn name(self) -> &'static str {
         match self {
             Layout::Markdown => "markdown",
@@ -44,10 +53,13 @@ impl Layout {
             Layout::Toc => "toc",
             Layout::Gb18030 => "gb18030",
             Layout::Crlf => "crlf",
+            Layout::Pages => "pages",
+            Layout::Halfwidth => "halfwidth",
+            Layout::Tabs => "tabs",
         }
     }
 
-    /// Where the input of `rel` (a path relative to the corpus) in this layout is. Degraded
+    /// Where the input of `rel` (a path relative to the corpus) in a stored layout is. Degraded
     /// copies are named `.txt`, as degrade_all.py writes them: they are not Markdown.
     pub fn input_path(self, corpus: &Path, cache: &Path, rel: &Path) -> PathBuf {
         match self {
@@ -56,25 +68,80 @@ impl Layout {
         }
     }
 
-    /// The text the output must hold every non-space character of, decoded by the check itself
-    /// (degrade.py writes GB18030 for `gb18030`, UTF-8 otherwise). For Markdown, comments and
-    /// the `#` marks of headings are markup, not text, and are removed.
-    pub fn reference_text(self, bytes: &[u8]) -> Result<String, String> {
-        let text = match self {
+    /// The path the output's ids carry: relative, named as this layout's file would be.
+    pub fn id_path(self, rel: &Path) -> PathBuf {
+        match self {
+            Layout::Markdown => rel.to_path_buf(),
+            _ => rel.with_extension("txt"),
+        }
+    }
+
+    /// Reads (or, for the extra layouts, builds) the input of `rel` in this layout, with the
+    /// text the output is held to. Errors name the file.
+    pub fn load(self, corpus: &Path, cache: &Path, rel: &Path) -> Result<Input, String> {
+        let read = |layout: Layout| -> Result<(Vec<u8>, String), String> {
+            let path = layout.input_path(corpus, cache, rel);
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = layout
+                .decode(&bytes)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok((bytes, text))
+        };
+        let built = |text: String, without_furniture: Option<String>| Input {
+            bytes: text.clone().into_bytes(),
+            reference: Reference {
+                text,
+                without_furniture,
+            },
+        };
+        Ok(match self {
+            Layout::Halfwidth => built(extra::halfwidth(&read(Layout::Plain)?.1), None),
+            Layout::Tabs => built(extra::tabs(&read(Layout::Plain)?.1), None),
+            Layout::Pages => {
+                let plain = read(Layout::Plain)?.1;
+                let title = plain.lines().next().unwrap_or_default().trim();
+                let wrap = read(Layout::Wrap)?.1;
+                built(
+                    extra::pages(&wrap, title, &rel.to_string_lossy()),
+                    Some(wrap),
+                )
+            }
+            _ => {
+                let (bytes, text) = read(self)?;
+                let text = match self {
+                    Layout::Markdown => strip_markdown(&text),
+                    _ => text,
+                };
+                Input {
+                    bytes,
+                    reference: Reference::strict(&text),
+                }
+            }
+        })
+    }
+
+    /// Decodes a stored input by the check itself: degrade.py writes GB18030 for `gb18030`,
+    /// UTF-8 otherwise.
+    fn decode(self, bytes: &[u8]) -> Result<String, String> {
+        match self {
             Layout::Gb18030 => encoding_rs::GB18030
                 .decode_without_bom_handling_and_without_replacement(bytes)
                 .map(|t| t.into_owned())
-                .ok_or_else(|| "the input is not valid GB18030".to_string())?,
+                .ok_or_else(|| "the input is not valid GB18030".to_string()),
             _ => String::from_utf8(bytes.to_vec())
-                .map_err(|e| format!("the input is not valid UTF-8 ({e})"))?,
-        };
-        Ok(match self {
-            Layout::Markdown => strip_markdown(&text),
-            _ => text,
-        })
+                .map_err(|e| format!("the input is not valid UTF-8 ({e})")),
+        }
     }
 }
 
+/// One input, ready to extract.
+pub struct Input {
+    pub bytes: Vec<u8>,
+    pub reference: Reference,
+}
+
+/// For Markdown, comments and the `#` marks of headings are markup, not text: the reference
+/// leaves them out.
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").unwrap());
 static HEADING_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^[ \t]*#{1,6}([ \t]|$)").unwrap());
@@ -166,19 +233,18 @@ mod tests {
     #[test]
     fn markdown_reference_drops_comments_and_heading_marks_only() {
         let md = "# 某法\n<!-- INFO END -->\n## 第一章 总则\n第一条 #号 保留。\n";
-        let t = Layout::Markdown.reference_text(md.as_bytes()).unwrap();
-        assert_eq!(t, "某法\n\n第一章 总则\n第一条 #号 保留。\n");
+        assert_eq!(
+            strip_markdown(md),
+            "某法\n\n第一章 总则\n第一条 #号 保留。\n"
+        );
     }
 
     #[test]
     fn gb18030_input_is_decoded_as_gb18030() {
         let (bytes, _, _) = encoding_rs::GB18030.encode("第一条 为了");
-        assert_eq!(
-            Layout::Gb18030.reference_text(&bytes).unwrap(),
-            "第一条 为了"
-        );
+        assert_eq!(Layout::Gb18030.decode(&bytes).unwrap(), "第一条 为了");
         // The same bytes are not UTF-8: reading them so must fail, not guess.
-        assert!(Layout::Plain.reference_text(&bytes).is_err());
+        assert!(Layout::Plain.decode(&bytes).is_err());
     }
 
     #[test]
@@ -187,5 +253,32 @@ mod tests {
         assert_eq!(p, Path::new("k/wrap/刑法/a.txt"));
         let m = Layout::Markdown.input_path(Path::new("c"), Path::new("k"), Path::new("a.md"));
         assert_eq!(m, Path::new("c/a.md"));
+    }
+
+    #[test]
+    fn extra_layouts_are_built_from_the_cached_copies_and_pages_may_drop_furniture() {
+        let dir = tempfile::tempdir().unwrap();
+        let (corpus, cache) = (dir.path().join("c"), dir.path().join("k"));
+        for (layout, text) in [
+            ("plain", "某法\n第一条 （一）甲。\n"),
+            ("wrap", "某法\n第一条 （一）\n甲。\n"),
+        ] {
+            std::fs::create_dir_all(cache.join(layout)).unwrap();
+            std::fs::write(cache.join(layout).join("a.txt"), text).unwrap();
+        }
+        let rel = Path::new("a.md");
+        let half = Layout::Halfwidth.load(&corpus, &cache, rel).unwrap();
+        assert_eq!(half.bytes, "某法\n第一条 (一)甲。\n".as_bytes());
+        assert_eq!(half.reference, Reference::strict("某法\n第一条 (一)甲。\n"));
+        let pages = Layout::Pages.load(&corpus, &cache, rel).unwrap();
+        assert!(pages.reference.text.contains('1'), "a page number is added");
+        assert_eq!(
+            pages.reference.without_furniture.as_deref(),
+            Some("某法\n第一条 （一）\n甲。\n")
+        );
+        // A missing copy is an error that names the file.
+        let none = dir.path().join("none");
+        let err = Layout::Tabs.load(&corpus, &none, rel).err().unwrap();
+        assert!(err.contains("plain/a.txt"), "{err}");
     }
 }
