@@ -20,6 +20,7 @@
 
 pub mod decode;
 pub mod extract;
+pub mod furniture;
 pub mod ids;
 pub mod layout;
 pub mod meta;
