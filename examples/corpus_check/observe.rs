@@ -8,6 +8,8 @@ use fatiao::{Document, Extraction};
 pub struct Observed {
     /// Every article of every document, in order: its label and `full_text()`.
     pub articles: Vec<(String, String)>,
+    /// Every 编/分编/章/节 node of every document, in order: its label and heading.
+    pub headings: Vec<(String, String)>,
     /// The first document's title: what a user sees as the file's title.
     pub title: Option<String>,
     /// The dates of every document's events.
@@ -31,6 +33,13 @@ pub fn observe(ex: &Extraction) -> Observed {
             doc.articles()
                 .map(|a| (a.label.clone().unwrap_or_default(), a.full_text())),
         );
+        o.headings
+            .extend(doc.nodes().filter(|n| n.kind.is_structural()).map(|n| {
+                (
+                    n.label.clone().unwrap_or_default(),
+                    n.heading.clone().unwrap_or_default(),
+                )
+            }));
         if o.articles.len() > before {
             o.docs_with_articles += 1;
         }
@@ -110,6 +119,7 @@ mod tests {
         let a2 = node(Kind::Article, Some("第二条"), "乙", vec![]);
         let ex = extraction(vec![doc(Some("某法"), vec![ch]), doc(None, vec![a2])]);
         let o = observe(&ex);
+        assert_eq!(o.headings, [("第一章".to_string(), String::new())]);
         let labels: Vec<_> = o.articles.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(labels, ["第一条", "第二条"]);
         assert_eq!(o.docs_with_articles, 2);

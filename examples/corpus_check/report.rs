@@ -27,6 +27,8 @@ pub struct LayoutFigures {
     pub articles: usize,
     pub text_exact: usize,
     pub text_share: f64,
+    pub headings_exact: usize,
+    pub headings_share: f64,
     pub title_ok: usize,
     pub title_share: f64,
     pub events_truth: usize,
@@ -60,6 +62,7 @@ impl LayoutFigures {
         let (events_truth, events_matched) = (sum(&|r| r.events_truth), sum(&|r| r.events_matched));
         let sequence_exact = count(&|r| r.sequence_exact);
         let title_ok = count(&|r| r.title_ok);
+        let headings_exact = count(&|r| r.headings_exact);
         let slowest = outcomes
             .iter()
             .max_by(|a, b| a.seconds.total_cmp(&b.seconds));
@@ -71,6 +74,8 @@ impl LayoutFigures {
             articles,
             text_exact,
             text_share: share(text_exact, articles),
+            headings_exact,
+            headings_share: share(headings_exact, files),
             title_ok,
             title_share: share(title_ok, files),
             events_truth,
@@ -119,16 +124,17 @@ fn pct(x: f64) -> String {
 }
 
 pub fn print_table(figs: &[LayoutFigures]) {
-    println!("| layout | files | exact sequence | exact text | title | event recall | nothing-lost failures | warnings | panics | split files |");
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("| layout | files | exact sequence | exact text | exact headings | title | event recall | nothing-lost failures | warnings | panics | split files |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for f in figs {
         println!(
-            "| {} | {} | {} | {} ({}) | {} | {} ({} extra) | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} ({}) | {} | {} | {} ({} extra) | {} | {} | {} | {} |",
             f.layout,
             f.files,
             pct(f.sequence_share),
             pct(f.text_share),
             f.articles,
+            pct(f.headings_share),
             pct(f.title_share),
             pct(f.event_recall),
             f.events_extra,
@@ -141,12 +147,13 @@ pub fn print_table(figs: &[LayoutFigures]) {
 }
 
 /// The kinds of problem in the order a fix is most urgent, for the failure listing.
-const CATEGORIES: [&str; 7] = [
+const CATEGORIES: [&str; 8] = [
     "panic",
     "error",
     "nothing-lost",
     "sequence",
     "text",
+    "headings",
     "title",
     "events",
 ];

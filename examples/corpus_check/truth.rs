@@ -35,6 +35,11 @@ static BARE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:第[零〇一二三四五六七八九十百千]+(?:编|分编|章|节)[^。；，：]{0,30}|附[ \u{3000}]*则|附[：:][^。；，]{0,30})$")
         .unwrap()
 });
+/// A numbered 编/分编/章/节 heading, `#` marks aside: its label and its title.
+static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^#*[ \t]*(第[零〇一二三四五六七八九十百千]+(?:编|分编|章|节))[ \t\u{3000}]*(.*)$")
+        .unwrap()
+});
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日").unwrap());
 static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[（(]?[0-9]{4}年").unwrap());
@@ -47,6 +52,16 @@ pub struct Truth {
     /// ISO dates (`YYYY-MM-DD`) of the header's events, in order.
     pub event_dates: Vec<String>,
     pub articles: Vec<Article>,
+    /// The numbered 编/分编/章/节 headings of the body, in order.
+    pub headings: Vec<Heading>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// `第一章`.
+    pub label: String,
+    /// `总则`.
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +77,7 @@ pub fn read(md: &str) -> Truth {
     let (header, body) = md.split_once(INFO_END).unwrap_or(("", md));
     let header = COMMENT.replace_all(header, "");
     let body = COMMENT.replace_all(body, "");
+    let (articles, headings) = read_body(&body);
     let title = header
         .lines()
         .chain(body.lines())
@@ -69,7 +85,8 @@ pub fn read(md: &str) -> Truth {
     Truth {
         title,
         event_dates: header_events(&header),
-        articles: split_glued(articles(&body)),
+        articles: split_glued(articles),
+        headings,
     }
 }
 
@@ -105,21 +122,28 @@ fn header_events(header: &str) -> Vec<String> {
     dates
 }
 
-/// The articles of the body, in order.
-fn articles(body: &str) -> Vec<Article> {
-    let mut out: Vec<Article> = Vec::new();
+/// The articles and the numbered headings of the body, in order.
+fn read_body(body: &str) -> (Vec<Article>, Vec<Heading>) {
+    let mut articles: Vec<Article> = Vec::new();
+    let mut headings = Vec::new();
     let mut open = false;
     for line in body.lines() {
         let line = line.trim_end();
         if let Some(cap) = ARTICLE.captures(line) {
-            out.push(Article {
+            articles.push(Article {
                 label: cap[1].to_string(),
                 text: cap.get(2).map_or("", |m| m.as_str()).trim().to_string(),
             });
             open = true;
         } else if line.trim_start().starts_with('#') || BARE_HEADING.is_match(line.trim()) {
             open = false;
-        } else if let Some(article) = out.last_mut().filter(|_| open) {
+            if let Some(cap) = NUMBERED_HEADING.captures(line.trim()) {
+                headings.push(Heading {
+                    label: cap[1].to_string(),
+                    title: cap[2].trim().to_string(),
+                });
+            }
+        } else if let Some(article) = articles.last_mut().filter(|_| open) {
             let line = line.trim();
             if !line.is_empty() {
                 if !article.text.is_empty() {
@@ -129,7 +153,7 @@ fn articles(body: &str) -> Vec<Article> {
             }
         }
     }
-    out
+    (articles, headings)
 }
 
 /// Splits off articles glued onto the end of the one before (see the module doc).
@@ -209,6 +233,12 @@ mod tests {
         assert_eq!(t.title.as_deref(), Some("中华人民共和国某某法"));
         let labels: Vec<_> = t.articles.iter().map(|a| a.label.as_str()).collect();
         assert_eq!(labels, ["第一条", "第一条之一", "第二条"]);
+        let headings: Vec<_> = t
+            .headings
+            .iter()
+            .map(|h| (h.label.as_str(), h.title.as_str()))
+            .collect();
+        assert_eq!(headings, [("第一章", "总则"), ("第二章", "附则")]);
         assert_eq!(
             t.articles[1].text,
             "本法所称某某，是指：\n（一）甲；\n（二）乙。"
