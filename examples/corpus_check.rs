@@ -144,11 +144,16 @@ fn run(args: Args) -> Result<bool> {
 
     let figs: Vec<LayoutFigures> = results.iter().map(|(f, _)| f.clone()).collect();
     println!(
-        "corpus_check: {} files x {} layouts in {:.0}s (bar: {}% exact sequences and texts per layout, no panic, nothing lost)\n",
+        "corpus_check: {} files x {} layouts in {:.0}s (bar: {}% exact sequences and texts per layout, no panic, nothing lost)",
         files.len(),
         layouts.len(),
         started.elapsed().as_secs_f64(),
         report::BAR * 100.0
+    );
+    println!(
+        "truth: {} articles; {} files numbered 1..N without a gap (the corpus README counts 631 by line starts; one more once glued articles are split off)\n",
+        truths.iter().map(|t| t.articles.len()).sum::<usize>(),
+        truths.iter().filter(|t| t.numbered_without_gap()).count()
     );
     report::print_table(&figs);
     for (fig, outcomes) in &results {
