@@ -2,7 +2,10 @@
 //! own (the corpus README's), never by fatiao's parser: a measuring instrument that shared the
 //! parser's code would share its mistakes and report them as right.
 //!
-//! - The header is everything before `<!-- INFO END -->`: the `# ` title and the dated events.
+//! - The header is everything before `<!-- INFO END -->`: the `# ` title and the dated events
+//!   (a date followed, before the next date, by 通过/修订/修正/公布/施行; a header line that
+//!   does not start with a date is the wrapped rest of the one above).
+//! - Numbered 编/分编/章/节 heading lines (with `#` marks or bare) are the headings.
 //! - After it, a line that starts with `第X条` or `第X条之Y` (Chinese numerals) and a space
 //!   starts an article; its text is its lines, label removed, up to the next article or
 //!   Markdown heading (`#…`) — or a bare heading line: the README promises Markdown headings
