@@ -7,7 +7,7 @@
 //! ```text
 //! cargo run --release --example corpus_check -- ../shared/corpus/lawref-dev \
 //!     [--cache DIR] [--tools DIR] [--layout L]... [--extra] [--only PATH-PART]... \
-//!     [--show-failures N] [--json FILE]
+//!     [--show-failures N] [--json FILE] [--markdown FILE]
 //! ```
 //!
 //! `--extra` adds layouts degrade.py does not make (page furniture, half-width brackets, tabs);
@@ -68,6 +68,10 @@ struct Args {
     /// Also write the figures as JSON to this file.
     #[arg(long)]
     json: Option<PathBuf>,
+    /// Also write the figures as a Markdown table, with the command that reproduces them, to
+    /// this file (the README's accuracy section).
+    #[arg(long)]
+    markdown: Option<PathBuf>,
 }
 
 fn main() {
@@ -137,12 +141,15 @@ fn run(args: Args) -> Result<bool> {
         truths.iter().map(|t| t.articles.len()).sum::<usize>(),
         truths.iter().filter(|t| t.numbered_without_gap()).count()
     );
-    report::print_table(&figs);
+    print!("{}", report::table(&figs));
     for (fig, outcomes) in &results {
         report::print_failures(fig, outcomes, args.show_failures);
     }
     if let Some(path) = &args.json {
         report::write_json(path, &args.corpus, &figs)?;
+    }
+    if let Some(path) = &args.markdown {
+        report::write_markdown(path, &figs)?;
     }
     let pass = figs.iter().all(LayoutFigures::passes);
     println!("\ncorpus_check: {}", if pass { "PASS" } else { "FAIL" });
