@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write every corpus file in every degrade.py layout into a cache, in one process.
 
-Usage: degrade_all.py TOOLS_DIR CORPUS_DIR CACHE_DIR [--verify N]
+Usage: degrade_all.py TOOLS_DIR CORPUS_DIR CACHE_DIR [--verify N]   (--help for more)
 
 Why one process: calling `degrade.py MODE FILE OUT` 664 x 7 times costs a Python start-up each
 time (minutes on a shared 2-core machine); importing its functions once costs nothing. The bytes
@@ -18,6 +18,7 @@ list of corpus files with their sizes and modification times) changes.
 `--verify N` also runs `degrade.py` itself as a subprocess on N files (spread over the corpus) in
 every mode and checks that the cached bytes are identical: the guarantee above, tested.
 """
+import argparse
 import hashlib
 import importlib.util
 import os
@@ -102,17 +103,16 @@ def verify(degrade_path: Path, corpus_dir: Path, cache_dir: Path, files, n: int)
 
 
 def main(argv):
-    args = [a for a in argv if not a.startswith("--")]
-    n_verify = 0
-    if "--verify" in argv:
-        i = argv.index("--verify")
-        if i + 1 >= len(argv) or not argv[i + 1].isdigit():
-            sys.exit("degrade_all: --verify needs a number of files")
-        n_verify = int(argv[i + 1])
-        args.remove(argv[i + 1])
-    if len(args) != 3:
-        sys.exit(__doc__)
-    tools_dir, corpus_dir, cache_dir = (Path(a) for a in args)
+    parser = argparse.ArgumentParser(
+        description="Write every corpus file in every degrade.py layout into a cache.")
+    parser.add_argument("tools_dir", type=Path, help="the directory that holds degrade.py")
+    parser.add_argument("corpus_dir", type=Path, help="the lawref-dev directory")
+    parser.add_argument("cache_dir", type=Path, help="where the degraded copies go")
+    parser.add_argument("--verify", type=int, default=0, metavar="N",
+                        help="also check N files against degrade.py run as a subprocess")
+    args = parser.parse_args(argv)
+    tools_dir, corpus_dir, cache_dir, n_verify = (
+        args.tools_dir, args.corpus_dir, args.cache_dir, args.verify)
     if not corpus_dir.is_dir():
         sys.exit(f"degrade_all: {corpus_dir}: not a directory")
     module, degrade_path = load_degrade(tools_dir)
