@@ -18,7 +18,9 @@
 //! assert_eq!(labels, ["第一条", "第二条"]);
 //! ```
 
+pub mod batch;
 pub mod decode;
+pub mod emit;
 pub mod extract;
 pub mod furniture;
 pub mod ids;
