@@ -153,27 +153,14 @@ fn strip_markdown(text: &str) -> String {
 
 /// The `.md` files under `dir`, relative to it, sorted (so that reports are stable).
 pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-        for entry in
-            std::fs::read_dir(dir).with_context(|| format!("{}: cannot list", dir.display()))?
-        {
-            let path = entry
-                .with_context(|| format!("{}: cannot list", dir.display()))?
-                .path();
-            if path.is_dir() {
-                walk(&path, out)?;
-            } else if path.extension().is_some_and(|e| e == "md") {
-                out.push(path);
-            }
+    let mut rel = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("{}: cannot list", dir.display()))?;
+        let path = entry.path();
+        if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "md") {
+            rel.extend(path.strip_prefix(dir).ok().map(Path::to_path_buf));
         }
-        Ok(())
     }
-    let mut files = Vec::new();
-    walk(dir, &mut files)?;
-    let mut rel: Vec<PathBuf> = files
-        .into_iter()
-        .filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf))
-        .collect();
     rel.sort();
     if rel.is_empty() {
         bail!(
