@@ -18,12 +18,15 @@
 //! assert_eq!(labels, ["第一条", "第二条"]);
 //! ```
 
+pub mod commands;
 pub mod decode;
+pub mod diff;
 pub mod extract;
 pub mod layout;
 pub mod model;
 pub mod normalise;
 pub mod numbering;
+pub mod report;
 pub mod structure;
 pub mod text;
 
