@@ -2,6 +2,7 @@
 
 use crate::decode::{self, DecodeError};
 use crate::model::{Document, Extraction, Source, SCHEMA};
+use crate::{ids, layout, meta, normalise, segment, structure};
 use sha2::{Digest, Sha256};
 
 /// How to read a file.
@@ -37,18 +38,65 @@ pub fn extract_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Extract
 /// Runs the stages after decoding on text already in memory. `id_prefix` is the prefix of every
 /// document and node id (normally the source path).
 pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
-    let _lines = crate::normalise::normalise(text);
-    // Placeholder until the structure stages land: one document holding everything.
-    vec![Document {
-        id: format!("{id_prefix}#1"),
-        index: 1,
-        title: None,
-        meta: Default::default(),
-        preamble: Some(text.to_string()),
-        trailer: None,
-        warnings: vec![],
-        children: vec![],
-    }]
+    let lines = normalise::normalise(text);
+    let paras = layout::reflow(&lines);
+    let mut documents = Vec::new();
+    for chunk in segment::segment(&paras) {
+        let mut pending = vec![chunk];
+        while let Some(paras) = pending.pop() {
+            let mut structured = structure::structure(&paras);
+            // Prose then a title before the body: the prose is a document of its own.
+            for lead in split_preamble(&mut structured) {
+                let s = structure::structure(&lead);
+                documents.push(document(s, documents.len() + 1, id_prefix));
+            }
+            let mut tail = segment::split_tail(&structured.tail);
+            tail.reverse();
+            documents.push(document(structured, documents.len() + 1, id_prefix));
+            pending.extend(tail);
+        }
+    }
+    documents
+}
+
+/// Takes out of a structured document's preamble the documents that stand before its own title
+/// (see [`segment::split_tail`]); returns their paragraphs.
+fn split_preamble(s: &mut structure::Structured) -> Vec<Vec<layout::Para>> {
+    if s.children.is_empty() {
+        return Vec::new();
+    }
+    let Some(preamble) = &s.preamble else {
+        return Vec::new();
+    };
+    let paras: Vec<layout::Para> = preamble
+        .split('\n')
+        .map(|t| layout::Para {
+            text: t.to_string(),
+            md_heading: false,
+        })
+        .collect();
+    let mut pieces = segment::split_tail(&paras);
+    let own = pieces.pop().unwrap_or_default();
+    let text: Vec<&str> = own.iter().map(|p| p.text.as_str()).collect();
+    s.preamble = (!text.is_empty()).then(|| text.join("\n"));
+    pieces
+}
+
+/// Turns the structure of one document into its output form: header read, ids given.
+fn document(s: structure::Structured, index: usize, id_prefix: &str) -> Document {
+    let header = meta::read(s.preamble.as_deref(), s.trailer.as_deref());
+    let mut doc = Document {
+        id: format!("{id_prefix}#{index}"),
+        index,
+        title: header.title,
+        meta: header.meta,
+        preamble: header.preamble,
+        trailer: s.trailer,
+        warnings: s.warnings,
+        children: s.children,
+    };
+    ids::assign(&mut doc);
+    doc
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {

@@ -47,44 +47,46 @@ impl Wrap {
 
 /// Joins wrapped lines into paragraphs.
 pub fn reflow(lines: &[Line]) -> Vec<Para> {
-    let wrap = detect_wrap(lines);
+    let wraps = local_wraps(lines);
     let mut out: Vec<Para> = Vec::new();
     let mut current: Option<Para> = None;
-    let mut last_line: Option<&Line> = None;
-    for line in lines {
-        let join = match (last_line, &current) {
-            (Some(prev), Some(_)) => continues(prev, line, wrap),
-            _ => false,
+    for (i, line) in lines.iter().enumerate() {
+        let join = match &current {
+            Some(p) => continues(&p.text, &lines[i - 1], line, wraps[i - 1]),
+            None => false,
         };
-        if join {
-            if let Some(p) = current.as_mut() {
-                p.text.push_str(&line.text);
+        match current.as_mut() {
+            Some(p) if join => p.text.push_str(&line.text),
+            _ => {
+                out.extend(current.take());
+                current = Some(Para {
+                    text: line.text.clone(),
+                    md_heading: line.md_heading,
+                });
             }
-        } else {
-            out.extend(current.take());
-            current = Some(Para {
-                text: line.text.clone(),
-                md_heading: line.md_heading,
-            });
         }
-        last_line = Some(line);
     }
     out.extend(current);
     out
 }
 
-/// Does `next` continue the paragraph that `prev` is the last line of?
-fn continues(prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
+/// Does `next` continue the paragraph `para`, whose last line is `prev`?
+fn continues(para: &str, prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
     if prev.md_heading || next.md_heading {
         return false;
     }
-    let stop = ends_with_stop(&prev.text);
+    let stop = ends_with_stop(&prev.text) || is_bracketed_note(para);
     let next_is_marker = parse_marker(&next.text).is_some();
     if let Some(w) = wrap {
         if w.is_full(&prev.text) {
             // A full line ends its paragraph only by coincidence; when it ends on a stop and a
             // new numbered unit starts, take the coincidence.
             return !(stop && next_is_marker);
+        }
+        // The first line of a paragraph is short by its lost indent: a nearly full line in the
+        // middle of a sentence goes on.
+        if !stop && !next_is_marker && w.measure(&prev.text) * 10 >= w.width * 8 {
+            return true;
         }
         // A short line ends its paragraph, whatever follows.
         return false;
@@ -98,56 +100,77 @@ fn continues(prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
     prev_is_unit || display_width(&prev.text) > 60
 }
 
-/// Detects hard wrapping: a band of line lengths holding many lines, with almost none longer.
-fn detect_wrap(lines: &[Line]) -> Option<Wrap> {
-    if lines.len() < 8 {
-        return None;
-    }
-    [true, false]
-        .into_iter()
-        .filter_map(|by_chars| band(lines, by_chars))
-        .max_by_key(|(share, _)| *share)
-        .map(|(_, w)| w)
+/// A paragraph that is one parenthesised note (`（2014 年 9 月 5 日在…的讲话）`) is complete
+/// like a sentence.
+fn is_bracketed_note(para: &str) -> bool {
+    let open = para.starts_with(['（', '(']);
+    let close = para.ends_with(['）', ')']);
+    let depth = para.chars().try_fold(0i32, |d, c| match c {
+        '（' | '(' => Some(d + 1),
+        '）' | ')' if d > 0 => Some(d - 1),
+        '）' | ')' => None,
+        _ => Some(d),
+    });
+    open && close && depth == Some(0)
 }
 
-/// The best wrap width by one measure, with the share (per mille) of lines in its band.
-fn band(lines: &[Line], by_chars: bool) -> Option<(usize, Wrap)> {
-    let probe = Wrap {
-        by_chars,
-        width: 0,
-        tolerance: 0,
-    };
-    let mut lengths: Vec<usize> = lines.iter().map(|l| probe.measure(&l.text)).collect();
-    lengths.sort_unstable();
+/// Lines on each side of a line that tell how the text around it is wrapped. A file may
+/// join pieces wrapped at different widths (a PDF compilation), so the width is read locally.
+const WINDOW: usize = 15;
+
+/// The wrapping around each line, if the lines near it are hard-wrapped.
+fn local_wraps(lines: &[Line]) -> Vec<Option<Wrap>> {
+    let chars: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    let widths: Vec<usize> = lines.iter().map(|l| display_width(&l.text)).collect();
+    (0..lines.len())
+        .map(|i| {
+            let range = i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(lines.len());
+            [
+                band(&chars[range.clone()], true),
+                band(&widths[range], false),
+            ]
+            .into_iter()
+            .flatten()
+            .max_by_key(|(share, _)| *share)
+            .map(|(_, w)| w)
+        })
+        .collect()
+}
+
+/// The wrap width of a window of line lengths by one measure, with the share (per mille) of
+/// lines in its band: most lines at the width, almost none beyond it.
+fn band(lengths: &[usize], by_chars: bool) -> Option<(usize, Wrap)> {
     let n = lengths.len();
-    let tolerance = if by_chars { 2 } else { 4 };
+    if n < 8 {
+        return None;
+    }
+    let mut sorted = lengths.to_vec();
+    sorted.sort_unstable();
+    // `over`: a line may run one character past the width, to keep punctuation off the start
+    // of the next line (禁则).
+    let (tolerance, over, min_width) = if by_chars { (2, 1, 16) } else { (4, 2, 32) };
     let mut best: Option<(usize, usize)> = None; // (count in band, width)
-    for (i, &w) in lengths.iter().enumerate() {
-        if w < 16 {
+    for &w in &sorted {
+        if w < min_width {
             continue;
         }
-        let lo = lengths.partition_point(|&x| x + tolerance < w);
-        let hi = i + lengths[i..].partition_point(|&x| x == w);
+        let lo = sorted.partition_point(|&x| x + tolerance < w);
+        let hi = sorted.partition_point(|&x| x <= w + over);
         let count = hi - lo;
         if best.is_none_or(|(c, _)| count >= c) {
             best = Some((count, w));
         }
     }
     let (count, width) = best?;
-    let longer = n - lengths.partition_point(|&x| x <= width);
-    // Most lines in the band, almost none beyond it.
-    if count * 10 >= n * 4 && longer * 20 <= n {
-        Some((
-            count * 1000 / n,
-            Wrap {
-                by_chars,
-                width,
-                tolerance,
-            },
-        ))
-    } else {
-        None
-    }
+    let longer = n - sorted.partition_point(|&x| x <= width + over);
+    (count * 10 >= n * 4 && longer * 10 <= n).then_some((
+        count * 1000 / n,
+        Wrap {
+            by_chars,
+            width,
+            tolerance,
+        },
+    ))
 }
 
 #[cfg(test)]

@@ -22,11 +22,14 @@ pub mod commands;
 pub mod decode;
 pub mod diff;
 pub mod extract;
+pub mod ids;
 pub mod layout;
+pub mod meta;
 pub mod model;
 pub mod normalise;
 pub mod numbering;
 pub mod report;
+pub mod segment;
 pub mod structure;
 pub mod text;
 

@@ -223,6 +223,25 @@ impl Document {
         self.children.iter().flat_map(|c| c.walk())
     }
 
+    /// Every piece of the document's text in reading order: title, preamble, each node's label,
+    /// heading, heading end and text (depth first), trailer. The "nothing lost" invariant says
+    /// that these pieces, over a file's documents, hold every non-white-space character of the
+    /// decoded input (Markdown markup aside) in order.
+    pub fn pieces(&self) -> impl Iterator<Item = &str> {
+        let nodes = self.nodes().flat_map(|n| {
+            [&n.label, &n.heading, &n.heading_end, &n.text]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+        });
+        [&self.title, &self.preamble]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .chain(nodes)
+            .chain(self.trailer.as_deref())
+    }
+
     /// The document's articles (第X条), in order.
     pub fn articles(&self) -> impl Iterator<Item = &Node> {
         self.nodes().filter(|n| n.kind == Kind::Article)

@@ -110,9 +110,15 @@ pub fn structure(paras: &[Para]) -> Structured {
     );
     accepted.sort_unstable();
     for (family, chain) in families(&cands, &accepted) {
-        warnings.extend(gap_warnings(&cands, &chain, family));
+        warnings.extend(gap_warnings(&body, &cands, &chain, family));
     }
-    warnings.extend(stray_warnings(&cands, &accepted, mode, (first, body_end)));
+    warnings.extend(stray_warnings(
+        &body,
+        &cands,
+        &accepted,
+        mode,
+        (first, body_end),
+    ));
     let markers: Vec<&Candidate> = accepted.iter().map(|&i| &cands[i]).collect();
     let (preamble, children) = build::assemble(&body[..body_end], &markers, mode);
     let (trailer, tail) = split_after_body(&paras[body_end_para..]);
@@ -330,15 +336,15 @@ fn families(cands: &[Candidate], accepted: &[usize]) -> Vec<(Kind, Vec<usize>)> 
     out
 }
 
-fn label(c: &Candidate) -> String {
-    match c.sub {
-        Some(s) => format!("{:?} {}之{}", c.kind, c.number, s),
-        None => format!("{:?} {}", c.kind, c.number),
-    }
+/// The marker as written, for a warning's location.
+fn label(body: &str, c: &Candidate) -> String {
+    body[c.start..c.end()]
+        .trim_matches(crate::normalise::is_space)
+        .to_string()
 }
 
 /// Numbering gaps in the top families (articles, chapters, divisions).
-fn gap_warnings(cands: &[Candidate], chain: &[usize], kind: Kind) -> Vec<Warning> {
+fn gap_warnings(body: &str, cands: &[Candidate], chain: &[usize], kind: Kind) -> Vec<Warning> {
     if !matches!(
         kind,
         Kind::Article | Kind::Chapter | Kind::Division | Kind::Part
@@ -358,7 +364,7 @@ fn gap_warnings(cands: &[Candidate], chain: &[usize], kind: Kind) -> Vec<Warning
                         b.number,
                         b.number - a.number - 1
                     ),
-                    Some(label(b)),
+                    Some(label(body, b)),
                 )
             })
         })
@@ -368,6 +374,7 @@ fn gap_warnings(cands: &[Candidate], chain: &[usize], kind: Kind) -> Vec<Warning
 /// Markers at the start of a paragraph that the running sequence did not take: a duplicate or a
 /// number out of order, which a reader should check.
 fn stray_warnings(
+    body: &str,
     cands: &[Candidate],
     accepted: &[usize],
     mode: Mode,
@@ -400,7 +407,7 @@ fn stray_warnings(
             Warning::new(
                 code,
                 "a marker at the start of a paragraph does not continue the numbering; kept as text",
-                Some(label(c)),
+                Some(label(body, c)),
             )
         })
         .collect()

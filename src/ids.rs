@@ -1,0 +1,130 @@
+//! Stable node ids: `<document id>/<path>`, built from what the document says, not from where a
+//! node sits in memory, so that the same input gives the same ids on every run and a reader can
+//! guess an id from a citation.
+//!
+//! - Articles hang from the document directly (`laws/a.txt#1/a11`, `…/a120_1` for 第一百二十条之一):
+//!   article numbers are unique in a law, and an article keeps its id when chapters change.
+//! - 编 / 分编 / 章 / 节 nest (`…/ch3/se1`).
+//! - Everything below an article or a policy unit nests under it: paragraphs by position
+//!   (`…/a11/p2`), numbered units by number (`…/a11/p1/i3`, `…/d2/i5/s1`).
+//! - A collision (a duplicated number the document really has) gets `~2`, `~3`, … in order.
+
+use crate::model::{Document, Kind, Node};
+use std::collections::HashSet;
+
+/// Gives every node of `doc` its id. `doc.id` must be set.
+pub fn assign(doc: &mut Document) {
+    let mut seen = HashSet::new();
+    let root = doc.id.clone();
+    assign_level(&mut doc.children, &root, &root, &mut seen);
+}
+
+fn assign_level(nodes: &mut [Node], doc_id: &str, parent: &str, seen: &mut HashSet<String>) {
+    let mut paragraphs = 0;
+    for node in nodes {
+        let step = match (node.kind, node.number) {
+            (Kind::Paragraph, _) => {
+                paragraphs += 1;
+                format!("p{paragraphs}")
+            }
+            (kind, Some(n)) => match node.sub_number {
+                Some(s) => format!("{}{n}_{s}", kind.code()),
+                None => format!("{}{n}", kind.code()),
+            },
+            (kind, None) => kind.code().to_string(),
+        };
+        let base = if node.kind == Kind::Article {
+            format!("{doc_id}/{step}")
+        } else {
+            format!("{parent}/{step}")
+        };
+        let mut id = base.clone();
+        let mut k = 1;
+        while !seen.insert(id.clone()) {
+            k += 1;
+            id = format!("{base}~{k}");
+        }
+        node.id = id;
+        let here = node.id.clone();
+        assign_level(&mut node.children, doc_id, &here, seen);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(kind: Kind, number: Option<u32>, children: Vec<Node>) -> Node {
+        Node {
+            id: String::new(),
+            kind,
+            label: None,
+            number,
+            sub_number: None,
+            heading: None,
+            heading_end: None,
+            text: None,
+            children,
+        }
+    }
+
+    #[test]
+    fn articles_anchor_at_the_document_and_the_rest_nests() {
+        let mut doc = Document {
+            id: "a.txt#1".into(),
+            index: 1,
+            title: None,
+            meta: Default::default(),
+            preamble: None,
+            trailer: None,
+            warnings: vec![],
+            children: vec![node(
+                Kind::Chapter,
+                Some(3),
+                vec![node(
+                    Kind::Article,
+                    Some(11),
+                    vec![
+                        node(Kind::Paragraph, None, vec![]),
+                        node(
+                            Kind::Paragraph,
+                            None,
+                            vec![node(Kind::Item, Some(3), vec![])],
+                        ),
+                    ],
+                )],
+            )],
+        };
+        assign(&mut doc);
+        let ids: Vec<&str> = doc.nodes().map(|n| n.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "a.txt#1/ch3",
+                "a.txt#1/a11",
+                "a.txt#1/a11/p1",
+                "a.txt#1/a11/p2",
+                "a.txt#1/a11/p2/i3"
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicates_get_a_suffix() {
+        let mut doc = Document {
+            id: "x#1".into(),
+            index: 1,
+            title: None,
+            meta: Default::default(),
+            preamble: None,
+            trailer: None,
+            warnings: vec![],
+            children: vec![
+                node(Kind::Division, Some(1), vec![]),
+                node(Kind::Division, Some(1), vec![]),
+            ],
+        };
+        assign(&mut doc);
+        assert_eq!(doc.children[1].id, "x#1/d1~2");
+    }
+}

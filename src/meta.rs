@@ -1,0 +1,287 @@
+//! Stage 5, metadata: a document's title, 文号, source line and dated events, read from the text
+//! before and after its body.
+//!
+//! The title is *moved* out of the preamble (it is text of the document, placed once); every other
+//! field is a *copy* of text that stays in the preamble or trailer, so nothing is lost or
+//! counted twice.
+
+use crate::model::{Event, Meta};
+use crate::structure::is_title_like;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A document's title, metadata and the preamble left once the title is taken out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Header {
+    pub title: Option<String>,
+    pub meta: Meta,
+    pub preamble: Option<String>,
+}
+
+/// A date written `2024年2月28日`, `2024 年 2 月 28 日`, `二〇二四年二月二十八日` or
+/// `2024-02-28`. `\d` is Unicode-aware, so full-width digits match too.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*
+        (?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月
+        (?:\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?
+        |(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})",
+    )
+    .expect("valid date regex")
+});
+
+/// The words that name what happened on a date, most specific first.
+const EVENT_WORDS: [&str; 10] = [
+    "发布时间",
+    "通过",
+    "修订",
+    "修正",
+    "公布",
+    "施行",
+    "发布",
+    "印发",
+    "批准",
+    "废止",
+];
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Han}]{0,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+        .expect("valid 文号 regex")
+});
+
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:新华社|中新社|本报|人民网|新华网|央视网|光明网|中国新闻网)[\p{Han}\s]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*电",
+    )
+    .expect("valid source-line regex")
+});
+
+/// Reads the header of one document. `preamble` is the text before its first numbered node (the
+/// title still in it); `trailer` the text after its body.
+pub fn read(preamble: Option<&str>, trailer: Option<&str>) -> Header {
+    let (title, rest) = match preamble {
+        Some(p) => split_title(p),
+        None => (None, None),
+    };
+    let mut meta = Meta::default();
+    for text in [preamble, trailer].into_iter().flatten() {
+        if meta.doc_number.is_none() {
+            meta.doc_number = DOC_NUMBER.find(text).map(|m| m.as_str().to_string());
+        }
+        if meta.source_line.is_none() {
+            meta.source_line = SOURCE_LINE.find(text).map(|m| m.as_str().to_string());
+        }
+        meta.events.extend(events(text));
+    }
+    Header {
+        title,
+        meta,
+        preamble: rest,
+    }
+}
+
+/// Full-width digits → ASCII, so that `str::parse` reads both.
+fn fold_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+/// The title: the leading title-like lines of the preamble (at most three: PDF text wraps long
+/// titles), up to the first line that carries a date, a 文号, a source line or opens with a
+/// parenthesis. A line that runs on into a date (a single-line export) gives the part before it.
+fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
+    let mut title = String::new();
+    let mut rest_start = 0;
+    let mut offset = 0;
+    for (n, line) in preamble.split_inclusive('\n').enumerate() {
+        let content = line.trim_end_matches('\n');
+        let stop = header_stop(content);
+        let piece = content[..stop].trim();
+        // A line cut short by a date or source line adds to the title only when it is the
+        // first: a single-line export runs the title into the header.
+        let cut = stop < content.len();
+        if n == 3 || piece.is_empty() || !is_title_like(piece) || cut && n > 0 {
+            break;
+        }
+        title.push_str(piece);
+        if cut {
+            rest_start = offset + stop;
+            break;
+        }
+        offset += line.len();
+        rest_start = offset;
+    }
+    let rest = preamble[rest_start..].trim();
+    let rest = (!rest.is_empty()).then(|| rest.to_string());
+    if title.is_empty() {
+        return (None, rest);
+    }
+    (Some(title), rest)
+}
+
+/// Where a title line stops: at a date, a 文号, a source line or an opening parenthesis.
+fn header_stop(line: &str) -> usize {
+    [
+        DATE.find(line).map(|m| m.start()),
+        DOC_NUMBER.find(line).map(|m| m.start()),
+        SOURCE_LINE.find(line).map(|m| m.start()),
+        line.find(['（', '(']).filter(|&i| i == 0),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(line.len())
+}
+
+/// Every date followed, before the next date, by an event word.
+fn events(text: &str) -> Vec<Event> {
+    let dates: Vec<regex::Captures> = DATE.captures_iter(text).collect();
+    let mut out = Vec::new();
+    for (k, caps) in dates.iter().enumerate() {
+        let m = caps.get(0).expect("whole match");
+        let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[m.end()..]
+            .find('\n')
+            .map_or(text.len(), |i| m.end() + i);
+        let next = dates
+            .get(k + 1)
+            .map_or(line_end, |n| n.get(0).map_or(line_end, |x| x.start()))
+            .min(line_end);
+        let before = &text[line_start..m.start()];
+        let after = &text[m.end()..next];
+        // `发布时间：2024-02-28` names the event before the date; otherwise it follows.
+        let found = if before
+            .trim_end_matches([':', '：', ' '])
+            .ends_with("发布时间")
+        {
+            Some(("发布", m.end()))
+        } else {
+            first_event_word(after).map(|(w, end)| (w, m.end() + end))
+        };
+        let Some((word, end)) = found else { continue };
+        let Some(date) = iso_date(caps) else { continue };
+        out.push(Event {
+            date,
+            event: word.to_string(),
+            text: text[m.start()..end.max(m.end())].trim().to_string(),
+        });
+    }
+    out
+}
+
+/// The earliest event word in `s`, and the byte offset just past it.
+fn first_event_word(s: &str) -> Option<(&'static str, usize)> {
+    EVENT_WORDS
+        .iter()
+        .filter(|w| **w != "发布时间")
+        .filter_map(|w| s.find(w).map(|i| (*w, i, i + w.len())))
+        .min_by_key(|&(_, i, _)| i)
+        .map(|(w, _, end)| (w, end))
+}
+
+fn iso_date(caps: &regex::Captures) -> Option<String> {
+    let num = |name: &str| caps.name(name).and_then(|m| numeral(m.as_str()));
+    if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+        return valid(y, m, Some(d));
+    }
+    let (y, m) = (num("y")?, num("m")?);
+    valid(y, m, num("d"))
+}
+
+fn valid(y: u32, m: u32, d: Option<u32>) -> Option<String> {
+    if !(1900..=2200).contains(&y) || !(1..=12).contains(&m) {
+        return None;
+    }
+    match d {
+        Some(d) if (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        Some(_) => None,
+        None => Some(format!("{y:04}-{m:02}")),
+    }
+}
+
+/// `2024` / `二〇二四` (digit by digit) / `二十八` (a counted number).
+fn numeral(s: &str) -> Option<u32> {
+    if let Ok(n) = fold_digits(s).parse() {
+        return Some(n);
+    }
+    if s.chars().count() == 4 && !s.contains('十') {
+        return s.chars().try_fold(0u32, |acc, c| {
+            let d = match c {
+                '〇' | '零' => 0,
+                _ => crate::numbering::numerals::chinese_value(&c.to_string())?,
+            };
+            Some(acc * 10 + d)
+        });
+    }
+    crate::numbering::numerals::chinese_value(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn law_header() {
+        let h = read(
+            Some("中华人民共和国行政复议法\n1999年4月29日 第九届全国人民代表大会常务委员会第九次会议通过\n2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正"),
+            None,
+        );
+        assert_eq!(h.title.as_deref(), Some("中华人民共和国行政复议法"));
+        let ev: Vec<_> = h
+            .meta
+            .events
+            .iter()
+            .map(|e| (e.date.as_str(), e.event.as_str()))
+            .collect();
+        assert_eq!(ev, [("1999-04-29", "通过"), ("2009-08-27", "修正")]);
+        assert!(h.preamble.unwrap().starts_with("1999年4月29日"));
+    }
+
+    #[test]
+    fn wrapped_title_and_source_line() {
+        let h = read(
+            Some("中共中央办公厅关于巩固拓展学习贯彻习\n近平新时代中国特色社会主义思想主题教\n育成果的意见\n新华社北京 2 月 28 日电\n（2024 年 2 月 23 日）"),
+            Some("发布时间：2024-02-28 来源：新华社"),
+        );
+        assert_eq!(
+            h.title.as_deref(),
+            Some("中共中央办公厅关于巩固拓展学习贯彻习近平新时代中国特色社会主义思想主题教育成果的意见")
+        );
+        assert_eq!(
+            h.meta.source_line.as_deref(),
+            Some("新华社北京 2 月 28 日电")
+        );
+        assert_eq!(h.meta.events.len(), 1);
+        assert_eq!(h.meta.events[0].date, "2024-02-28");
+        assert_eq!(h.meta.events[0].event, "发布");
+    }
+
+    #[test]
+    fn single_line_title_runs_into_a_date() {
+        let h = read(Some("中华人民共和国反间谍法2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过"), None);
+        assert_eq!(h.title.as_deref(), Some("中华人民共和国反间谍法"));
+        assert_eq!(h.meta.events[0].date, "2014-11-01");
+    }
+
+    #[test]
+    fn doc_number_and_chinese_dates() {
+        let h = read(
+            Some("关于某事的通知\n中办发〔２０２４〕５号\n二〇二四年二月二十八日印发"),
+            None,
+        );
+        assert_eq!(h.meta.doc_number.as_deref(), Some("中办发〔２０２４〕５号"));
+        assert_eq!(h.meta.events[0].date, "2024-02-28");
+        assert_eq!(h.meta.events[0].event, "印发");
+    }
+
+    #[test]
+    fn no_title_when_the_preamble_opens_with_prose() {
+        let h = read(Some("近日，中共中央印发了《规划纲要》，并发出通知。"), None);
+        assert_eq!(h.title, None);
+    }
+}
