@@ -1,0 +1,112 @@
+//! The corpus check of revision comparison: diffs every pair of `revision-pairs.tsv` and checks
+//! the invariants of [`fatiao::diff::check`] (coverage, round trip, unchanged twins).
+//!
+//! `cargo run --release --example revision_check -- /work/shared/corpus [--reports DIR]`
+//!
+//! Prints the counts per change type of each pair and exits non-zero on any failure. With
+//! `--reports DIR`, also writes each pair's HTML and Markdown report there, for reading.
+
+use anyhow::{bail, Context};
+use fatiao::diff::{check, diff_documents, main_document};
+use fatiao::report::{render, write_atomic, Format};
+use fatiao::{extract_bytes, Extraction, Options};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("revision_check: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> anyhow::Result<bool> {
+    let mut args = std::env::args_os().skip(1);
+    let Some(corpus) = args.next().map(PathBuf::from) else {
+        bail!("usage: revision_check CORPUS_DIR [--reports DIR]");
+    };
+    let reports = match (args.next(), args.next()) {
+        (Some(flag), Some(dir)) if flag == "--reports" => Some(PathBuf::from(dir)),
+        (None, _) => None,
+        _ => bail!("usage: revision_check CORPUS_DIR [--reports DIR]"),
+    };
+    let list = corpus.join("revision-pairs.tsv");
+    let tsv = std::fs::read_to_string(&list)
+        .with_context(|| format!("cannot read {}", list.display()))?;
+
+    let mut failures = 0;
+    let mut pairs = 0;
+    let mut slowest = 0.0f64;
+    for (n, row) in tsv
+        .lines()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let Some((old_path, new_path)) = row.split_once('\t') else {
+            bail!(
+                "{}:{}: expected two tab-separated paths",
+                list.display(),
+                n + 1
+            );
+        };
+        let (old, new) = (read(&corpus, old_path)?, read(&corpus, new_path)?);
+        let (Some(od), Some(nd)) = (main_document(&old, None), main_document(&new, None)) else {
+            println!("FAIL {old_path}: no document");
+            failures += 1;
+            continue;
+        };
+        let start = Instant::now();
+        let diff = diff_documents(od, nd);
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        slowest = slowest.max(ms);
+        pairs += 1;
+        let counts: Vec<String> = diff
+            .summary
+            .entries()
+            .iter()
+            .filter(|(_, c)| *c > 0)
+            .map(|(t, c)| format!("{} {c}", t.name()))
+            .collect();
+        let name = Path::new(new_path)
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy();
+        println!(
+            "{name}: {} → {} {}s; {} ({ms:.1} ms)",
+            diff.old.units,
+            diff.new.units,
+            diff.new.unit.as_deref().unwrap_or("unit"),
+            counts.join(", ")
+        );
+        let problems = check(od, nd, &diff);
+        for p in &problems {
+            println!("  FAIL {p}");
+        }
+        failures += usize::from(!problems.is_empty());
+        if let Some(dir) = &reports {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            for (ext, format) in [("html", Format::Html), ("md", Format::Md)] {
+                write_atomic(
+                    &dir.join(format!("{name}.{ext}")),
+                    render(&diff, format).as_bytes(),
+                )?;
+            }
+        }
+    }
+    println!("{pairs} pairs, {failures} failing, slowest diff {slowest:.1} ms");
+    Ok(failures == 0)
+}
+
+fn read(corpus: &Path, rel: &str) -> anyhow::Result<Extraction> {
+    let path = corpus.join(rel);
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    extract_bytes(&bytes, rel, &Options::default())
+        .with_context(|| format!("cannot extract {}", path.display()))
+}
