@@ -43,6 +43,7 @@ pub struct Group {
 
 /// One side of the comparison.
 pub struct Side<'a> {
+    /// The comparison keys of the entries' texts (see [`super::similarity::key`]).
     pub texts: Vec<&'a str>,
     /// Position of each entry in its outline: split and merge parts must be adjacent there (no
     /// heading between them), so that the parts of a group stay together in the report.

@@ -131,7 +131,8 @@ impl Summary {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeType {
-    /// Same text (possibly renumbered, possibly moved: see [`Change::moved`]).
+    /// Same text (possibly renumbered, possibly moved, possibly typeset differently: see
+    /// [`Change::moved`] and [`Change::formatting`]).
     Unchanged,
     Modified,
     Added,
@@ -177,6 +178,10 @@ pub struct Change {
     /// For an unchanged entry: it stands elsewhere relative to its neighbours.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub moved: bool,
+    /// For an unchanged entry: the texts differ, but only in white space or in the width of
+    /// punctuation, letters and digits (`(` against `（`); `inline` shows where.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub formatting: bool,
     /// Positions of the old entries in OLD's [`outline`] (labels need not be unique).
     pub old_index: Vec<usize>,
     /// Positions of the new entries in NEW's [`outline`].
@@ -198,6 +203,9 @@ impl Change {
 /// Compares two documents.
 pub fn diff_documents(old: &Document, new: &Document) -> Diff {
     let (oo, no) = (outline(old), outline(new));
+    let keys =
+        |o: &[Entry]| -> Vec<String> { o.iter().map(|e| similarity::key(&e.text)).collect() };
+    let (ok, nk) = (keys(&oo), keys(&no));
 
     // Units against units; the headings of each kind against the same kind.
     let mut passes: Vec<Option<Kind>> = vec![None];
@@ -217,9 +225,9 @@ pub fn diff_documents(old: &Document, new: &Document) -> Diff {
                 .collect()
         };
         let (op, np) = (pick(&oo), pick(&no));
-        fn side<'a>(o: &'a [Entry], p: &[usize]) -> Side<'a> {
+        fn side<'a>(keys: &'a [String], p: &[usize]) -> Side<'a> {
             Side {
-                texts: p.iter().map(|&i| o[i].text.as_str()).collect(),
+                texts: p.iter().map(|&i| keys[i].as_str()).collect(),
                 pos: p.to_vec(),
             }
         }
@@ -228,7 +236,7 @@ pub fn diff_documents(old: &Document, new: &Document) -> Diff {
         } else {
             align::HEADINGS
         };
-        for g in align::align(&side(&oo, &op), &side(&no, &np), params) {
+        for g in align::align(&side(&ok, &op), &side(&nk, &np), params) {
             let mapped = Group {
                 old: g.old.iter().map(|&i| op[i]).collect(),
                 new: g.new.iter().map(|&i| np[i]).collect(),
@@ -332,6 +340,7 @@ fn make_change(g: &Group, oo: &[Entry], no: &[Entry]) -> Change {
         },
         inline: segs,
         moved: matches!(g.link, Link::Unchanged { moved: true }),
+        formatting: kind == ChangeType::Unchanged && old_text != new_text,
         old_index: g.old.clone(),
         new_index: g.new.clone(),
     }

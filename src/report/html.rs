@@ -5,8 +5,8 @@
 //! Every piece of document text goes through [`escape`]: the documents come from the web and a
 //! report must not run what they contain.
 
-use super::{side_entries, type_zh};
-use crate::diff::{Change, ChangeType, Diff, DocInfo, Op, Segment};
+use super::{describe, side_entries, type_zh};
+use crate::diff::{Change, Diff, DocInfo, Op, Segment};
 use std::fmt::Write;
 
 const STYLE: &str =
@@ -16,7 +16,7 @@ th,td{border:1px solid #999;padding:.4em .6em;vertical-align:top}\
 th{background:#eee}td.change{width:7em;text-align:center}\
 del{color:#b00;text-decoration:line-through}ins{color:#060;text-decoration:underline}\
 tr.unchanged td{color:#555}tr.heading td{font-weight:bold;background:#f7f7f7}\
-.label{font-weight:bold;margin-right:.5em}.sim{font-size:80%;color:#666}\
+.label{font-weight:bold;margin-right:.5em}\
 table.summary{width:auto}table.summary td{text-align:right}";
 
 /// Escapes text for HTML element content and attribute values.
@@ -90,17 +90,7 @@ fn row(h: &mut String, c: &Change, diff: &Diff) {
     cell(h, &c.old, &c.inline, Op::Delete, "del");
     h.push_str("</td><td>");
     cell(h, &c.new, &c.inline, Op::Insert, "ins");
-    let _ = write!(h, "</td><td class=\"change\">{}", type_zh(c.kind));
-    if c.moved {
-        h.push_str("（位置调整）");
-    }
-    if let (
-        Some(s),
-        ChangeType::Modified | ChangeType::Moved | ChangeType::Split | ChangeType::Merged,
-    ) = (c.similarity, c.kind)
-    {
-        let _ = write!(h, "<br><span class=\"sim\">相似度 {:.0}%</span>", s * 100.0);
-    }
+    let _ = write!(h, "</td><td class=\"change\">{}", escape(&describe(c)));
     h.push_str("</td></tr>\n");
 }
 

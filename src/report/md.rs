@@ -1,7 +1,7 @@
 //! A Markdown table of the changes (原文 | 修改后 | 变化), for review in a pull request or a
 //! wiki. Deletions are ~~struck~~ and additions **bold**, as Markdown has no underline.
 
-use super::{side_entries, type_zh};
+use super::{describe, side_entries, type_zh};
 use crate::diff::{Diff, Op, Segment};
 use std::fmt::Write;
 
@@ -47,16 +47,12 @@ pub fn render(diff: &Diff) -> String {
     let _ = writeln!(m, "条文：{}\n", counts.join("，"));
     m.push_str("| 原文 | 修改后 | 变化 |\n|---|---|---|\n");
     for c in &diff.changes {
-        let change = match c.similarity {
-            Some(s) if s < 1.0 => format!("{}（{:.0}%）", type_zh(c.kind), s * 100.0),
-            _ => type_zh(c.kind).to_string(),
-        };
         let _ = writeln!(
             m,
             "| {} | {} | {} |",
             cell(&c.old, &c.inline, Op::Delete, "~~"),
             cell(&c.new, &c.inline, Op::Insert, "**"),
-            change
+            describe(c)
         );
     }
     m

@@ -8,7 +8,7 @@ pub mod csv;
 pub mod html;
 pub mod md;
 
-use crate::diff::{ChangeType, Diff, Op, Segment};
+use crate::diff::{Change, ChangeType, Diff, Op, Segment};
 use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
@@ -67,6 +67,26 @@ pub(crate) fn type_zh(t: ChangeType) -> &'static str {
         ChangeType::Moved => "移动并修改",
         ChangeType::Split => "拆分",
         ChangeType::Merged => "合并",
+    }
+}
+
+/// The change column of a 对照表: the type in Chinese, with the similarity of a changed text and
+/// the notes a reader needs (`未修改（位置调整）`).
+pub(crate) fn describe(c: &Change) -> String {
+    let mut notes = Vec::new();
+    if c.moved {
+        notes.push("位置调整".to_string());
+    }
+    if c.formatting {
+        notes.push("仅标点或空格的全角半角不同".to_string());
+    }
+    if let (Some(s), false) = (c.similarity, c.kind == ChangeType::Unchanged) {
+        notes.push(format!("相似度{:.0}%", s * 100.0));
+    }
+    if notes.is_empty() {
+        type_zh(c.kind).to_string()
+    } else {
+        format!("{}（{}）", type_zh(c.kind), notes.join("，"))
     }
 }
 
