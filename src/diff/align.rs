@@ -48,6 +48,9 @@ pub struct Side<'a> {
     /// Position of each entry in its outline: split and merge parts must be adjacent there (no
     /// heading between them), so that the parts of a group stay together in the report.
     pub pos: Vec<usize>,
+    /// Whether the entry may be one of several on a side of a split or merge (its text does not
+    /// contain [`super::SEPARATOR`], which joins them).
+    pub joinable: Vec<bool>,
 }
 
 /// How eager the passes are.
@@ -251,12 +254,13 @@ impl Aligner {
     /// Attaches one unpaired entry to an adjacent group as a split part or a merged part.
     /// Returns whether anything changed.
     fn attach_parts(&mut self, old: &Side, new: &Side) -> bool {
-        self.attach(Part::Split, &new.pos) || self.attach(Part::Merge, &old.pos)
+        self.attach(Part::Split, new) || self.attach(Part::Merge, old)
     }
 
     /// Split: an unpaired new entry mostly contained in the single old entry of a group whose
     /// new entries it is adjacent to. Merge: the mirror image, with the sides swapped.
-    fn attach(&mut self, part: Part, pos: &[usize]) -> bool {
+    fn attach(&mut self, part: Part, side: &Side) -> bool {
+        let pos = &side.pos;
         let split = part == Part::Split;
         let (parts, wholes) = if split {
             (&self.ng, &self.og)
@@ -271,6 +275,7 @@ impl Aligner {
                 (g.old.clone(), g.new.clone())
             }
         };
+        let joinable = &side.joinable;
         let grouped = if split {
             &self.new_group
         } else {
@@ -278,7 +283,7 @@ impl Aligner {
         };
         let other = if split { Link::Merged } else { Link::Split };
         for p in 0..parts.len() {
-            if grouped[p].is_some() || parts[p].len() < MIN_PART {
+            if grouped[p].is_some() || parts[p].len() < MIN_PART || !joinable[p] {
                 continue;
             }
             let best = self
@@ -288,7 +293,9 @@ impl Aligner {
                 .filter(|(_, g)| !matches!(g.link, Link::Unchanged { .. }) && g.link != other)
                 .filter_map(|(gi, g)| {
                     let (many, whole) = sides(g);
-                    let fits = whole.len() == 1 && adjacent(pos, &many, p);
+                    let fits = whole.len() == 1
+                        && adjacent(pos, &many, p)
+                        && many.iter().all(|&m| joinable[m]);
                     fits.then(|| (parts[p].contained_in(&wholes[whole[0]]), gi))
                 })
                 .filter(|&(c, _)| c >= PART_CONTAINED)
@@ -335,6 +342,7 @@ mod tests {
         Side {
             texts: texts.to_vec(),
             pos: (0..texts.len()).collect(),
+            joinable: vec![true; texts.len()],
         }
     }
 

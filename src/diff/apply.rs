@@ -5,7 +5,7 @@
 //! `label + " " + text`, joined with `\n`. The old side of every change is checked against OLD, so a diff
 //! applied to the wrong document is an error, not a silent mix.
 
-use super::{line, Diff, Entry};
+use super::{line, Diff, Entry, SEPARATOR};
 
 /// Why a diff could not be applied.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -42,17 +42,17 @@ pub fn apply(old: &[Entry], diff: &Diff) -> Result<String, ApplyError> {
             })?;
             old_text.push(entry.text.as_str());
         }
-        if old_text.join("\n") != change.old_text() {
+        if old_text.join(&SEPARATOR.to_string()) != change.old_text() {
             return Err(ApplyError::OldTextMismatch {
                 change: ci,
                 indices: change.old_index.clone(),
             });
         }
         let new_text = change.new_text();
-        let texts: Vec<&str> = if change.new_index.is_empty() {
-            vec![]
-        } else {
-            new_text.split('\n').collect()
+        let texts: Vec<&str> = match change.new_index.len() {
+            0 => vec![],
+            1 => vec![new_text.as_str()],
+            _ => new_text.split(SEPARATOR).collect(),
         };
         if texts.len() != change.new_index.len() || change.new.len() != texts.len() {
             return Err(ApplyError::Shape {

@@ -56,6 +56,11 @@ use crate::model::{Document, Extraction, Kind};
 use align::{Group, Link, Side};
 use serde::{Deserialize, Serialize};
 
+/// Joins the texts of the entries of a split or merged side in [`Change::inline`]: the ASCII
+/// record separator, which is not text. An entry whose text contains it is never joined (see
+/// `align`), so splitting the side on it gives back the entries.
+pub const SEPARATOR: char = '\u{1E}';
+
 /// The value of the `schema` field of every diff.
 pub const SCHEMA: &str = "fatiao.diff/1";
 
@@ -173,7 +178,7 @@ pub struct Change {
     /// Character-level similarity ratio of the old and new texts; `None` for added and deleted.
     pub similarity: Option<f64>,
     /// The inline diff from the old text to the new one. When a side holds several entries
-    /// (split, merged), their texts are joined with `\n`.
+    /// (split, merged), their texts are joined with [`SEPARATOR`].
     pub inline: Vec<Segment>,
     /// For an unchanged entry: it stands elsewhere relative to its neighbours.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -189,12 +194,12 @@ pub struct Change {
 }
 
 impl Change {
-    /// The old text (entries joined with `\n`).
+    /// The old text (entries joined with [`SEPARATOR`]).
     pub fn old_text(&self) -> String {
         inline::old_side(&self.inline)
     }
 
-    /// The new text (entries joined with `\n`).
+    /// The new text (entries joined with [`SEPARATOR`]).
     pub fn new_text(&self) -> String {
         inline::new_side(&self.inline)
     }
@@ -225,10 +230,14 @@ pub fn diff_documents(old: &Document, new: &Document) -> Diff {
                 .collect()
         };
         let (op, np) = (pick(&oo), pick(&no));
-        fn side<'a>(keys: &'a [String], p: &[usize]) -> Side<'a> {
+        fn side<'a>(outline: &[Entry], keys: &'a [String], p: &[usize]) -> Side<'a> {
             Side {
                 texts: p.iter().map(|&i| keys[i].as_str()).collect(),
                 pos: p.to_vec(),
+                joinable: p
+                    .iter()
+                    .map(|&i| !outline[i].text.contains(SEPARATOR))
+                    .collect(),
             }
         }
         let params = if pass.is_none() {
@@ -236,7 +245,7 @@ pub fn diff_documents(old: &Document, new: &Document) -> Diff {
         } else {
             align::HEADINGS
         };
-        for g in align::align(&side(&ok, &op), &side(&nk, &np), params) {
+        for g in align::align(&side(&oo, &ok, &op), &side(&no, &nk, &np), params) {
             let mapped = Group {
                 old: g.old.iter().map(|&i| op[i]).collect(),
                 new: g.new.iter().map(|&i| np[i]).collect(),
@@ -309,7 +318,7 @@ fn make_change(g: &Group, oo: &[Entry], no: &[Entry]) -> Change {
         idx.iter()
             .map(|&i| o[i].text.as_str())
             .collect::<Vec<_>>()
-            .join("\n")
+            .join(&SEPARATOR.to_string())
     };
     let (old_text, new_text) = (join(oo, &g.old), join(no, &g.new));
     let (segs, ratio) = inline::inline(&old_text, &new_text);

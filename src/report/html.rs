@@ -105,10 +105,12 @@ fn cell(h: &mut String, labels: &[String], segs: &[Segment], keep: Op, tag: &str
             let _ = write!(h, "<span class=\"label\">{}</span>", escape(label));
         }
         for (op, text) in segs {
+            // Line breaks inside an entry (the paragraphs of a policy item) stay visible.
+            let text = escape(&text).replace('\n', "<br>");
             if op == Op::Equal {
-                h.push_str(&escape(&text));
+                h.push_str(&text);
             } else {
-                let _ = write!(h, "<{tag}>{}</{tag}>", escape(&text));
+                let _ = write!(h, "<{tag}>{text}</{tag}>");
             }
         }
     }

@@ -8,7 +8,7 @@ pub mod csv;
 pub mod html;
 pub mod md;
 
-use crate::diff::{Change, ChangeType, Diff, Op, Segment};
+use crate::diff::{Change, ChangeType, Diff, Op, Segment, SEPARATOR};
 use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
@@ -91,7 +91,7 @@ pub(crate) fn describe(c: &Change) -> String {
 }
 
 /// One side of a change, entry by entry: `(label, segments)`, the segments being the inline runs
-/// that belong to that side (`=` and `-` for old, `=` and `+` for new), cut at the `\n` that
+/// that belong to that side (`=` and `-` for old, `=` and `+` for new), cut at the separator that
 /// joins the entries of a split or merged side.
 pub(crate) fn side_entries<'a>(
     labels: &'a [String],
@@ -106,7 +106,7 @@ pub(crate) fn side_entries<'a>(
         .iter()
         .filter(|(op, _)| *op == Op::Equal || *op == keep)
     {
-        for (i, piece) in text.split('\n').enumerate() {
+        for (i, piece) in text.split(SEPARATOR).enumerate() {
             if i > 0 {
                 out.push(Vec::new());
             }
