@@ -74,7 +74,10 @@ fn html_report_is_written() {
     let page = std::fs::read_to_string(out).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains("本法自<del>公布之</del>日起施行"), "{page}");
-    assert!(page.contains("本法自<ins>2024年5月1</ins>日起施行"), "{page}");
+    assert!(
+        page.contains("本法自<ins>2024年5月1</ins>日起施行"),
+        "{page}"
+    );
 }
 
 #[test]
