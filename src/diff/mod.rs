@@ -212,21 +212,26 @@ pub fn diff_documents(old: &Document, new: &Document) -> Diff {
         |o: &[Entry]| -> Vec<String> { o.iter().map(|e| similarity::key(&e.text)).collect() };
     let (ok, nk) = (keys(&oo), keys(&no));
 
-    // Units against units; the headings of each kind against the same kind.
+    // Units against units; headings against headings of the same family: 编/章/节 together (a
+    // revision may turn a chapter into a section), the other kinds each on their own.
+    let pass_of = |e: &Entry| -> Option<Kind> {
+        match e.kind {
+            _ if e.unit => None,
+            k if k.is_structural() => Some(Kind::Chapter),
+            k => Some(k),
+        }
+    };
     let mut passes: Vec<Option<Kind>> = vec![None];
-    for e in oo.iter().chain(&no).filter(|e| !e.unit) {
-        if !passes.contains(&Some(e.kind)) {
-            passes.push(Some(e.kind));
+    for p in oo.iter().chain(&no).map(pass_of) {
+        if !passes.contains(&p) {
+            passes.push(p);
         }
     }
     let mut groups: Vec<(Group, bool)> = Vec::new();
     for pass in passes {
         let pick = |outline: &[Entry]| -> Vec<usize> {
             (0..outline.len())
-                .filter(|&i| match pass {
-                    None => outline[i].unit,
-                    Some(k) => !outline[i].unit && outline[i].kind == k,
-                })
+                .filter(|&i| pass_of(&outline[i]) == pass)
                 .collect()
         };
         let (op, np) = (pick(&oo), pick(&no));
