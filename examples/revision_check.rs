@@ -3,11 +3,13 @@
 //!
 //! `cargo run --release --example revision_check -- /work/shared/corpus [--reports DIR]`
 //!
-//! Prints the counts per change type of each pair and exits non-zero on any failure. With
-//! `--reports DIR`, also writes each pair's HTML and Markdown report there, for reading.
+//! Prints the counts per change type of each pair and exits non-zero on any failure. Also checks
+//! that [`fatiao::diff::families`], run over every file of the corpus, finds each listed pair as
+//! consecutive versions of one family. With `--reports DIR`, also writes each pair's HTML and
+//! Markdown report there, for reading.
 
 use anyhow::{bail, Context};
-use fatiao::diff::{check, diff_documents, main_document};
+use fatiao::diff::{check, diff_documents, families, main_document, Member};
 use fatiao::report::{render, write_atomic, Format};
 use fatiao::{extract_bytes, Extraction, Options};
 use std::path::{Path, PathBuf};
@@ -101,7 +103,65 @@ fn run() -> anyhow::Result<bool> {
         }
     }
     println!("{pairs} pairs, {failures} failing, slowest diff {slowest:.1} ms");
-    Ok(failures == 0)
+    let missed = check_families(&corpus, &tsv)?;
+    Ok(failures == 0 && missed == 0)
+}
+
+/// Runs `families` over every `.md` file of the corpus and counts the listed pairs it does not
+/// find as consecutive versions.
+fn check_families(corpus: &Path, tsv: &str) -> anyhow::Result<usize> {
+    let mut files = Vec::new();
+    let mut dirs = vec![corpus.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let entries =
+            std::fs::read_dir(&dir).with_context(|| format!("cannot list {}", dir.display()))?;
+        for entry in entries {
+            let path = entry
+                .with_context(|| format!("cannot list {}", dir.display()))?
+                .path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") && path.parent() != Some(corpus) {
+                files.push(
+                    path.strip_prefix(corpus)
+                        .unwrap_or(&path)
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    files.sort();
+    let extractions = files
+        .iter()
+        .map(|f| read(corpus, f))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let members: Vec<Member> = files
+        .iter()
+        .zip(&extractions)
+        .filter_map(|(path, ex)| main_document(ex, None).map(|doc| Member { path, doc }))
+        .collect();
+    let found: std::collections::HashSet<(&str, &str)> = families(&members)
+        .iter()
+        .flat_map(|f| {
+            f.windows(2)
+                .map(|w| (members[w[0]].path, members[w[1]].path))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut missed = 0;
+    for (old, new) in tsv.lines().skip(1).filter_map(|l| l.split_once('\t')) {
+        if !found.contains(&(old, new)) {
+            println!("FAIL families: {old} → {new} not found as consecutive versions");
+            missed += 1;
+        }
+    }
+    println!(
+        "families: {} files, {} consecutive pairs found, {missed} listed pairs missed",
+        members.len(),
+        found.len()
+    );
+    Ok(missed)
 }
 
 fn read(corpus: &Path, rel: &str) -> anyhow::Result<Extraction> {

@@ -2,9 +2,10 @@
 //! each consecutive pair without being told which files go together.
 //!
 //! Two documents are versions of one another when their titles agree (ignoring white space and a
-//! trailing bracket such as `（2023年修订）`). Versions are ordered by a date: the one in the file
-//! name (`X(2024-02-27).md`, the convention of the LawRefBook collection), else the latest dated
-//! event of the document's metadata; an undated version is the oldest.
+//! trailing bracket such as `（2023年修订）`). Versions are ordered by the dates in their file
+//! names (`X(2024-02-27).md`, the convention of the LawRefBook collection), the file without one
+//! being the oldest; when no file name of the family has a date, by the latest dated event of
+//! each document's metadata.
 
 use super::diff_documents;
 use crate::model::Document;
@@ -27,52 +28,95 @@ static FILE_DATE: LazyLock<Regex> =
 static TRAILING_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[（(][^（()）]*\d[^（()）]*[)）]$").expect("valid regex"));
 
-/// The date that orders `m` among its versions (`YYYY-MM-DD`, or shorter when the metadata
-/// gives no more), `None` when there is none.
-pub fn version_date(m: &Member) -> Option<String> {
+/// The date of `m` as its file name gives it (`X(2024-02-27).md`).
+fn file_date(m: &Member) -> Option<String> {
     let name = Path::new(m.path)
         .file_name()?
         .to_string_lossy()
         .into_owned();
-    if let Some(c) = FILE_DATE.captures_iter(&name).last() {
-        return Some(c[1].to_string());
-    }
+    FILE_DATE
+        .captures_iter(&name)
+        .last()
+        .map(|c| c[1].to_string())
+}
+
+/// The latest dated event of `m`'s metadata.
+fn event_date(m: &Member) -> Option<String> {
     m.doc.meta.events.iter().map(|e| e.date.clone()).max()
 }
 
-/// What versions of one document share: the title, or the file name without its date and
-/// extension when the document has no title.
+/// The date that orders `m` among its versions (`YYYY-MM-DD`, or shorter when the metadata
+/// gives no more): the file name's, else the latest dated event; `None` when there is none.
+pub fn version_date(m: &Member) -> Option<String> {
+    file_date(m).or_else(|| event_date(m))
+}
+
+/// The title that versions of one document share (white space and a trailing dated note
+/// dropped), or the file name without its date and extension when the document has no title.
 fn family_key(m: &Member) -> String {
     let raw = match &m.doc.title {
         Some(t) => t.clone(),
-        None => {
-            let stem = Path::new(m.path)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            FILE_DATE.replace_all(&stem, "").into_owned()
-        }
+        None => name_key(m),
     };
     let squeezed: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
     TRAILING_NOTE.replace(&squeezed, "").into_owned()
 }
 
-/// Groups `members` into families of two or more versions, each ordered oldest first (undated
-/// first, then by date, then by path). Returns indices into `members`; families come in the
-/// order of their key.
+/// The file name without its date and extension: `X(2024-02-27).md` → `X`.
+fn name_key(m: &Member) -> String {
+    let stem = Path::new(m.path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    FILE_DATE.replace_all(&stem, "").into_owned()
+}
+
+/// Groups `members` into families of two or more versions, each ordered oldest first. Returns
+/// indices into `members`; families come in the order of their key.
+///
+/// Members are versions of one another when their titles agree, or when they are files of one
+/// directory whose names differ only by a date: either is enough, so that a title misread in
+/// one version does not lose the pair.
 pub fn families(members: &[Member]) -> Vec<Vec<usize>> {
-    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, m) in members.iter().enumerate() {
-        let key = family_key(m);
-        if !key.is_empty() {
-            by_key.entry(key).or_default().push(i);
+    let mut parent: Vec<usize> = (0..members.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
         }
+        i
+    }
+    let mut first_with: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, m) in members.iter().enumerate() {
+        let dir = Path::new(m.path).parent().unwrap_or(Path::new(""));
+        let keys = [
+            format!("title:{}", family_key(m)),
+            format!("file:{}/{}", dir.display(), name_key(m)),
+        ];
+        for key in keys
+            .into_iter()
+            .filter(|k| !k.ends_with(':') && !k.ends_with('/'))
+        {
+            let j = *first_with.entry(key).or_insert(i);
+            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            parent[a] = b;
+        }
+    }
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in 0..members.len() {
+        let r = root(&mut parent, i);
+        by_key.entry(family_key(&members[r])).or_default().push(i);
     }
     by_key
         .into_values()
         .filter(|f| f.len() > 1)
         .map(|mut f| {
-            f.sort_by_key(|&i| (version_date(&members[i]), members[i].path));
+            // One kind of date per family: when file names carry dates, the file without one is
+            // the oldest version, whatever its metadata says (its 施行 date can be later than
+            // the next version's file date).
+            let by_name = f.iter().any(|&i| file_date(&members[i]).is_some());
+            let date = |m: &Member| if by_name { file_date(m) } else { event_date(m) };
+            f.sort_by_key(|&i| (date(&members[i]), members[i].path));
             f
         })
         .collect()
@@ -177,6 +221,79 @@ mod tests {
             },
         ];
         assert_eq!(families(&members), vec![vec![1, 3, 0]]);
+    }
+
+    #[test]
+    fn each_consecutive_pair_gets_a_diff_file_and_rows_in_changes_csv() {
+        let article = |label: &str, text: &str| crate::model::Node {
+            id: label.into(),
+            kind: crate::model::Kind::Article,
+            label: Some(label.into()),
+            number: None,
+            sub_number: None,
+            heading: None,
+            heading_end: None,
+            text: Some(text.into()),
+            children: vec![],
+        };
+        let mut v1 = doc("保安服务管理条例", &[]);
+        v1.children = vec![article("第一条", "为了规范保安服务活动，制定本条例。")];
+        let mut v2 = v1.clone();
+        v2.children
+            .push(article("第二条", "保安服务公司应当依法取得许可。"));
+        let mut v3 = v2.clone();
+        v3.children[1] = article("第二条", "保安服务公司应当依法取得保安服务许可证。");
+        let members = [
+            Member {
+                path: "x/保安服务管理条例(2022-03-29).md",
+                doc: &v3,
+            },
+            Member {
+                path: "x/保安服务管理条例.md",
+                doc: &v1,
+            },
+            Member {
+                path: "x/保安服务管理条例(2020-11-29).md",
+                doc: &v2,
+            },
+        ];
+        let fams = families(&members);
+        let dir = tempfile::tempdir().unwrap();
+        let written = write_family_diffs(&members, &fams, dir.path()).unwrap();
+        assert_eq!(written.len(), 3);
+        let first = dir
+            .path()
+            .join("diffs/保安服务管理条例__undated__2020-11-29.json");
+        let diff: crate::diff::Diff =
+            serde_json::from_str(&std::fs::read_to_string(first).unwrap()).unwrap();
+        assert_eq!((diff.summary.unchanged, diff.summary.added), (1, 1));
+        let csv = std::fs::read_to_string(dir.path().join("changes.csv")).unwrap();
+        let rows: Vec<&str> = csv.lines().collect();
+        // Header, two changes of the first pair, two of the second.
+        assert_eq!(rows.len(), 5, "{csv}");
+        assert!(rows[0].starts_with("old_source,new_source,type,"));
+        assert!(rows[4].starts_with(
+            "x/保安服务管理条例(2020-11-29).md,x/保安服务管理条例(2022-03-29).md,modified,"
+        ));
+    }
+
+    #[test]
+    fn a_file_without_a_date_is_older_even_if_its_metadata_is_later() {
+        let (old, new) = (
+            doc("规定（一）", &["2022-03-15"]),
+            doc("规定（一）", &["2022-03-01"]),
+        );
+        let members = [
+            Member {
+                path: "规定（一）(2022-03-01).md",
+                doc: &new,
+            },
+            Member {
+                path: "规定（一）.md",
+                doc: &old,
+            },
+        ];
+        assert_eq!(families(&members), vec![vec![1, 0]]);
     }
 
     #[test]
