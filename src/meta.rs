@@ -6,7 +6,7 @@
 //! counted twice.
 
 use crate::model::{Event, Meta};
-use crate::structure::is_title_like;
+use crate::text::{display_width, ends_with_stop};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -100,12 +100,19 @@ fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
     let mut offset = 0;
     for (n, line) in preamble.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches('\n');
-        let stop = header_stop(content);
+        let mut stop = header_stop(content);
+        if n == 0 {
+            stop = stop.min(single_line_stop(&content[..stop]));
+        }
         let piece = content[..stop].trim();
         // A line cut short by a date or source line adds to the title only when it is the
         // first: a single-line export runs the title into the header.
         let cut = stop < content.len();
-        if n == 3 || piece.is_empty() || !is_title_like(piece) || cut && n > 0 {
+        if n == 3 || piece.is_empty() || !is_title_line(piece) || cut && n > 0 {
+            break;
+        }
+        // A title is often printed twice (a heading, then the document's own first line).
+        if n > 0 && repeats_start(&title, piece) {
             break;
         }
         title.push_str(piece);
@@ -124,6 +131,45 @@ fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
     (Some(title), rest)
 }
 
+/// Where the title ends in a first line that runs on into the text (line breaks lost): at the
+/// title printed again, or at the first space when what follows it is not title (`…的规定 为保障…`).
+fn single_line_stop(line: &str) -> usize {
+    let head: String = line.chars().take(6).collect();
+    if head.chars().count() == 6 {
+        let repeat = line
+            .match_indices(head.as_str())
+            .skip(1)
+            .map(|(k, _)| k)
+            .find(|&k| squeeze(&line[k..]).starts_with(&squeeze(&line[..k])));
+        if let Some(k) = repeat {
+            return k;
+        }
+    }
+    if is_title_line(line.trim()) {
+        return line.len();
+    }
+    match line.find(crate::normalise::is_space) {
+        Some(k) if is_title_line(&line[..k]) && line[..k].chars().count() >= 4 => k,
+        _ => line.len(),
+    }
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// `piece` begins as `title` does: the title printed again, not its continuation.
+fn repeats_start(title: &str, piece: &str) -> bool {
+    let head: String = title.chars().take(4).collect();
+    head.chars().count() == 4 && piece.starts_with(&head)
+}
+
+/// A line that can be (part of) a title: no sentence end, no numbering, and no longer than the
+/// longest titles (judicial interpretations run to some sixty characters).
+fn is_title_line(s: &str) -> bool {
+    display_width(s) <= 160 && !ends_with_stop(s) && crate::numbering::parse_marker(s).is_none()
+}
+
 /// Where a title line stops: at a date, a 文号, a source line or an opening parenthesis.
 fn header_stop(line: &str) -> usize {
     [
@@ -131,6 +177,13 @@ fn header_stop(line: &str) -> usize {
         DOC_NUMBER.find(line).map(|m| m.start()),
         SOURCE_LINE.find(line).map(|m| m.start()),
         line.find(['（', '(']).filter(|&i| i == 0),
+        // A table of contents follows the title.
+        (line
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            == "目录")
+            .then_some(0),
     ]
     .into_iter()
     .flatten()

@@ -10,17 +10,22 @@ use crate::normalise::is_space;
 use crate::text::{collapse_cjk_spaces, ends_with_stop};
 
 /// Builds the preamble and the tree from `body` and its markers (in document order).
-pub fn assemble(body: &str, markers: &[&Candidate], mode: Mode) -> (Option<String>, Vec<Node>) {
-    let first = markers.first().map_or(body.len(), |m| m.start);
+/// Each marker comes with its nesting rank (see [`super::rank`]).
+pub fn assemble(
+    body: &str,
+    markers: &[(&Candidate, u8)],
+    mode: Mode,
+) -> (Option<String>, Vec<Node>) {
+    let first = markers.first().map_or(body.len(), |(m, _)| m.start);
     let preamble = non_empty(body[..first].trim_matches(is_space));
     let mut tree = Tree {
         mode,
         roots: Vec::new(),
         stack: Vec::new(),
     };
-    for (k, m) in markers.iter().enumerate() {
-        let end = markers.get(k + 1).map_or(body.len(), |n| n.start);
-        tree.open(m, &body[m.start..m.end()]);
+    for (k, &(m, r)) in markers.iter().enumerate() {
+        let end = markers.get(k + 1).map_or(body.len(), |(n, _)| n.start);
+        tree.open(m, &body[m.start..m.end()], r);
         tree.content(&body[m.end()..end]);
     }
     tree.close_to(0);
@@ -80,8 +85,7 @@ impl Tree {
         self.stack.last().map(|(_, n)| n.kind)
     }
 
-    fn open(&mut self, m: &Candidate, label: &str) {
-        let r = rank(m.kind, self.mode);
+    fn open(&mut self, m: &Candidate, label: &str, r: u8) {
         let keep = self.stack.iter().take_while(|(sr, _)| *sr < r).count();
         self.close_to(keep);
         // In a law, items belong to a paragraph (款) of their article.
@@ -109,7 +113,11 @@ impl Tree {
         let Some(kind) = self.top_kind() else { return };
         let mut pieces = pieces.into_iter();
         match kind {
-            k if k.is_structural() => {
+            _ if self
+                .stack
+                .last()
+                .is_some_and(|(r, _)| *r < rank(Kind::Article, self.mode)) =>
+            {
                 let Some((_, node)) = self.stack.last_mut() else {
                     return;
                 };

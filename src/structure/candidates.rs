@@ -45,6 +45,8 @@ pub struct Candidate {
     pub position: Position,
     /// How much the context reads like a reference to another article, not a heading.
     pub reference: Reference,
+    /// White space follows the label: layout that sets a heading's label off its text.
+    pub spaced_after: bool,
 }
 
 impl Candidate {
@@ -97,7 +99,7 @@ pub fn scan(body: &str) -> Vec<Candidate> {
             continue;
         }
         let position = position_at(body, i);
-        let reference = reads_as_reference(body, i, i + m.len, m.kind, position);
+        let reference = reads_as_reference(body, i, i + m.len, m.kind, position, true);
         out.push(Candidate {
             kind: m.kind,
             number: m.number,
@@ -106,6 +108,7 @@ pub fn scan(body: &str) -> Vec<Candidate> {
             len: m.len,
             position,
             reference,
+            spaced_after: body[i + m.len..].starts_with(|c: char| is_space(c) && c != '\n'),
         });
         skip_to = i + m.len;
     }
@@ -175,6 +178,28 @@ const HARD_FOLLOWERS: &[&str] = &[
     "；",
 ];
 
+/// Followers that never begin an article's text, even at the start of a paragraph.
+const STRICT_FOLLOWERS: &[&str] = &[
+    "的",
+    "之规定",
+    "、",
+    "，",
+    ",",
+    "和第",
+    "或者第",
+    "或第",
+    "及第",
+    "至第",
+    "到第",
+    "款",
+    "项",
+    "）",
+    ")",
+    "》",
+    "。",
+    "；",
+];
+
 /// Words that follow references but may also start an article (`第八条 规定本市…`,
 /// `第十三条 （市）区教育行政部门…`).
 const SOFT_FOLLOWERS: &[&str] = &["规定", "增加", "（", "("];
@@ -227,12 +252,35 @@ const REFERENCE_LEADERS: &[&str] = &[
     "自",
 ];
 
+/// `第二款`, `第三项`, `第一目`, `第二句`: the part of an article a citation names next
+/// (`第十条第二款`); `第一审`, `第三方` are words.
+fn cites_subdivision(after: &str) -> bool {
+    after
+        .strip_prefix('第')
+        .map(|rest| rest.trim_start_matches(is_numeral_char))
+        .is_some_and(|rest| {
+            rest.len() < after.len() - '第'.len_utf8() && rest.starts_with(['款', '项', '目', '句'])
+        })
+}
+
+/// The words before a label read like the start of a citation (`依照本法第二十条`).
+pub fn led(before: &str) -> bool {
+    REFERENCE_LEADERS.iter().any(|w| before.ends_with(w))
+}
+
+/// The reference evidence of `c` without the words before it: for a label that follows a
+/// heading, those words are the heading's.
+pub fn reference_without_leader(body: &str, c: &Candidate) -> Reference {
+    reads_as_reference(body, c.start, c.end(), c.kind, c.position, false)
+}
+
 fn reads_as_reference(
     body: &str,
     start: usize,
     end: usize,
     kind: Kind,
     pos: Position,
+    use_leaders: bool,
 ) -> Reference {
     let spaced_after = body[end..].starts_with(|c: char| is_space(c) && c != '\n');
     let after = body[end..].trim_start_matches(|c: char| is_space(c) && c != '\n');
@@ -241,11 +289,24 @@ fn reads_as_reference(
         Kind::Part | Kind::Subpart | Kind::Chapter | Kind::Section | Kind::Article => {
             // 第十条第二款: the article is referred to with its paragraph (but 第一章第一条 is a
             // heading glued to the first article).
-            let cites_part = after.starts_with('第') && parse_marker(after).is_none();
-            cites_part
-                || HARD_FOLLOWERS.iter().any(|w| after.starts_with(w))
-                || (pos <= Position::AfterSpace
-                    && REFERENCE_LEADERS.iter().any(|w| before.ends_with(w)))
+            // A space between label and text is layout for a heading (`第十八条 项目建设单位…`),
+            // never the inside of a citation: then only punctuation reads as one.
+            let spaced_words = spaced_after && after.starts_with(crate::text::is_han);
+            let follower = HARD_FOLLOWERS.iter().any(|w| after.starts_with(w))
+                && !spaced_words
+                && !after.starts_with("项目")
+                && !after.starts_with("款项");
+            // At the start of a paragraph, a word that usually follows a citation may also
+            // begin an article's text (`第七条作为被诉行政许可行为基础的…`): weaker evidence.
+            let soft_here = pos == Position::Start
+                && follower
+                && !STRICT_FOLLOWERS.iter().any(|w| after.starts_with(w));
+            if soft_here && !cites_subdivision(after) {
+                return Reference::Soft;
+            }
+            cites_subdivision(after)
+                || follower
+                || (use_leaders && pos <= Position::AfterSpace && !spaced_after && led(before))
         }
         // 第（一）项, （一）项: an item referred to.
         _ => {

@@ -10,12 +10,19 @@ use super::candidates::{Candidate, Position, Reference};
 const WINDOW: usize = 400;
 
 /// Evidence that a candidate is a heading, by where it stands.
-fn position_score(c: &Candidate, after_heading: bool) -> Option<i32> {
+fn position_score(c: &Candidate, context: bool) -> Option<i32> {
     let base = match c.position {
+        // A heading on a line of its own.
+        Position::Start if context => 10,
         Position::Start => 6,
+        // A heading whose title runs into the next unit.
+        Position::AfterStop | Position::AfterSpace if context => 8,
         Position::AfterStop => 4,
         Position::AfterSpace => 3,
-        Position::Inline if after_heading => 3,
+        Position::Inline if context => 3,
+        // Glued to what precedes it but set off from its text by a space (a header that ran
+        // into the first article when line breaks were lost): weak evidence.
+        Position::Inline if c.spaced_after => 1,
         Position::Inline => return None,
     };
     match c.reference {
@@ -54,19 +61,19 @@ fn step(prev: &Candidate, next: &Candidate, restart_ok: bool) -> Option<Step> {
     None
 }
 
-/// Picks the chain among `cands` (one family, in document order). `after_heading[i]` says that
+/// Picks the chain among `cands` (one family, in document order). `context[i]` says that
 /// candidate `i` stands right after another unit's heading; `restart(a, b)` says that numbering
 /// may start again at 1 between candidates `a` and `b`. Returns the indices of the chain.
 pub fn best_chain(
     cands: &[&Candidate],
-    after_heading: &[bool],
+    context: &[bool],
     restart: impl Fn(&Candidate, &Candidate) -> bool,
 ) -> Vec<usize> {
     let n = cands.len();
     let mut best: Vec<Option<i32>> = vec![None; n];
     let mut from: Vec<Option<usize>> = vec![None; n];
     for j in 0..n {
-        let Some(own) = position_score(cands[j], after_heading[j]) else {
+        let Some(own) = position_score(cands[j], context[j]) else {
             continue;
         };
         let exact_only =
@@ -128,6 +135,7 @@ mod tests {
             len: 0,
             position,
             reference,
+            spaced_after: false,
         }
     }
 

@@ -83,16 +83,30 @@ pub fn structure(paras: &[Para]) -> Structured {
             Some(s)
         })
         .collect();
-    let cands = candidates::scan(&body);
-    let after_heading = after_heading_flags(&body, &cands);
-    let (mode, top) = choose_top(&cands, &after_heading);
+    let mut cands = candidates::scan(&body);
+    let context = context_flags(&body, &cands);
+    // Right after a heading, the words before a label are the heading's (`第六章 社会参与第五十一条`),
+    // not the start of a citation.
+    for (c, &flag) in cands.iter_mut().zip(&context) {
+        if flag
+            && c.position == Position::Inline
+            && c.reference == Reference::Hard
+            && candidates::led(&body[..c.start])
+        {
+            c.reference = candidates::reference_without_leader(&body, c);
+        }
+    }
+    let (mode, top) = choose_top(&cands, &context);
     let mut accepted: Vec<usize> = top.clone();
     let mut warnings = Vec::new();
     if top.is_empty() {
         return unstructured(paras);
     }
+    let mut groups = Vec::new();
     if mode == Mode::Law {
-        accept_structural(&cands, &after_heading, &mut accepted);
+        accept_structural(&cands, &context, &mut accepted);
+        groups = accept_groups(&body, &cands, &top);
+        accepted.extend(&groups);
     }
     accepted.sort_unstable();
     let last_top = *top.last().unwrap_or(&0);
@@ -101,13 +115,7 @@ pub fn structure(paras: &[Para]) -> Structured {
         .get(body_end_para)
         .map_or(body.len(), |&s| s.saturating_sub(1));
     let first = cands[accepted[0]].start;
-    accept_lower(
-        &cands,
-        &after_heading,
-        mode,
-        (first, body_end),
-        &mut accepted,
-    );
+    accept_lower(&cands, &context, mode, (first, body_end), &mut accepted);
     accepted.sort_unstable();
     for (family, chain) in families(&cands, &accepted) {
         warnings.extend(gap_warnings(&body, &cands, &chain, family));
@@ -119,7 +127,17 @@ pub fn structure(paras: &[Para]) -> Structured {
         mode,
         (first, body_end),
     ));
-    let markers: Vec<&Candidate> = accepted.iter().map(|&i| &cands[i]).collect();
+    let markers: Vec<(&Candidate, u8)> = accepted
+        .iter()
+        .map(|&i| {
+            let r = if groups.contains(&i) {
+                GROUP_RANK
+            } else {
+                rank(cands[i].kind, mode)
+            };
+            (&cands[i], r)
+        })
+        .collect();
     let (preamble, children) = build::assemble(&body[..body_end], &markers, mode);
     let (trailer, tail) = split_after_body(&paras[body_end_para..]);
     Structured {
@@ -144,19 +162,32 @@ fn unstructured(paras: &[Para]) -> Structured {
     }
 }
 
-/// An inline candidate right after another unit's heading (`第一章总则第一条…`) stands where a
-/// line break was lost, not in a sentence.
-fn after_heading_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
+/// Evidence from a candidate's surroundings, beyond its position:
+/// - an inline candidate right after another unit's heading (`第一章总则第一条…`) stands where a
+///   line break was lost, not in a sentence;
+/// - a 编/章/节 label that starts a short line of its own (`第二章 规划建设`) is a heading even
+///   when the numbering around it is incomplete.
+fn context_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
     (0..cands.len())
         .map(|i| {
-            if i == 0 || cands[i].position != Position::Inline {
+            let c = &cands[i];
+            if c.kind.is_structural() && c.reference == Reference::No {
+                if c.position == Position::Start {
+                    let line = body[c.end()..].split('\n').next().unwrap_or("");
+                    return is_title_like(line.trim_matches(crate::normalise::is_space));
+                }
+                if c.position >= Position::AfterSpace {
+                    return cands.get(i + 1).is_some_and(|n| heads(body, c, n));
+                }
+            }
+            if i == 0 || c.position != Position::Inline {
                 return false;
             }
             let p = &cands[i - 1];
-            let between = &body[p.end()..cands[i].start];
+            let between = &body[p.end()..c.start];
             p.position >= Position::AfterSpace
                 && p.reference == Reference::No
-                && p.kind != cands[i].kind
+                && p.kind != c.kind
                 && between.chars().count() <= 40
                 && !between.contains('\n')
                 && !between.chars().any(crate::text::is_stop)
@@ -164,18 +195,31 @@ fn after_heading_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
         .collect()
 }
 
+/// `c` is a heading whose title runs up to the unit `next` (`第二章 规划建设第七条…` once line
+/// breaks are lost): the text between them is short and ends no sentence.
+fn heads(body: &str, c: &Candidate, next: &Candidate) -> bool {
+    let between = body[c.end()..next.start].trim_matches(crate::normalise::is_space);
+    next.reference == Reference::No
+        && next.kind != c.kind
+        && !between.is_empty()
+        && !between.contains('\n')
+        && is_title_like(between)
+}
+
 fn chain_of(
     cands: &[Candidate],
-    after_heading: &[bool],
+    taken: &[usize],
+    context: &[bool],
     kind: Kind,
     span: (usize, usize),
     restart: impl Fn(&Candidate, &Candidate) -> bool,
 ) -> Vec<usize> {
     let idx: Vec<usize> = (0..cands.len())
         .filter(|&i| cands[i].kind == kind && cands[i].start >= span.0 && cands[i].start < span.1)
+        .filter(|i| !taken.contains(i))
         .collect();
     let refs: Vec<&Candidate> = idx.iter().map(|&i| &cands[i]).collect();
-    let flags: Vec<bool> = idx.iter().map(|&i| after_heading[i]).collect();
+    let flags: Vec<bool> = idx.iter().map(|&i| context[i]).collect();
     chain::best_chain(&refs, &flags, restart)
         .into_iter()
         .map(|k| idx[k])
@@ -184,9 +228,9 @@ fn chain_of(
 
 /// Law or policy, and the top-level numbered units: articles if there is a running sequence of
 /// them, else the first GB/T 9704 level that has one.
-fn choose_top(cands: &[Candidate], after_heading: &[bool]) -> (Mode, Vec<usize>) {
+fn choose_top(cands: &[Candidate], context: &[bool]) -> (Mode, Vec<usize>) {
     let all = (0, usize::MAX);
-    let articles = chain_of(cands, after_heading, Kind::Article, all, |_, _| false);
+    let articles = chain_of(cands, &[], context, Kind::Article, all, |_, _| false);
     let strong = articles
         .iter()
         .filter(|&&i| cands[i].position >= Position::AfterStop)
@@ -195,7 +239,7 @@ fn choose_top(cands: &[Candidate], after_heading: &[bool]) -> (Mode, Vec<usize>)
         return (Mode::Law, articles);
     }
     for kind in [Kind::Division, Kind::Item, Kind::Subitem] {
-        let chain = chain_of(cands, after_heading, kind, all, |_, _| false);
+        let chain = chain_of(cands, &[], context, kind, all, |_, _| false);
         if chain.len() >= 2 {
             return (Mode::Policy, chain);
         }
@@ -205,7 +249,7 @@ fn choose_top(cands: &[Candidate], after_heading: &[bool]) -> (Mode, Vec<usize>)
 
 /// 编 / 分编 / 章 / 节, top-down. A heading that no article follows before the next heading of
 /// its level (an entry of a 目录) is not part of the body.
-fn accept_structural(cands: &[Candidate], after_heading: &[bool], accepted: &mut Vec<usize>) {
+fn accept_structural(cands: &[Candidate], context: &[bool], accepted: &mut Vec<usize>) {
     let articles: Vec<usize> = accepted.clone();
     let article_starts: Vec<usize> = articles.iter().map(|&i| cands[i].start).collect();
     let last_article = *article_starts.last().unwrap_or(&0);
@@ -240,16 +284,53 @@ fn accept_structural(cands: &[Candidate], after_heading: &[bool], accepted: &mut
             })
             .collect();
         let refs: Vec<&Candidate> = idx.iter().map(|&i| &cands[i]).collect();
-        let flags: Vec<bool> = idx.iter().map(|&i| after_heading[i]).collect();
+        let flags: Vec<bool> = idx.iter().map(|&i| context[i]).collect();
         let chain = chain::best_chain(&refs, &flags, restart);
         accepted.extend(chain.into_iter().map(|k| idx[k]));
     }
 }
 
+/// Rank of a group heading: below 节, above 条.
+const GROUP_RANK: u8 = 45;
+
+/// In a law, `一、` `二、` on short lines of their own, each followed by an article, group the
+/// articles like chapters (judicial interpretations use them so).
+fn accept_groups(body: &str, cands: &[Candidate], articles: &[usize]) -> Vec<usize> {
+    let article_starts: Vec<usize> = articles.iter().map(|&i| cands[i].start).collect();
+    let idx: Vec<usize> = (0..cands.len())
+        .filter(|&i| {
+            let c = &cands[i];
+            if c.kind != Kind::Division
+                || c.position < Position::AfterSpace
+                || c.reference != Reference::No
+            {
+                return false;
+            }
+            let line_end = body[c.end()..]
+                .find('\n')
+                .map_or(body.len(), |k| c.end() + k);
+            let line = body[c.end()..line_end].trim_matches(crate::normalise::is_space);
+            let own_line = is_title_like(line) && article_starts.contains(&(line_end + 1));
+            // Once line breaks are lost: `…利益。 二、职责分工第三条…`.
+            let next_article = articles
+                .iter()
+                .map(|&a| &cands[a])
+                .find(|a| a.start > c.start);
+            own_line || next_article.is_some_and(|a| heads(body, c, a))
+        })
+        .collect();
+    let refs: Vec<&Candidate> = idx.iter().map(|&i| &cands[i]).collect();
+    let flags = vec![true; idx.len()];
+    chain::best_chain(&refs, &flags, |_, _| false)
+        .into_iter()
+        .map(|k| idx[k])
+        .collect()
+}
+
 /// The levels below the top, each within the body, restarting at 1 under a new parent.
 fn accept_lower(
     cands: &[Candidate],
-    after_heading: &[bool],
+    context: &[bool],
     mode: Mode,
     span: (usize, usize),
     accepted: &mut Vec<usize>,
@@ -279,7 +360,7 @@ fn accept_lower(
         let restart = |a: &Candidate, b: &Candidate| {
             b.position == Position::Start || parents.iter().any(|&s| s > a.start && s < b.start)
         };
-        let chain = chain_of(cands, after_heading, kind, span, restart);
+        let chain = chain_of(cands, accepted, context, kind, span, restart);
         accepted.extend(chain);
     }
 }
