@@ -60,16 +60,16 @@ pub struct Params {
     pub gap: f64,
     /// Minimum score to pair two entries across the document (a move needs more evidence).
     pub moved: f64,
-    /// Pair the two entries of a gap holding exactly one on each side, whatever their score (a
-    /// chapter renamed in place).
-    pub pair_lone: bool,
+    /// Minimum score to pair the two entries of a gap holding exactly one on each side: the
+    /// position is evidence of its own (an article rewritten in place, a chapter renamed).
+    pub lone: f64,
     pub split_merge: bool,
 }
 
 pub const UNITS: Params = Params {
     gap: 0.45,
     moved: 0.65,
-    pair_lone: false,
+    lone: 0.3,
     split_merge: true,
 };
 
@@ -78,7 +78,7 @@ pub const UNITS: Params = Params {
 pub const HEADINGS: Params = Params {
     gap: 0.3,
     moved: 0.8,
-    pair_lone: true,
+    lone: 0.0,
     split_merge: false,
 };
 
@@ -136,16 +136,29 @@ pub fn align(old: &Side, new: &Side, params: Params) -> Vec<Group> {
         }
     }
 
-    // 3. Similar pairs in order inside each gap.
+    // 3. Similar pairs in order inside each gap; then, between consecutive pairs, a lone old
+    //    entry facing a lone new one is the same entry rewritten in place.
     for (or, nr) in gaps {
         let os: Vec<usize> = or.filter(|&o| a.old_group[o].is_none()).collect();
         let ns: Vec<usize> = nr.filter(|&n| a.new_group[n].is_none()).collect();
-        if params.pair_lone && os.len() == 1 && ns.len() == 1 {
-            a.pair(os, ns, Link::Modified);
-            continue;
-        }
-        for (o, n) in a.ordered_pairs(&os, &ns, params.gap) {
-            a.pair(vec![o], vec![n], Link::Modified);
+        let pairs = a.ordered_pairs(&os, &ns, params.gap);
+        let (mut oi, mut ni) = (0, 0);
+        for pair in pairs.iter().copied().map(Some).chain([None]) {
+            // The sub-gap before `pair` (or after the last pair) is os[oi..oe] × ns[ni..ne].
+            let (oe, ne) = match pair {
+                Some((o, n)) => (
+                    os.partition_point(|&x| x < o),
+                    ns.partition_point(|&x| x < n),
+                ),
+                None => (os.len(), ns.len()),
+            };
+            if oe == oi + 1 && ne == ni + 1 && score(&a.og[os[oi]], &a.ng[ns[ni]]) >= params.lone {
+                a.pair(vec![os[oi]], vec![ns[ni]], Link::Modified);
+            }
+            if let Some((o, n)) = pair {
+                a.pair(vec![o], vec![n], Link::Modified);
+            }
+            (oi, ni) = (oe + 1, ne + 1);
         }
     }
 
@@ -400,6 +413,7 @@ mod tests {
     #[test]
     fn unrelated_replacement_is_a_deletion_and_an_addition() {
         let other = "本法自二〇二四年五月一日起施行。";
+        // Even alone in its gap, an article with nothing in common is not its predecessor.
         let g = align(&side(&[A, B, D]), &side(&[A, other, D]), UNITS);
         assert_eq!(find(&g, &[1], &[]), Link::Deleted);
         assert_eq!(find(&g, &[], &[1]), Link::Added);
