@@ -420,6 +420,22 @@ mod tests {
     }
 
     #[test]
+    fn an_article_rewritten_in_place_is_modified() {
+        // 许可 became 备案: little text in common, but it stands where the old one stood.
+        let x = "申请从事保安培训的单位，应当向所在地设区的市级人民政府公安机关提交申请书以及能够证明其符合本条例规定条件的材料。";
+        let y = "保安培训单位应当自开展培训之日起30日内向所在地公安机关备案，并提交相关的材料。";
+        let s = score(&Grams::new(x), &Grams::new(y));
+        assert!(
+            (UNITS.lone..UNITS.gap).contains(&s),
+            "{s}: the case must need the lone rule"
+        );
+        let b2 = format!("{B}国家秘密受法律保护。");
+        let g = align(&side(&[A, B, x, D]), &side(&[A, &b2, y, D]), UNITS);
+        assert_eq!(find(&g, &[2], &[2]), Link::Modified);
+        assert_eq!(find(&g, &[1], &[1]), Link::Modified);
+    }
+
+    #[test]
     fn every_entry_is_in_exactly_one_group() {
         let g = align(&side(&[A, B, C, D, A]), &side(&[D, D, B, "附则"]), UNITS);
         let mut old: Vec<usize> = g.iter().flat_map(|g| g.old.clone()).collect();
