@@ -49,7 +49,69 @@ pub fn inline(old: &str, new: &str) -> (Vec<Segment>, f64) {
             _ => out.push((op, change.value().to_string())),
         }
     }
-    (out, f64::from(diff.ratio()))
+    (absorb_short_equals(out), f64::from(diff.ratio()))
+}
+
+/// Runs of one or two equal characters between two changes are absorbed into them.
+///
+/// A character diff of a rewritten clause matches stray common characters (的, 和, ，) and
+/// shreds the clause into alternating pieces; a reader wants to see the old clause struck and the
+/// new one written. Both sides are kept exactly: the absorbed run is added to the deletion and to
+/// the insertion.
+fn absorb_short_equals(segs: Vec<Segment>) -> Vec<Segment> {
+    enum Block {
+        Same(String),
+        Change(String, String),
+    }
+    let mut blocks: Vec<Block> = Vec::new();
+    for (op, text) in segs {
+        let (del, ins) = match op {
+            Op::Equal => {
+                blocks.push(Block::Same(text));
+                continue;
+            }
+            Op::Delete => (text, String::new()),
+            Op::Insert => (String::new(), text),
+        };
+        match blocks.last_mut() {
+            Some(Block::Change(d, i)) => {
+                d.push_str(&del);
+                i.push_str(&ins);
+            }
+            _ => blocks.push(Block::Change(del, ins)),
+        }
+        // A change after a short run that follows a change: fold the three into one.
+        if let [.., Block::Change(..), Block::Same(same), Block::Change(..)] = blocks.as_slice() {
+            if same.chars().count() <= 2 {
+                let (Some(Block::Change(d2, i2)), Some(Block::Same(same))) =
+                    (blocks.pop(), blocks.pop())
+                else {
+                    unreachable!("matched above")
+                };
+                if let Some(Block::Change(d, i)) = blocks.last_mut() {
+                    d.push_str(&same);
+                    d.push_str(&d2);
+                    i.push_str(&same);
+                    i.push_str(&i2);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Same(t) => out.push((Op::Equal, t)),
+            Block::Change(d, i) => {
+                if !d.is_empty() {
+                    out.push((Op::Delete, d));
+                }
+                if !i.is_empty() {
+                    out.push((Op::Insert, i));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The old text of an inline diff: its `=` and `-` runs.
@@ -86,6 +148,26 @@ mod tests {
             ]
         );
         assert!(ratio > 0.8 && ratio < 1.0);
+    }
+
+    #[test]
+    fn a_rewritten_clause_reads_as_one_deletion_and_one_insertion() {
+        let (old, new) = (
+            "国家安全机关对有关情况予以保密。",
+            "国家安全机关应当依法对在工作中知悉的信息严格保密。",
+        );
+        let (segs, _) = inline(old, new);
+        // No run of one or two equal characters stands between two changes.
+        for w in segs.windows(3) {
+            if let [(a, _), (Op::Equal, t), (b, _)] = w {
+                assert!(
+                    *a == Op::Equal || *b == Op::Equal || t.chars().count() > 2,
+                    "{segs:?}"
+                );
+            }
+        }
+        assert_eq!(old_side(&segs), old);
+        assert_eq!(new_side(&segs), new);
     }
 
     #[test]
