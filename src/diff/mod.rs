@@ -2,8 +2,13 @@
 //! split or merged, and what changed inside each (the 新旧对照 that legislatures publish).
 //!
 //! Articles are paired by content, never by number, so that one article inserted near the start
-//! does not make every later one look changed (see [`align`] for the passes). The result is a
-//! [`Diff`], serialised as `fatiao.diff/1`:
+//! does not make every later one look changed. The passes, in order: identical texts in order
+//! (patience diff from `similar`, unique texts anchoring); identical texts out of order; similar
+//! texts in order between the anchors (character bigrams, Dice and containment, so an article
+//! that gained a paragraph is still itself); similar texts out of order (moves); then splits and
+//! merges. Headings (编/章/节, and the numbered levels above the items of a policy document) are
+//! aligned the same way, apart from the articles. The result is a [`Diff`], serialised as
+//! `fatiao.diff/1`:
 //!
 //! ```
 //! use fatiao::diff::{diff_documents, ChangeType};
