@@ -1,8 +1,8 @@
 //! The extraction pipeline for one file: bytes in, [`Extraction`] out.
 
 use crate::decode::{self, DecodeError};
-use crate::model::{Document, Extraction, Source, SCHEMA};
-use crate::{ids, layout, meta, normalise, segment, structure};
+use crate::model::{Document, Extraction, Source, Warning, SCHEMA};
+use crate::{furniture, ids, layout, meta, normalise, segment, structure};
 use sha2::{Digest, Sha256};
 
 /// How to read a file.
@@ -38,13 +38,15 @@ pub fn extract_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Extract
 /// Runs the stages after decoding on text already in memory. `id_prefix` is the prefix of every
 /// document and node id (normally the source path).
 pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
-    let lines = normalise::normalise(text);
+    let lines = furniture::set_aside(normalise::normalise(text));
     let paras = layout::reflow(&lines);
     let mut documents = Vec::new();
     for chunk in segment::segment(&paras) {
         let mut pending = vec![chunk];
         while let Some(paras) = pending.pop() {
             let mut structured = structure::structure(&paras);
+            let own = &paras[..paras.len() - structured.tail.len()];
+            let furniture = furniture_warnings(own);
             // Prose then a title before the body: the prose is a document of its own.
             for lead in split_preamble(&mut structured) {
                 let s = structure::structure(&lead);
@@ -52,11 +54,28 @@ pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
             }
             let mut tail = segment::split_tail(&structured.tail);
             tail.reverse();
+            structured.warnings.extend(furniture);
             documents.push(document(structured, documents.len() + 1, id_prefix));
             pending.extend(tail);
         }
     }
     documents
+}
+
+/// The page furniture taken out from between a document's lines, one warning each, so that it
+/// is reported rather than lost.
+fn furniture_warnings(paras: &[layout::Para]) -> Vec<Warning> {
+    paras
+        .iter()
+        .flat_map(|p| &p.set_aside)
+        .map(|t| {
+            Warning::new(
+                furniture::WARNING_CODE,
+                "page number or running head taken out of the text",
+                Some(t.clone()),
+            )
+        })
+        .collect()
 }
 
 /// Takes out of a structured document's preamble the documents that stand before its own title
@@ -73,6 +92,7 @@ fn split_preamble(s: &mut structure::Structured) -> Vec<Vec<layout::Para>> {
         .map(|t| layout::Para {
             text: t.to_string(),
             md_heading: false,
+            ..Default::default()
         })
         .collect();
     let mut pieces = segment::split_tail(&paras);

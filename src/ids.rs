@@ -68,17 +68,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn articles_anchor_at_the_document_and_the_rest_nests() {
-        let mut doc = Document {
-            id: "a.txt#1".into(),
+    fn document(id: &str, children: Vec<Node>) -> Document {
+        Document {
+            id: id.into(),
             index: 1,
             title: None,
             meta: Default::default(),
             preamble: None,
             trailer: None,
             warnings: vec![],
-            children: vec![node(
+            children,
+        }
+    }
+
+    #[test]
+    fn articles_anchor_at_the_document_and_the_rest_nests() {
+        let mut doc = document(
+            "a.txt#1",
+            vec![node(
                 Kind::Chapter,
                 Some(3),
                 vec![node(
@@ -94,7 +101,7 @@ mod tests {
                     ],
                 )],
             )],
-        };
+        );
         assign(&mut doc);
         let ids: Vec<&str> = doc.nodes().map(|n| n.id.as_str()).collect();
         assert_eq!(
@@ -111,19 +118,13 @@ mod tests {
 
     #[test]
     fn duplicates_get_a_suffix() {
-        let mut doc = Document {
-            id: "x#1".into(),
-            index: 1,
-            title: None,
-            meta: Default::default(),
-            preamble: None,
-            trailer: None,
-            warnings: vec![],
-            children: vec![
+        let mut doc = document(
+            "x#1",
+            vec![
                 node(Kind::Division, Some(1), vec![]),
                 node(Kind::Division, Some(1), vec![]),
             ],
-        };
+        );
         assign(&mut doc);
         assert_eq!(doc.children[1].id, "x#1/d1~2");
     }

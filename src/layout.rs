@@ -15,11 +15,13 @@ use crate::numbering::parse_marker;
 use crate::text::{display_width, ends_with_stop};
 
 /// A paragraph: one or more lines joined without separator.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Para {
     pub text: String,
     /// The paragraph was a Markdown heading line.
     pub md_heading: bool,
+    /// Page furniture taken out from between its lines (see [`crate::furniture`]).
+    pub set_aside: Vec<String>,
 }
 
 /// How lines are wrapped: by character count (most extractors) or by display width (PDF text
@@ -56,12 +58,16 @@ pub fn reflow(lines: &[Line]) -> Vec<Para> {
             None => false,
         };
         match current.as_mut() {
-            Some(p) if join => p.text.push_str(&line.text),
+            Some(p) if join => {
+                p.text.push_str(&line.text);
+                p.set_aside.extend(line.set_aside.iter().cloned());
+            }
             _ => {
                 out.extend(current.take());
                 current = Some(Para {
                     text: line.text.clone(),
                     md_heading: line.md_heading,
+                    set_aside: line.set_aside.clone(),
                 });
             }
         }

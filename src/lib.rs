@@ -22,6 +22,7 @@ pub mod commands;
 pub mod decode;
 pub mod diff;
 pub mod extract;
+pub mod furniture;
 pub mod ids;
 pub mod layout;
 pub mod meta;

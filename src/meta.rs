@@ -198,9 +198,12 @@ fn events(text: &str) -> Vec<Event> {
     for (k, caps) in dates.iter().enumerate() {
         let m = caps.get(0).expect("whole match");
         let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        // A header line may wrap before its event word (`…《关于修改\n第三十一条的决定》第一次修正`):
+        // look on until the next date, within a line's length.
         let line_end = text[m.end()..]
-            .find('\n')
-            .map_or(text.len(), |i| m.end() + i);
+            .char_indices()
+            .nth(120)
+            .map_or(text.len(), |(i, _)| m.end() + i);
         let next = dates
             .get(k + 1)
             .map_or(line_end, |n| n.get(0).map_or(line_end, |x| x.start()))

@@ -15,6 +15,8 @@ pub struct Line {
     pub blanks_before: usize,
     /// The line was a Markdown heading (`## 第一章 总则`).
     pub md_heading: bool,
+    /// Page furniture that stood before this line (see [`crate::furniture`]).
+    pub set_aside: Vec<String>,
 }
 
 /// White space as it appears in Chinese documents: ASCII, U+3000, NBSP, BOM and zero-width space.
@@ -39,6 +41,7 @@ pub fn normalise(text: &str) -> Vec<Line> {
             text: t.to_string(),
             blanks_before: blanks,
             md_heading,
+            set_aside: Vec::new(),
         });
         blanks = 0;
     }

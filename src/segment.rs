@@ -88,6 +88,7 @@ mod tests {
             .map(|t| Para {
                 text: t.to_string(),
                 md_heading: false,
+                ..Default::default()
             })
             .collect()
     }

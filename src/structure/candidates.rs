@@ -140,45 +140,7 @@ fn ends_with_stop_then_closing(s: &str) -> bool {
 }
 
 /// Words that follow a reference to an article or chapter (`第二十条的规定`, `第十条第二款`,
-/// `第五条、第六条`) and never start the text of one.
-const HARD_FOLLOWERS: &[&str] = &[
-    "的",
-    "之规定",
-    "、",
-    "，",
-    ",",
-    "和第",
-    "或者第",
-    "或第",
-    "及第",
-    "至第",
-    "到第",
-    "款",
-    "项",
-    "中规定",
-    "中的",
-    "所列",
-    "所称",
-    "所规定",
-    "所指",
-    "所述",
-    "以外",
-    "后增加",
-    "修改为",
-    "改为",
-    "作为",
-    "删去",
-    "删除",
-    "之后",
-    "前款",
-    "）",
-    ")",
-    "》",
-    "。",
-    "；",
-];
-
-/// Followers that never begin an article's text, even at the start of a paragraph.
+/// `第五条、第六条`) and never begin the text of one.
 const STRICT_FOLLOWERS: &[&str] = &[
     "的",
     "之规定",
@@ -198,6 +160,27 @@ const STRICT_FOLLOWERS: &[&str] = &[
     "》",
     "。",
     "；",
+];
+
+/// Words that follow a reference in running text (`第五条所称`, `将第五条作为第六条`), but may
+/// begin an article's text at the start of a paragraph (`第七条作为被诉行政许可行为基础的…`).
+const WORD_FOLLOWERS: &[&str] = &[
+    "中规定",
+    "中的",
+    "所列",
+    "所称",
+    "所规定",
+    "所指",
+    "所述",
+    "以外",
+    "后增加",
+    "修改为",
+    "改为",
+    "作为",
+    "删去",
+    "删除",
+    "之后",
+    "前款",
 ];
 
 /// Words that follow references but may also start an article (`第八条 规定本市…`,
@@ -292,16 +275,16 @@ fn reads_as_reference(
             // A space between label and text is layout for a heading (`第十八条 项目建设单位…`),
             // never the inside of a citation: then only punctuation reads as one.
             let spaced_words = spaced_after && after.starts_with(crate::text::is_han);
-            let follower = HARD_FOLLOWERS.iter().any(|w| after.starts_with(w))
+            let starts = |words: &[&str]| words.iter().any(|w| after.starts_with(w));
+            let strict = starts(STRICT_FOLLOWERS);
+            let word = starts(WORD_FOLLOWERS);
+            let follower = (strict || word)
                 && !spaced_words
                 && !after.starts_with("项目")
                 && !after.starts_with("款项");
-            // At the start of a paragraph, a word that usually follows a citation may also
-            // begin an article's text (`第七条作为被诉行政许可行为基础的…`): weaker evidence.
-            let soft_here = pos == Position::Start
-                && follower
-                && !STRICT_FOLLOWERS.iter().any(|w| after.starts_with(w));
-            if soft_here && !cites_subdivision(after) {
+            // At the start of a paragraph, a citation word may also begin an article's text:
+            // weaker evidence.
+            if pos == Position::Start && follower && !strict && !cites_subdivision(after) {
                 return Reference::Soft;
             }
             cites_subdivision(after)

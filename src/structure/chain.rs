@@ -95,7 +95,7 @@ pub fn best_chain(
             let cost = match s {
                 Step::Next | Step::Restart => 0,
                 Step::Gap(_) if exact_only => continue,
-                Step::Gap(k) => 5 + k.min(20) as i32,
+                Step::Gap(k) => 3 + k.min(20) as i32,
             };
             let total = prev_score + own - cost;
             if score.is_none_or(|b| total > b) {

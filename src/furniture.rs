@@ -1,0 +1,175 @@
+//! Page furniture: page numbers (`- 3 -`, `第 3 页`, `3/40`) and running heads (the title
+//! repeated at the top of every page) that PDF text puts between the lines of a paragraph.
+//!
+//! They are not part of any paragraph, so they are taken out of the flow before reflow joins
+//! the lines around them. Nothing is dropped: each piece travels with the line after it
+//! ([`crate::normalise::Line::set_aside`]) and ends up in a `page_furniture` warning of its
+//! document, with the text as the warning's location.
+
+use crate::normalise::Line;
+use crate::numbering::parse_marker;
+use crate::text::{display_width, ends_with_stop};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A line that is only a page number: `3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 40 页`,
+/// `3/40`, `Page 3`.
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^
+        [-—–－_·•\s]*
+        (?:page\s*|第\s*)?
+        [0-9０-９]{1,4}
+        (?:\s*页)?
+        (?:\s*[/／]\s*[0-9０-９]{1,4}|\s*共\s*[0-9０-９]{1,4}\s*页)?
+        [-—–－_·•\s]*$",
+    )
+    .expect("valid page-number regex")
+});
+
+/// The code of the warning that carries a piece of furniture.
+pub const WARNING_CODE: &str = "page_furniture";
+
+/// How often a line must recur to be a running head.
+const RUNNING_HEAD_MIN: usize = 3;
+
+/// Moves page numbers and running heads out of `lines`, into the `set_aside` list of the line
+/// that follows each (or of the last line).
+pub fn set_aside(lines: Vec<Line>) -> Vec<Line> {
+    let heads = running_heads(&lines);
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut pending: Vec<String> = Vec::new();
+    let mut seen_once: HashMap<&str, bool> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.text.as_str();
+        let is_head = heads.contains(&text) && {
+            // The first occurrence near the top of the file is the title itself.
+            let first = !seen_once.contains_key(text);
+            seen_once.insert(text, true);
+            !(first && i < 5)
+        };
+        if !line.md_heading && (PAGE_NUMBER.is_match(text) || is_head) {
+            pending.push(line.text.clone());
+            continue;
+        }
+        let mut kept = line.clone();
+        kept.set_aside = std::mem::take(&mut pending);
+        out.push(kept);
+    }
+    if let Some(last) = out.last_mut() {
+        last.set_aside.extend(pending);
+    } else if !pending.is_empty() {
+        // Nothing but furniture: keep it as text rather than set everything aside.
+        return lines;
+    }
+    out
+}
+
+/// Lines between pages are at least this many lines apart.
+const PAGE_MIN_LINES: usize = 10;
+
+/// Short title-like lines that recur throughout the text, a page apart. Wrapped text repeats
+/// phrases too (`违反前款规定的，责令限期改正；`), but those are pieces of sentences: they hold
+/// clause punctuation, and recur where the wording does, not once a page.
+fn running_heads(lines: &[Line]) -> Vec<&str> {
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.as_str();
+        if is_head_like(t) {
+            at.entry(t).or_default().push(i);
+        }
+    }
+    let mut heads: Vec<&str> = at
+        .into_iter()
+        .filter(|(_, pos)| {
+            pos.len() >= RUNNING_HEAD_MIN && pos.windows(2).all(|w| w[1] - w[0] >= PAGE_MIN_LINES)
+        })
+        .map(|(t, _)| t)
+        .collect();
+    heads.sort_unstable();
+    heads
+}
+
+/// A title, a journal name, a chapter name: a few words without clause punctuation.
+fn is_head_like(t: &str) -> bool {
+    let han = t.chars().filter(|&c| crate::text::is_han(c)).count();
+    han >= 2
+        && t.chars().count() >= 4
+        && display_width(t) <= 128
+        && !ends_with_stop(t)
+        && !t.contains(['，', '；', '“', '”', ',', '。'])
+        // A parenthesised note (`（2021年10月13日在…的讲话）`) may recur; it belongs to the text.
+        && !t.starts_with(['（', '('])
+        && parse_marker(t).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::normalise;
+
+    fn kept(text: &str) -> (Vec<String>, Vec<String>) {
+        let lines = set_aside(normalise(text));
+        let aside = lines.iter().flat_map(|l| l.set_aside.clone()).collect();
+        (lines.into_iter().map(|l| l.text).collect(), aside)
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for s in [
+            "3",
+            "- 3 -",
+            "— 12 —",
+            "第 3 页",
+            "第3页 共40页",
+            "3/40",
+            "Page 7",
+            "－５－",
+        ] {
+            assert!(PAGE_NUMBER.is_match(s), "{s}");
+        }
+        for s in ["第三条", "2024年", "3.", "（3）", "第3条"] {
+            assert!(!PAGE_NUMBER.is_match(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn furniture_leaves_the_flow_but_is_kept() {
+        let page = |n: usize| format!("第{n}条 本条例的规定\n适用于全市。\n").repeat(5);
+        let text = format!(
+            "某某条例\n{}- 1 -\n某某条例\n{}- 2 -\n某某条例\n{}- 3 -\n某某条例\n",
+            page(1),
+            page(2),
+            page(3)
+        );
+        let text = text.as_str();
+        let (lines, aside) = kept(text);
+        assert_eq!(lines[0], "某某条例", "the title stays");
+        assert!(!lines[1..]
+            .iter()
+            .any(|l| l == "某某条例" || l.starts_with('-')));
+        assert_eq!(
+            aside,
+            [
+                "- 1 -",
+                "某某条例",
+                "- 2 -",
+                "某某条例",
+                "- 3 -",
+                "某某条例"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_repeated_twice_is_text() {
+        let (lines, aside) = kept("附件\n第一条 甲。\n附件\n第二条 乙。");
+        assert_eq!(lines.len(), 4);
+        assert!(aside.is_empty());
+        // A phrase a wrapped law repeats is not a running head.
+        let phrase = "违反前款规定的，责令限期改正";
+        let text = format!("{phrase}\n第一条 甲。\n{phrase}\n第二条 乙。\n{phrase}\n");
+        assert!(kept(&text).1.is_empty());
+    }
+}

@@ -1,0 +1,183 @@
+//! Behaviour on the shapes real documents come in, beyond the seeds: each test is a small
+//! document written the way a source gives it, and asserts what a reader of it sees.
+
+use fatiao::{extract_text, Document, Kind, Node};
+
+fn doc(text: &str) -> Document {
+    let mut docs = extract_text(text, "t");
+    assert_eq!(docs.len(), 1, "one document");
+    docs.remove(0)
+}
+
+fn labels(doc: &Document, kind: Kind) -> Vec<String> {
+    doc.nodes()
+        .filter(|n| n.kind == kind)
+        .map(|n| n.label.clone().unwrap())
+        .collect()
+}
+
+fn article<'a>(doc: &'a Document, label: &str) -> &'a Node {
+    doc.articles()
+        .find(|a| a.label.as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("{label}"))
+}
+
+#[test]
+fn parts_subparts_and_chapters_that_restart_under_each_part() {
+    let d = doc("中华人民共和国民法典\n\
+        第一编 总则\n第一章 基本规定\n第一条 为了保护民事主体的合法权益，制定本法。\n\
+        第二章 自然人\n第二条 自然人从出生时起到死亡时止，具有民事权利能力。\n\
+        第三编 合同\n第一分编 通则\n第一章 一般规定\n第三条 本编调整因合同产生的民事关系。\n\
+        第二分编 典型合同\n第一章 买卖合同\n第四条 买卖合同是出卖人转移标的物的所有权于买受人的合同。\n");
+    assert_eq!(labels(&d, Kind::Part), ["第一编", "第三编"]);
+    assert_eq!(labels(&d, Kind::Subpart), ["第一分编", "第二分编"]);
+    assert_eq!(
+        labels(&d, Kind::Chapter),
+        ["第一章", "第二章", "第一章", "第一章"]
+    );
+    let part3 = &d.children[1];
+    assert_eq!(part3.heading.as_deref(), Some("合同"));
+    assert_eq!(
+        part3.children[1].children[0].heading.as_deref(),
+        Some("买卖合同")
+    );
+    assert_eq!(
+        labels(&d, Kind::Article),
+        ["第一条", "第二条", "第三条", "第四条"]
+    );
+}
+
+#[test]
+fn a_table_of_contents_is_not_the_body() {
+    let d = doc("某某条例\n目录\n第一章 总则\n第二章 管理\n第三章 附则\n\
+        第一章 总则\n第一条 为了规范管理，制定本条例。\n\
+        第二章 管理\n第二条 主管部门负责管理工作。\n\
+        第三章 附则\n第三条 本条例自公布之日起施行。\n");
+    assert_eq!(labels(&d, Kind::Chapter), ["第一章", "第二章", "第三章"]);
+    let chapters: Vec<usize> = d.children.iter().map(|c| c.children.len()).collect();
+    assert_eq!(chapters, [1, 1, 1], "each chapter holds its article");
+    let preamble = d.preamble.clone().unwrap_or_default();
+    assert!(
+        preamble.contains("目录") && preamble.contains("第二章"),
+        "{preamble}"
+    );
+}
+
+#[test]
+fn references_at_the_start_of_a_wrapped_line_are_not_articles() {
+    // Hard-wrapped at 18 characters; 第三十四条 begins a line inside 第五十九条.
+    let d = doc("第五十八条 违反本法规定的，由有关部门\n责令改正。\n\
+        第五十九条 有下列行为之一的，依照本法\n第三十四条的规定处理，并依法追究\n法律责任。\n\
+        第六十条 本法自公布之日起施行，本法\n的解释权属于常务委员会，特此公告。\n\
+        第六十一条 本条例由市人民政府负责解释\n并组织实施，各部门应当遵照执行。\n");
+    assert_eq!(
+        labels(&d, Kind::Article),
+        ["第五十八条", "第五十九条", "第六十条", "第六十一条"]
+    );
+    assert!(article(&d, "第五十九条")
+        .full_text()
+        .contains("依照本法第三十四条的规定处理"));
+}
+
+#[test]
+fn a_header_line_that_begins_with_a_citation_is_not_an_article() {
+    let d = doc("某某法\n2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议《关于修改\n第三十一条的决定》第一次修正\n\
+        第一条 为了规范管理，制定本法。\n第二条 本法适用于全国。\n");
+    assert_eq!(labels(&d, Kind::Article), ["第一条", "第二条"]);
+    assert_eq!(d.meta.events.len(), 1);
+    assert_eq!(d.meta.events[0].event, "修正");
+}
+
+#[test]
+fn tabs_half_width_brackets_and_article_zhi() {
+    let d = doc(
+        "第一条\t为了规范管理，制定本法。\n第二条\t有下列情形之一的：\n(一)甲；\n(二)乙。\n\
+        第二条之一\t新增的条文。\n第三条\t本法自公布之日起施行。\n",
+    );
+    assert_eq!(
+        labels(&d, Kind::Article),
+        ["第一条", "第二条", "第二条之一", "第三条"]
+    );
+    let zhi = article(&d, "第二条之一");
+    assert_eq!((zhi.number, zhi.sub_number), (Some(2), Some(1)));
+    assert!(zhi.id.ends_with("/a2_1"), "{}", zhi.id);
+    assert_eq!(labels(&d, Kind::Item), ["(一)", "(二)"]);
+}
+
+#[test]
+fn arabic_article_numbers() {
+    let d = doc("第1条 为了规范管理，制定本办法。\n第2条 本办法适用于全市。\n第3条 本办法自公布之日起施行。\n");
+    let numbers: Vec<u32> = d.articles().map(|a| a.number.unwrap()).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+}
+
+#[test]
+fn policy_document_that_skips_a_level() {
+    let d = doc("关于加强某项工作的意见\n为做好某项工作，提出如下意见。\n\
+        一、总体要求\n1.坚持党的领导。把党的领导贯穿全过程。\n2.坚持问题导向。聚焦突出问题。\n\
+        二、主要任务\n3.健全制度。完善配套措施。\n（1）制定办法。\n（2）加强监督。\n");
+    assert_eq!(labels(&d, Kind::Division), ["一、", "二、"]);
+    assert_eq!(labels(&d, Kind::Subitem), ["1.", "2.", "3."]);
+    assert_eq!(labels(&d, Kind::Point), ["（1）", "（2）"]);
+    let first = d.nodes().find(|n| n.kind == Kind::Subitem).unwrap();
+    assert_eq!(first.heading.as_deref(), Some("坚持党的领导"));
+    assert_eq!(first.text.as_deref(), Some("把党的领导贯穿全过程。"));
+    assert_eq!(d.children[0].heading.as_deref(), Some("总体要求"));
+}
+
+#[test]
+fn labels_glued_to_their_text_and_chapter_titles() {
+    let d = doc("第一章总则\n第一条为了保守国家秘密，制定本法。\n第二章 国家秘密的范围\n第二条国家秘密受法律保护。\n");
+    assert_eq!(labels(&d, Kind::Chapter), ["第一章", "第二章"]);
+    assert_eq!(d.children[0].heading.as_deref(), Some("总则"));
+    assert_eq!(d.children[1].heading.as_deref(), Some("国家秘密的范围"));
+    assert_eq!(
+        article(&d, "第一条").full_text(),
+        "为了保守国家秘密，制定本法。"
+    );
+}
+
+#[test]
+fn page_numbers_and_running_heads_are_set_aside() {
+    let page = |from: u32| {
+        (from..from + 4)
+            .map(|n| {
+                format!(
+                    "第{}条 本条例的规定适用于本市行政区域内的\n各项管理活动。\n",
+                    [
+                        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"
+                    ][n as usize - 1]
+                )
+            })
+            .collect::<String>()
+    };
+    let text = format!(
+        "某某市管理条例\n{}- 1 -\n某某市管理条例\n{}- 2 -\n某某市管理条例\n{}- 3 -\n",
+        page(1),
+        page(5),
+        page(9)
+    );
+    let d = doc(&text);
+    assert_eq!(d.articles().count(), 12);
+    assert!(d
+        .articles()
+        .all(|a| !a.full_text().contains("某某市") && !a.full_text().contains('-')));
+    let furniture = d
+        .warnings
+        .iter()
+        .filter(|w| w.code == "page_furniture")
+        .count();
+    assert_eq!(furniture, 5, "three page numbers, two running heads");
+    assert_eq!(d.title.as_deref(), Some("某某市管理条例"));
+}
+
+#[test]
+fn numbering_gaps_are_warnings() {
+    let d = doc("第一条 甲。\n第二条 乙。\n第四条 丁。\n");
+    let gap = d
+        .warnings
+        .iter()
+        .find(|w| w.code == "numbering_gap")
+        .expect("a gap warning");
+    assert_eq!(gap.location.as_deref(), Some("第四条"));
+}
