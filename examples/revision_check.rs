@@ -1,12 +1,14 @@
 //! The corpus check of revision comparison: diffs every pair of `revision-pairs.tsv` and checks
 //! the invariants of [`fatiao::diff::check`] (coverage, round trip, unchanged twins).
 //!
-//! `cargo run --release --example revision_check -- /work/shared/corpus [--reports DIR]`
+//! `cargo run --release --example revision_check -- /work/shared/corpus [--reports DIR] [--layouts]`
 //!
 //! Prints the counts per change type of each pair and exits non-zero on any failure. Also checks
 //! that [`fatiao::diff::families`], run over every file of the corpus, finds each listed pair as
 //! consecutive versions of one family. With `--reports DIR`, also writes each pair's HTML and
-//! Markdown report there, for reading.
+//! Markdown report there, for reading. With `--layouts`, also diffs the NEW file of each pair
+//! against itself in the messy layouts of `../tools/degrade.py` (PDF wrapping, one line, glued
+//! labels, GB18030, CRLF and full-width digits), where every article should come out unchanged.
 
 use anyhow::{bail, Context};
 use fatiao::diff::{check, diff_documents, families, main_document, Member};
@@ -30,13 +32,20 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<bool> {
     let mut args = std::env::args_os().skip(1);
     let Some(corpus) = args.next().map(PathBuf::from) else {
-        bail!("usage: revision_check CORPUS_DIR [--reports DIR]");
+        bail!("usage: revision_check CORPUS_DIR [--reports DIR] [--layouts]");
     };
-    let reports = match (args.next(), args.next()) {
-        (Some(flag), Some(dir)) if flag == "--reports" => Some(PathBuf::from(dir)),
-        (None, _) => None,
-        _ => bail!("usage: revision_check CORPUS_DIR [--reports DIR]"),
-    };
+    let (mut reports, mut layouts) = (None, false);
+    while let Some(flag) = args.next() {
+        match (flag.to_str(), args.next()) {
+            (Some("--reports"), Some(dir)) => reports = Some(PathBuf::from(dir)),
+            (Some("--layouts"), None) => layouts = true,
+            (Some("--layouts"), Some(dir)) if dir == "--reports" => {
+                layouts = true;
+                reports = args.next().map(PathBuf::from);
+            }
+            _ => bail!("usage: revision_check CORPUS_DIR [--reports DIR] [--layouts]"),
+        }
+    }
     let list = corpus.join("revision-pairs.tsv");
     let tsv = std::fs::read_to_string(&list)
         .with_context(|| format!("cannot read {}", list.display()))?;
@@ -104,7 +113,64 @@ fn run() -> anyhow::Result<bool> {
     }
     println!("{pairs} pairs, {failures} failing, slowest diff {slowest:.1} ms");
     let missed = check_families(&corpus, &tsv)?;
+    if layouts {
+        check_layouts(&corpus, &tsv)?;
+    }
     Ok(failures == 0 && missed == 0)
+}
+
+/// Diffs each NEW file against its degraded layouts and prints, per layout, the files where
+/// some article does not come out unchanged. Informational: a miss is the parser reading a
+/// layout differently, which the parser's own checks own.
+fn check_layouts(corpus: &Path, tsv: &str) -> anyhow::Result<()> {
+    let tool = corpus.join("../tools/degrade.py");
+    for mode in [
+        "plain", "wrap", "oneline", "nospace", "toc", "gb18030", "crlf",
+    ] {
+        let mut differing = Vec::new();
+        let mut total = 0;
+        for (_, new) in tsv.lines().skip(1).filter_map(|l| l.split_once('\t')) {
+            let clean = read(corpus, new)?;
+            let out = std::process::Command::new("python3")
+                .arg(&tool)
+                .arg(mode)
+                .arg(corpus.join(new))
+                .output()
+                .with_context(|| format!("cannot run {}", tool.display()))?;
+            if !out.status.success() {
+                bail!("{} {mode} {new} failed", tool.display());
+            }
+            let messy = extract_bytes(&out.stdout, new, &Options::default())
+                .with_context(|| format!("cannot extract {new} in layout {mode}"))?;
+            let (Some(a), Some(b)) = (main_document(&clean, None), main_document(&messy, None))
+            else {
+                continue;
+            };
+            total += 1;
+            let diff = diff_documents(a, b);
+            let s = &diff.summary;
+            if s.unchanged != diff.old.units || s.unchanged != diff.new.units {
+                differing.push(format!(
+                    "{} ({} → {} articles, {} unchanged)",
+                    Path::new(new)
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy(),
+                    diff.old.units,
+                    diff.new.units,
+                    s.unchanged
+                ));
+            }
+        }
+        println!(
+            "layout {mode}: {} of {total} files not all unchanged",
+            differing.len()
+        );
+        for d in differing {
+            println!("  {d}");
+        }
+    }
+    Ok(())
 }
 
 /// Runs `families` over every `.md` file of the corpus and counts the listed pairs it does not

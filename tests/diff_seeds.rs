@@ -169,3 +169,24 @@ fn the_check_catches_a_diff_that_lies() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn the_same_law_in_another_layout_is_unchanged() {
+    // The seed is PDF text (wrapped lines, blank lines between them); here the same law as a web
+    // copy: one line per heading and article.
+    let law = secrets_law();
+    let mut web = String::from("中华人民共和国保守国家秘密法\n\n");
+    for e in outline(&law) {
+        web.push_str(&e.line());
+        web.push('\n');
+    }
+    let docs = fatiao::extract_text(&web, "web.txt");
+    let other = docs.iter().max_by_key(|d| d.articles().count()).unwrap();
+    let diff = diff_documents(&law, other);
+    assert_eq!(check(&law, other, &diff), Vec::<String>::new());
+    assert_eq!(
+        (diff.summary.unchanged, diff.old.units, diff.new.units),
+        (65, 65, 65)
+    );
+    assert_eq!(diff.heading_summary.unchanged, 6);
+}
