@@ -213,57 +213,7 @@ impl Change {
 /// Compares two documents.
 pub fn diff_documents(old: &Document, new: &Document) -> Diff {
     let (oo, no) = (outline(old), outline(new));
-    let keys =
-        |o: &[Entry]| -> Vec<String> { o.iter().map(|e| similarity::key(&e.text)).collect() };
-    let (ok, nk) = (keys(&oo), keys(&no));
-
-    // Units against units; headings against headings of the same family: 编/章/节 together (a
-    // revision may turn a chapter into a section), the other kinds each on their own.
-    let pass_of = |e: &Entry| -> Option<Kind> {
-        match e.kind {
-            _ if e.unit => None,
-            k if k.is_structural() => Some(Kind::Chapter),
-            k => Some(k),
-        }
-    };
-    let mut passes: Vec<Option<Kind>> = vec![None];
-    for p in oo.iter().chain(&no).map(pass_of) {
-        if !passes.contains(&p) {
-            passes.push(p);
-        }
-    }
-    let mut groups: Vec<(Group, bool)> = Vec::new();
-    for pass in passes {
-        let pick = |outline: &[Entry]| -> Vec<usize> {
-            (0..outline.len())
-                .filter(|&i| pass_of(&outline[i]) == pass)
-                .collect()
-        };
-        let (op, np) = (pick(&oo), pick(&no));
-        fn side<'a>(outline: &[Entry], keys: &'a [String], p: &[usize]) -> Side<'a> {
-            Side {
-                texts: p.iter().map(|&i| keys[i].as_str()).collect(),
-                pos: p.to_vec(),
-                joinable: p
-                    .iter()
-                    .map(|&i| !outline[i].text.contains(SEPARATOR))
-                    .collect(),
-            }
-        }
-        let params = if pass.is_none() {
-            align::UNITS
-        } else {
-            align::HEADINGS
-        };
-        for g in align::align(&side(&oo, &ok, &op), &side(&no, &nk, &np), params) {
-            let mapped = Group {
-                old: g.old.iter().map(|&i| op[i]).collect(),
-                new: g.new.iter().map(|&i| np[i]).collect(),
-                link: g.link,
-            };
-            groups.push((mapped, pass.is_none()));
-        }
-    }
+    let groups = align_outlines(&oo, &no);
 
     let (mut summary, mut heading_summary) = (Summary::default(), Summary::default());
     let keys = order(&groups, oo.len());
@@ -286,6 +236,63 @@ pub fn diff_documents(old: &Document, new: &Document) -> Diff {
         summary,
         heading_summary,
         changes: changes.into_iter().map(|(_, c)| c).collect(),
+    }
+}
+
+/// Aligns two outlines: units against units; headings against headings of the same family,
+/// 编/章/节 together (a revision may turn a chapter into a section), the other kinds each on
+/// their own. Returns the groups, in outline positions, each with whether it holds units.
+fn align_outlines(oo: &[Entry], no: &[Entry]) -> Vec<(Group, bool)> {
+    let keys =
+        |o: &[Entry]| -> Vec<String> { o.iter().map(|e| similarity::key(&e.text)).collect() };
+    let (ok, nk) = (keys(oo), keys(no));
+    let pass_of = |e: &Entry| -> Option<Kind> {
+        match e.kind {
+            _ if e.unit => None,
+            k if k.is_structural() => Some(Kind::Chapter),
+            k => Some(k),
+        }
+    };
+    let mut passes: Vec<Option<Kind>> = vec![None];
+    for p in oo.iter().chain(no).map(pass_of) {
+        if !passes.contains(&p) {
+            passes.push(p);
+        }
+    }
+    let mut groups = Vec::new();
+    for pass in passes {
+        let pick = |outline: &[Entry]| -> Vec<usize> {
+            (0..outline.len())
+                .filter(|&i| pass_of(&outline[i]) == pass)
+                .collect()
+        };
+        let (op, np) = (pick(oo), pick(no));
+        let params = if pass.is_none() {
+            align::UNITS
+        } else {
+            align::HEADINGS
+        };
+        for g in align::align(&side(oo, &ok, &op), &side(no, &nk, &np), params) {
+            let mapped = Group {
+                old: g.old.iter().map(|&i| op[i]).collect(),
+                new: g.new.iter().map(|&i| np[i]).collect(),
+                link: g.link,
+            };
+            groups.push((mapped, pass.is_none()));
+        }
+    }
+    groups
+}
+
+/// The entries `picked` of an outline, as [`align::align`] takes them.
+fn side<'a>(outline: &[Entry], keys: &'a [String], picked: &[usize]) -> Side<'a> {
+    Side {
+        texts: picked.iter().map(|&i| keys[i].as_str()).collect(),
+        pos: picked.to_vec(),
+        joinable: picked
+            .iter()
+            .map(|&i| !outline[i].text.contains(SEPARATOR))
+            .collect(),
     }
 }
 
