@@ -13,7 +13,7 @@
 //!
 //! Everything left is added or deleted.
 
-use super::similarity::{score, Grams};
+use super::similarity::{score, score_matrix, Grams};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::collections::HashMap;
 
@@ -169,10 +169,11 @@ pub fn align(old: &Side, new: &Side, params: Params) -> Vec<Group> {
     let ns: Vec<usize> = (0..new.texts.len())
         .filter(|&n| a.new_group[n].is_none())
         .collect();
+    let scores = a.scores(&os, &ns);
     let mut candidates = Vec::new();
-    for &o in &os {
-        for &n in &ns {
-            let s = score(&a.og[o], &a.ng[n]);
+    for (i, &o) in os.iter().enumerate() {
+        for (j, &n) in ns.iter().enumerate() {
+            let s = scores[i * ns.len() + j];
             if s >= params.moved {
                 candidates.push((s, o, n));
             }
@@ -224,6 +225,13 @@ impl Aligner {
         self.groups.push(Group { old, new, link });
     }
 
+    /// The scores of every pair of `os` × `ns`, row-major.
+    fn scores(&self, os: &[usize], ns: &[usize]) -> Vec<f64> {
+        let a: Vec<&Grams> = os.iter().map(|&o| &self.og[o]).collect();
+        let b: Vec<&Grams> = ns.iter().map(|&n| &self.ng[n]).collect();
+        score_matrix(&a, &b)
+    }
+
     /// The order-preserving set of pairs with the greatest total score (each pair scoring at
     /// least `threshold`): a weighted longest common subsequence.
     fn ordered_pairs(&self, os: &[usize], ns: &[usize], threshold: f64) -> Vec<(usize, usize)> {
@@ -231,11 +239,10 @@ impl Aligner {
         if h == 0 || w == 0 {
             return Vec::new();
         }
-        let mut s = vec![0.0f64; h * w];
-        for (i, &o) in os.iter().enumerate() {
-            for (j, &n) in ns.iter().enumerate() {
-                let v = score(&self.og[o], &self.ng[n]);
-                s[i * w + j] = if v >= threshold { v } else { 0.0 };
+        let mut s = self.scores(os, ns);
+        for v in &mut s {
+            if *v < threshold {
+                *v = 0.0;
             }
         }
         // best[i][j]: best total over os[i..] × ns[j..].

@@ -8,6 +8,8 @@
 //! - containment (the share of the shorter text found in the longer), so that an article that
 //!   gained or lost a paragraph still matches its old self although Dice is low.
 
+use std::collections::HashMap;
+
 /// The text as compared: white space dropped and full-width ASCII forms (`（`, `：`, `，`, `１`)
 /// folded to their half-width twins. Sources of the same law differ in both (a web copy with
 /// `(以下简称)` against the official `（以下简称）`), and neither is a change of the law.
@@ -85,11 +87,15 @@ pub const MIN_CONTAINED: usize = 8;
 /// only counts when the shorter text is long enough and at least a fifth of the longer one, so a
 /// one-line article is not "contained" in a long one that merely shares its phrases.
 pub fn score(a: &Grams, b: &Grams) -> f64 {
-    let (la, lb) = (a.len(), b.len());
+    score_common(a.common(b), a.len(), b.len())
+}
+
+/// [`score`] from the size of the intersection and the sizes of the two multisets.
+pub fn score_common(common: usize, la: usize, lb: usize) -> f64 {
     if la == 0 || lb == 0 {
         return 0.0;
     }
-    let common = a.common(b) as f64;
+    let common = common as f64;
     let dice = 2.0 * common / (la + lb) as f64;
     let (min, max) = (la.min(lb), la.max(lb));
     let containment = if min >= MIN_CONTAINED && min * 5 >= max {
@@ -98,6 +104,40 @@ pub fn score(a: &Grams, b: &Grams) -> f64 {
         0.0
     };
     dice.max(containment)
+}
+
+/// [`score`] of every pair `(a[i], b[j])`, row-major (`i * b.len() + j`).
+///
+/// One pass over an index of `b`'s bigrams instead of a merge per pair: most bigrams occur in
+/// few articles, so a document rewritten from end to end costs a fraction of `a.len() × b.len()`
+/// merges (the worst case of the alignment).
+pub fn score_matrix(a: &[&Grams], b: &[&Grams]) -> Vec<f64> {
+    let w = b.len();
+    let runs = |g: &Grams| -> Vec<(u64, u32)> {
+        g.0.chunk_by(|x, y| x == y)
+            .map(|run| (run[0], run.len() as u32))
+            .collect()
+    };
+    let mut index: HashMap<u64, Vec<(usize, u32)>> = HashMap::new();
+    for (j, g) in b.iter().enumerate() {
+        for (gram, count) in runs(g) {
+            index.entry(gram).or_default().push((j, count));
+        }
+    }
+    let mut out = vec![0.0; a.len() * w];
+    let mut common = vec![0u32; w];
+    for (i, g) in a.iter().enumerate() {
+        common.fill(0);
+        for (gram, count) in runs(g) {
+            for &(j, c) in index.get(&gram).into_iter().flatten() {
+                common[j] += count.min(c);
+            }
+        }
+        for j in 0..w {
+            out[i * w + j] = score_common(common[j] as usize, g.len(), b[j].len());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -119,6 +159,28 @@ mod tests {
         let (a, b) = (Grams::new(old), Grams::new(&new));
         assert!(a.contained_in(&b) > 0.99);
         assert!(score(&a, &b) > 0.85, "{}", score(&a, &b));
+    }
+
+    #[test]
+    fn the_score_matrix_agrees_with_pairwise_scores() {
+        let texts = [
+            "国家秘密受法律保护。",
+            "国家秘密受法律保护，任何人不得泄露国家秘密。",
+            "本法自公布之日起施行。",
+            "秘密秘密秘密",
+        ];
+        let grams: Vec<Grams> = texts.iter().map(|t| Grams::new(&key(t))).collect();
+        let refs: Vec<&Grams> = grams.iter().collect();
+        let m = score_matrix(&refs[..2], &refs);
+        for i in 0..2 {
+            for j in 0..texts.len() {
+                assert_eq!(
+                    m[i * texts.len() + j],
+                    score(&grams[i], &grams[j]),
+                    "{i} {j}"
+                );
+            }
+        }
     }
 
     #[test]
