@@ -92,8 +92,9 @@ const MIN_PART: usize = 6;
 /// come in no particular order.
 pub fn align(old: &Side, new: &Side, params: Params) -> Vec<Group> {
     let mut a = Aligner {
-        og: old.texts.iter().map(|t| Grams::new(t)).collect(),
-        ng: new.texts.iter().map(|t| Grams::new(t)).collect(),
+        // Filled after the exact passes, for the entries they leave: only those are scored.
+        og: Vec::new(),
+        ng: Vec::new(),
         old_group: vec![None; old.texts.len()],
         new_group: vec![None; new.texts.len()],
         groups: Vec::new(),
@@ -135,6 +136,22 @@ pub fn align(old: &Side, new: &Side, params: Params) -> Vec<Group> {
             a.pair(vec![o], vec![n], Link::Unchanged { moved: true });
         }
     }
+
+    let grams = |texts: &[&str], grouped: &[Option<usize>]| -> Vec<Grams> {
+        texts
+            .iter()
+            .zip(grouped)
+            .map(|(t, g)| {
+                if g.is_none() {
+                    Grams::new(t)
+                } else {
+                    Grams::new("")
+                }
+            })
+            .collect()
+    };
+    a.og = grams(&old.texts, &a.old_group);
+    a.ng = grams(&new.texts, &a.new_group);
 
     // 3. Similar pairs in order inside each gap; then, between consecutive pairs, a lone old
     //    entry facing a lone new one is the same entry rewritten in place.
