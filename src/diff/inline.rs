@@ -81,19 +81,21 @@ fn absorb_short_equals(segs: Vec<Segment>) -> Vec<Segment> {
             _ => blocks.push(Block::Change(del, ins)),
         }
         // A change after a short run that follows a change: fold the three into one.
-        if let [.., Block::Change(..), Block::Same(same), Block::Change(..)] = blocks.as_slice() {
-            if same.chars().count() <= 2 {
-                let (Some(Block::Change(d2, i2)), Some(Block::Same(same))) =
-                    (blocks.pop(), blocks.pop())
-                else {
-                    unreachable!("matched above")
-                };
-                if let Some(Block::Change(d, i)) = blocks.last_mut() {
-                    d.push_str(&same);
-                    d.push_str(&d2);
-                    i.push_str(&same);
-                    i.push_str(&i2);
-                }
+        let fold = matches!(
+            blocks.as_slice(),
+            [.., Block::Change(..), Block::Same(same), Block::Change(..)] if same.chars().count() <= 2
+        );
+        if fold {
+            if let (
+                Some(Block::Change(d2, i2)),
+                Some(Block::Same(same)),
+                Some(Block::Change(d, i)),
+            ) = (blocks.pop(), blocks.pop(), blocks.last_mut())
+            {
+                d.push_str(&same);
+                d.push_str(&d2);
+                i.push_str(&same);
+                i.push_str(&i2);
             }
         }
     }

@@ -110,10 +110,9 @@ pub(crate) fn side_entries<'a>(
             if i > 0 {
                 out.push(Vec::new());
             }
-            if !piece.is_empty() {
-                out.last_mut()
-                    .expect("never empty")
-                    .push((*op, piece.to_string()));
+            match out.last_mut() {
+                Some(entry) if !piece.is_empty() => entry.push((*op, piece.to_string())),
+                _ => {}
             }
         }
     }
