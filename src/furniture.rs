@@ -80,15 +80,32 @@ fn running_heads(lines: &[Line]) -> Vec<&str> {
             at.entry(t).or_default().push(i);
         }
     }
+    let wrapped_at = wrap_length(lines);
     let mut heads: Vec<&str> = at
         .into_iter()
-        .filter(|(_, pos)| {
-            pos.len() >= RUNNING_HEAD_MIN && pos.windows(2).all(|w| w[1] - w[0] >= PAGE_MIN_LINES)
+        .filter(|(t, pos)| {
+            pos.len() >= RUNNING_HEAD_MIN
+                && pos.windows(2).all(|w| w[1] - w[0] >= PAGE_MIN_LINES)
+                && Some(t.chars().count()) != wrapped_at
         })
         .map(|(t, _)| t)
         .collect();
     heads.sort_unstable();
     heads
+}
+
+/// The line length of hard-wrapped text, when most lines share it: a line of exactly that length
+/// is a piece of a paragraph, not a heading standing alone.
+fn wrap_length(lines: &[Line]) -> Option<usize> {
+    let mut count: HashMap<usize, usize> = HashMap::new();
+    for l in lines {
+        *count.entry(l.text.chars().count()).or_default() += 1;
+    }
+    let (len, n) = count
+        .into_iter()
+        .filter(|&(len, _)| len >= 16)
+        .max_by_key(|&(len, n)| (n, len))?;
+    (n * 10 >= lines.len() * 3).then_some(len)
 }
 
 /// A title, a journal name, a chapter name: a few words without clause punctuation.
@@ -101,6 +118,8 @@ fn is_head_like(t: &str) -> bool {
         && !t.contains(['，', '；', '“', '”', ',', '。'])
         // A parenthesised note (`（2021年10月13日在…的讲话）`) may recur; it belongs to the text.
         && !t.starts_with(['（', '('])
+        // A piece of a wrapped sentence may recur too: one that ends a citation or a bracket.
+        && !t.ends_with(|c: char| crate::text::is_closing(c) || c == '（' || c == '(')
         && parse_marker(t).is_none()
 }
 

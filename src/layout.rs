@@ -100,10 +100,12 @@ fn continues(para: &str, prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
     if stop || next_is_marker {
         return false;
     }
-    // An unfinished sentence: join it to the next line if it is body text (a numbered unit or a
-    // long line), not a title or heading standing alone.
+    // An unfinished sentence: join it to the next line if it is body text (a numbered unit, or a
+    // long line with clauses in it), not a title or heading standing alone — a long title has
+    // no clause punctuation.
     let prev_is_unit = parse_marker(&prev.text).is_some_and(|m| !m.kind.is_structural());
-    prev_is_unit || display_width(&prev.text) > 60
+    let prose = display_width(&prev.text) > 60 && prev.text.contains(['，', '；', '、', ',', ';']);
+    prev_is_unit || prose
 }
 
 /// A paragraph that is one parenthesised note (`（2014 年 9 月 5 日在…的讲话）`) is complete

@@ -18,9 +18,10 @@
 //! assert_eq!(labels, ["第一条", "第二条"]);
 //! ```
 
-pub mod commands;
+pub mod batch;
 pub mod decode;
 pub mod diff;
+pub mod emit;
 pub mod extract;
 pub mod furniture;
 pub mod ids;

@@ -1,10 +1,10 @@
 //! `fatiao diff OLD NEW`: compares the main document of two files and writes the diff in the
 //! format asked for.
 
-use crate::diff::{diff_documents, main_document, unit_count};
-use crate::report::{render, write_atomic, Format};
-use crate::{extract_bytes, Document, Extraction, Options};
 use anyhow::{bail, Context};
+use fatiao::diff::{diff_documents, main_document, unit_count};
+use fatiao::report::{render, write_atomic, Format};
+use fatiao::{extract_bytes, Document, Extraction, Options};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

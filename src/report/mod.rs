@@ -8,6 +8,7 @@ pub mod csv;
 pub mod html;
 pub mod md;
 
+use crate::batch::atomic::AtomicFile;
 use crate::diff::{Change, ChangeType, Diff, Op, Segment, SEPARATOR};
 use anyhow::Context;
 use std::io::Write;
@@ -37,24 +38,15 @@ pub fn render(diff: &Diff, format: Format) -> String {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory, renamed into place.
+/// Writes `bytes` to `path` through a temporary file in the same directory, renamed into place
+/// (the batch's [`AtomicFile`]). Errors name the file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
-        format!(
-            "cannot write {}: cannot create a file in {}",
-            path.display(),
-            dir.display()
-        )
-    })?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    let mut file =
+        AtomicFile::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    file.writer()
+        .write_all(bytes)
+        .and_then(|()| file.commit())
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The change type as a Chinese 对照表 says it.

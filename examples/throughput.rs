@@ -1,0 +1,88 @@
+//! Corpus throughput: the whole `extract` (read, decode, parse, JSON and CSV written to a
+//! temporary directory) over DIR, next to ripgrep finding the article lines (`rg -c '^第.+条'`)
+//! in the same files, in the same run.
+//!
+//! ```text
+//! cargo run --release --example throughput -- DIR
+//! ```
+//!
+//! ripgrep only finds lines; fatiao builds and writes the whole tree. The ratio of their times
+//! says how far fatiao is from being limited by reading the disk. Both use every core, and the
+//! files are read once, untimed, first, so that neither pays for a cold page cache.
+
+use fatiao::batch::{self, Job, Mode, OutDir};
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: cargo run --release --example throughput -- DIR");
+        return ExitCode::from(2);
+    };
+    match measure(dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("throughput: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn measure(dir: PathBuf) -> anyhow::Result<()> {
+    let inputs = batch::collect(std::slice::from_ref(&dir), None)?;
+    let bytes: u64 = inputs.iter().map(|i| i.len).sum();
+    let mb = bytes as f64 / 1e6;
+    for input in &inputs {
+        // Warm the page cache; the content is not needed.
+        let _ = std::fs::read(&input.path);
+    }
+    println!("{}: {} files, {mb:.1} MB", dir.display(), inputs.len());
+
+    let out = tempfile::tempdir()?;
+    let job = Job {
+        inputs,
+        out: OutDir::new(out.path()),
+        options: Default::default(),
+        jobs: 0,
+        mode: Mode::Extract,
+        progress: false,
+    };
+    let start = Instant::now();
+    let t = batch::run(&job)?;
+    let fatiao_s = start.elapsed().as_secs_f64();
+    println!(
+        "fatiao extract: {fatiao_s:.3} s, {:.1} MB/s ({} documents, {} articles, {} nodes, {} errors)",
+        mb / fatiao_s,
+        t.documents,
+        t.articles,
+        t.nodes,
+        t.errors
+    );
+
+    let start = Instant::now();
+    match Command::new("rg")
+        .arg("-c")
+        .arg("^第.+条")
+        .arg(&dir)
+        .output()
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            println!("rg not found (apt-get install ripgrep, or cargo install ripgrep)");
+        }
+        Err(e) => return Err(e.into()),
+        Ok(rg) => {
+            let rg_s = start.elapsed().as_secs_f64();
+            let lines: u64 = String::from_utf8_lossy(&rg.stdout)
+                .lines()
+                .filter_map(|l| l.rsplit(':').next()?.parse::<u64>().ok())
+                .sum();
+            println!(
+                "rg -c '^第.+条': {rg_s:.3} s, {:.1} MB/s ({lines} matching lines)",
+                mb / rg_s
+            );
+            println!("ratio: fatiao takes {:.1}x ripgrep's time", fatiao_s / rg_s);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! One input file, start to finish: read, skip if unchanged, extract, write its JSON, return its
+//! CSV rows. Whatever goes wrong becomes the file's error entry; nothing here stops the run.
+
+use super::atomic::AtomicFile;
+use super::journal::Journal;
+use super::manifest::{FileEntry, Status};
+use super::outdir::OutDir;
+use super::walk::Input;
+use crate::emit::{to_csv_rows, CsvRows};
+use crate::extract::{extract_bytes, Options};
+use crate::model::Extraction;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Instant;
+
+/// What a file needs from its run.
+pub struct Context<'a> {
+    pub out: &'a OutDir,
+    pub options: &'a Options,
+    /// Set by incremental runs: inputs are appended before their outputs change.
+    pub journal: Option<&'a Journal>,
+}
+
+/// A processed file: its manifest entry and, unless it failed, its CSV rows.
+pub struct Processed {
+    pub entry: FileEntry,
+    pub rows: Option<CsvRows>,
+}
+
+/// Processes `input`. `previous` is its entry in the last run's manifest when that entry can be
+/// trusted (same fatiao version, outputs not being rewritten when the run stopped).
+pub fn process(input: &Input, previous: Option<&FileEntry>, cx: &Context) -> Processed {
+    let start = Instant::now();
+    let mut entry = FileEntry::new(&input.rel, input.len);
+    let rows = match run(input, previous, cx, &mut entry) {
+        Ok(rows) => Some(rows),
+        Err(message) => {
+            entry.status = Status::Error;
+            entry.message = Some(message);
+            None
+        }
+    };
+    entry.elapsed_ms = start.elapsed().as_millis() as u64;
+    Processed { entry, rows }
+}
+
+fn run(
+    input: &Input,
+    previous: Option<&FileEntry>,
+    cx: &Context,
+    entry: &mut FileEntry,
+) -> Result<CsvRows, String> {
+    if let Some(problem) = &input.problem {
+        return Err(problem.clone());
+    }
+    let bytes = std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))?;
+    entry.bytes = bytes.len() as u64;
+    // Hash up front only when there is something to compare with; otherwise the extraction
+    // computes it anyway.
+    if let Some(prev) = previous {
+        let sha = super::sha256_hex(&bytes);
+        let unchanged = prev.sha256.as_deref() == Some(sha.as_str());
+        if unchanged && prev.has_outputs() {
+            if let Some(rows) = rows_of_kept_json(cx.out, &input.rel, &sha) {
+                *entry = FileEntry {
+                    status: Status::Skipped,
+                    bytes: entry.bytes,
+                    ..prev.clone()
+                };
+                return Ok(rows);
+            }
+        }
+    }
+    let extraction = match extract(&bytes, &input.rel, cx.options) {
+        Ok(x) => x,
+        Err(message) => {
+            entry.sha256 = Some(super::sha256_hex(&bytes));
+            return Err(message);
+        }
+    };
+    drop(bytes);
+    entry.sha256 = Some(extraction.source.sha256.clone());
+    entry.encoding = Some(extraction.source.encoding.clone());
+    for doc in &extraction.documents {
+        entry.documents += 1;
+        entry.articles += doc.articles().count();
+        entry.nodes += doc.nodes().count();
+        entry.warnings += doc.warnings.len();
+    }
+    let rows =
+        write_json(&extraction, &input.rel, cx).map_err(|e| format!("writing outputs: {e}"))?;
+    entry.status = Status::Ok;
+    Ok(rows)
+}
+
+/// The CSV rows of an unchanged file, from the JSON the last run wrote, if that JSON is there,
+/// reads back, and is the extraction of these very bytes. Anything else means extracting again.
+fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<CsvRows> {
+    let json = std::fs::read(out.json(rel)).ok()?;
+    let kept: Extraction = serde_json::from_slice(&json).ok()?;
+    if kept.source.sha256 != sha256 || kept.source.path != rel {
+        return None;
+    }
+    to_csv_rows(&kept).ok()
+}
+
+/// `extract_bytes`, with a parser panic turned into this file's error instead of the run's end.
+fn extract(bytes: &[u8], rel: &str, options: &Options) -> Result<Extraction, String> {
+    match catch_unwind(AssertUnwindSafe(|| extract_bytes(bytes, rel, options))) {
+        Ok(Ok(x)) => Ok(x),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!("internal error, please report this file: {what}"))
+        }
+    }
+}
+
+/// Writes the JSON and returns the CSV rows. The JSON is streamed into its temporary file, which
+/// replaces the old output only once complete.
+fn write_json(x: &Extraction, rel: &str, cx: &Context) -> anyhow::Result<CsvRows> {
+    let rows = to_csv_rows(x)?;
+    if let Some(journal) = cx.journal {
+        journal.mark(rel)?;
+    }
+    let mut file = AtomicFile::create(&cx.out.json(rel))?;
+    crate::emit::write_json(file.writer(), x)?;
+    file.commit()?;
+    Ok(rows)
+}

@@ -1,0 +1,31 @@
+//! `fatiao run IN OUT`: the incremental batch job over a directory, with a manifest, skipping of
+//! unchanged files and `--shard K/N`.
+
+use super::{finish, show_progress, threads, usage_error};
+use crate::cli::RunArgs;
+use fatiao::batch::{self, Job, Mode, OutDir};
+use fatiao::Options;
+use std::process::ExitCode;
+
+pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
+    if !args.input.is_dir() {
+        return usage_error(format!("{}: not a directory", args.input.display()));
+    }
+    let mut inputs = match batch::collect(std::slice::from_ref(&args.input), Some(&args.output)) {
+        Ok(inputs) => inputs,
+        Err(e) => return usage_error(e),
+    };
+    if let Some(shard) = args.shard {
+        inputs.retain(|i| shard.contains(&i.rel));
+    }
+    let job = Job {
+        inputs,
+        out: OutDir::new(&args.output),
+        options: Options::default(),
+        jobs: threads(args.jobs),
+        mode: Mode::Incremental { full: args.full },
+        progress: show_progress(args.quiet),
+    };
+    let totals = batch::run(&job)?;
+    Ok(finish(&totals, args.quiet))
+}

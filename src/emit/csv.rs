@@ -1,0 +1,308 @@
+//! The CSV writer: the rows one extraction contributes to `documents.csv`, `nodes.csv` and
+//! `warnings.csv`.
+//!
+//! Rows come without the header so that the per-file fragments of a batch run can be
+//! concatenated by streaming, in any grouping (one run, or the outputs of several shards), with
+//! the header written once by whoever assembles the final file ([`Table::header_line`]).
+//! Records end in CRLF as RFC 4180 says; fields are quoted only when they hold a comma, a quote
+//! or a line break, which PostgreSQL's `COPY … CSV HEADER` and pandas' defaults both read.
+
+use crate::model::{Document, Extraction, Node};
+
+/// One of the three CSV tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
+    Documents,
+    Nodes,
+    Warnings,
+}
+
+impl Table {
+    pub const ALL: [Table; 3] = [Table::Documents, Table::Nodes, Table::Warnings];
+
+    /// The table's name, which is also its file stem (`nodes` → `nodes.csv`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Documents => "documents",
+            Table::Nodes => "nodes",
+            Table::Warnings => "warnings",
+        }
+    }
+
+    /// The column names, in order.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Table::Documents => &[
+                "document_id",
+                "source_path",
+                "encoding",
+                "index",
+                "title",
+                "doc_number",
+                "source_line",
+                "events",
+                "articles",
+                "nodes",
+                "warnings",
+                "preamble",
+                "trailer",
+            ],
+            Table::Nodes => &[
+                "document_id",
+                "node_id",
+                "parent_id",
+                "kind",
+                "label",
+                "number",
+                "sub_number",
+                "heading",
+                "text",
+                "depth",
+                "ordinal",
+            ],
+            Table::Warnings => &["document_id", "code", "message", "location"],
+        }
+    }
+
+    /// The header record, terminated like every other record.
+    pub fn header_line(self) -> Vec<u8> {
+        let mut line = self.columns().join(",").into_bytes();
+        line.extend_from_slice(b"\r\n");
+        line
+    }
+}
+
+/// The rows of one extraction, one buffer per table, without headers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CsvRows {
+    pub documents: Vec<u8>,
+    pub nodes: Vec<u8>,
+    pub warnings: Vec<u8>,
+}
+
+impl CsvRows {
+    pub fn get(&self, table: Table) -> &[u8] {
+        match table {
+            Table::Documents => &self.documents,
+            Table::Nodes => &self.nodes,
+            Table::Warnings => &self.warnings,
+        }
+    }
+}
+
+/// Flattens an extraction into CSV rows: documents in file order, nodes depth first, warnings in
+/// the order the parser gave them.
+pub fn to_csv_rows(extraction: &Extraction) -> Result<CsvRows, csv::Error> {
+    let mut documents = writer();
+    let mut nodes = writer();
+    let mut warnings = writer();
+    for doc in &extraction.documents {
+        document_row(&mut documents, extraction, doc)?;
+        node_rows(&mut nodes, &doc.id, None, &doc.children, 1)?;
+        for w in &doc.warnings {
+            warnings.write_record([doc.id.as_str(), &w.code, &w.message, opt(&w.location)])?;
+        }
+    }
+    Ok(CsvRows {
+        documents: finish(documents)?,
+        nodes: finish(nodes)?,
+        warnings: finish(warnings)?,
+    })
+}
+
+type Writer = csv::Writer<Vec<u8>>;
+
+fn writer() -> Writer {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+fn finish(w: Writer) -> Result<Vec<u8>, csv::Error> {
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+fn document_row(w: &mut Writer, ex: &Extraction, doc: &Document) -> Result<(), csv::Error> {
+    // `events` is a JSON array inside one field: a list does not fit a CSV cell otherwise, and
+    // both PostgreSQL (`::jsonb`) and pandas (`json.loads`) read it back.
+    let events = serde_json::to_string(&doc.meta.events).map_err(std::io::Error::from)?;
+    w.write_record([
+        doc.id.as_str(),
+        &ex.source.path,
+        &ex.source.encoding,
+        &doc.index.to_string(),
+        opt(&doc.title),
+        opt(&doc.meta.doc_number),
+        opt(&doc.meta.source_line),
+        &events,
+        &doc.articles().count().to_string(),
+        &doc.nodes().count().to_string(),
+        &doc.warnings.len().to_string(),
+        opt(&doc.preamble),
+        opt(&doc.trailer),
+    ])
+}
+
+/// Writes `nodes` and their descendants depth first. `depth` is 1 for a document's top nodes;
+/// a node's ordinal is its 1-based position among its siblings.
+fn node_rows(
+    w: &mut Writer,
+    doc_id: &str,
+    parent: Option<&str>,
+    nodes: &[Node],
+    depth: usize,
+) -> Result<(), csv::Error> {
+    for (i, node) in nodes.iter().enumerate() {
+        w.write_record([
+            doc_id,
+            &node.id,
+            parent.unwrap_or(""),
+            node.kind.name(),
+            opt(&node.label),
+            &num(node.number),
+            &num(node.sub_number),
+            opt(&node.heading),
+            opt(&node.text),
+            &depth.to_string(),
+            &(i + 1).to_string(),
+        ])?;
+        node_rows(w, doc_id, Some(&node.id), &node.children, depth + 1)?;
+    }
+    Ok(())
+}
+
+/// An absent value is an empty field, which PostgreSQL's CSV format reads as NULL and pandas as
+/// NaN.
+fn opt(s: &Option<String>) -> &str {
+    s.as_deref().unwrap_or("")
+}
+
+fn num(n: Option<u32>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Event, Kind, Meta, Source, Warning, SCHEMA};
+
+    fn node(id: &str, kind: Kind, label: Option<&str>, children: Vec<Node>) -> Node {
+        Node {
+            id: id.into(),
+            kind,
+            label: label.map(Into::into),
+            number: label.map(|_| 1),
+            sub_number: None,
+            heading: None,
+            heading_end: None,
+            text: Some(format!("text of {id}")),
+            children,
+        }
+    }
+
+    fn sample() -> Extraction {
+        let doc = Document {
+            id: "a.txt#1".into(),
+            index: 1,
+            title: Some("条例, \"试行\"".into()),
+            meta: Meta {
+                doc_number: None,
+                source_line: None,
+                events: vec![Event {
+                    date: "2024-01-02".into(),
+                    event: "发布".into(),
+                    text: "2024年1月2日发布".into(),
+                }],
+            },
+            preamble: Some("第一行\n第二行".into()),
+            trailer: None,
+            warnings: vec![Warning::new("numbering_gap", "gap", None)],
+            children: vec![
+                node(
+                    "a.txt#1/ch1",
+                    Kind::Chapter,
+                    Some("第一章"),
+                    vec![
+                        node("a.txt#1/ch1/a1", Kind::Article, Some("第一条"), vec![]),
+                        node("a.txt#1/ch1/a2", Kind::Article, Some("第二条"), vec![]),
+                    ],
+                ),
+                node("a.txt#1/ch2", Kind::Chapter, Some("第二章"), vec![]),
+            ],
+        };
+        Extraction {
+            schema: SCHEMA.into(),
+            source: Source {
+                path: "a.txt".into(),
+                encoding: "UTF-8".into(),
+                sha256: "00".into(),
+            },
+            documents: vec![doc],
+        }
+    }
+
+    fn records(bytes: &[u8]) -> Vec<csv::StringRecord> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes)
+            .records()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn nodes_are_depth_first_with_parent_depth_and_ordinal() {
+        let rows = records(&to_csv_rows(&sample()).unwrap().nodes);
+        let cols: Vec<_> = rows
+            .iter()
+            .map(|r| (&r[1], &r[2], &r[9], &r[10]))
+            .map(|(a, b, c, d)| format!("{a}|{b}|{c}|{d}"))
+            .collect();
+        assert_eq!(
+            cols,
+            [
+                "a.txt#1/ch1||1|1",
+                "a.txt#1/ch1/a1|a.txt#1/ch1|2|1",
+                "a.txt#1/ch1/a2|a.txt#1/ch1|2|2",
+                "a.txt#1/ch2||1|2",
+            ]
+        );
+        assert!(rows.iter().all(|r| r.len() == Table::Nodes.columns().len()));
+    }
+
+    #[test]
+    fn document_row_counts_and_quotes_fields_that_need_it() {
+        let rows = to_csv_rows(&sample()).unwrap();
+        let text = String::from_utf8(rows.documents.clone()).unwrap();
+        // The comma and quotes of the title and the line break of the preamble survive quoted.
+        assert!(text.contains("\"条例, \"\"试行\"\"\""));
+        assert!(text.ends_with("\r\n"));
+        let row = &records(&rows.documents)[0];
+        assert_eq!(row.len(), Table::Documents.columns().len());
+        assert_eq!(&row[1], "a.txt");
+        assert_eq!(&row[8], "2", "two articles");
+        assert_eq!(&row[9], "4", "four nodes");
+        assert_eq!(&row[10], "1", "one warning");
+        assert_eq!(&row[11], "第一行\n第二行");
+        let events: Vec<Event> = serde_json::from_str(&row[7]).unwrap();
+        assert_eq!(events[0].date, "2024-01-02");
+    }
+
+    #[test]
+    fn warnings_rows_name_their_document() {
+        let rows = records(&to_csv_rows(&sample()).unwrap().warnings);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(&rows[0][0], "a.txt#1");
+        assert_eq!(&rows[0][1], "numbering_gap");
+        assert_eq!(&rows[0][3], "");
+    }
+
+    #[test]
+    fn header_matches_columns() {
+        assert_eq!(
+            Table::Warnings.header_line(),
+            b"document_id,code,message,location\r\n"
+        );
+    }
+}

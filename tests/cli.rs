@@ -1,0 +1,428 @@
+//! The `fatiao` binary as a data team runs it: exit codes, what lands in the output directory,
+//! determinism, incremental runs and shards. Every run works in a fresh temporary directory.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const NODES_HEADER: [&str; 11] = [
+    "document_id",
+    "node_id",
+    "parent_id",
+    "kind",
+    "label",
+    "number",
+    "sub_number",
+    "heading",
+    "text",
+    "depth",
+    "ordinal",
+];
+const DOCUMENTS_HEADER: [&str; 13] = [
+    "document_id",
+    "source_path",
+    "encoding",
+    "index",
+    "title",
+    "doc_number",
+    "source_line",
+    "events",
+    "articles",
+    "nodes",
+    "warnings",
+    "preamble",
+    "trailer",
+];
+const WARNINGS_HEADER: [&str; 4] = ["document_id", "code", "message", "location"];
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
+}
+
+fn fatiao(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fatiao"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs fatiao and asserts it succeeded, showing its stderr if not.
+fn run_ok(args: &[&str], cwd: &Path) {
+    let out = fatiao(args, cwd);
+    assert!(out.status.success(), "fatiao {args:?}: {}", stderr(&out));
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A copy of the seeds in `dir/in`, so that tests may add, change and remove inputs.
+fn copy_seeds(dir: &Path) -> PathBuf {
+    let input = dir.join("in");
+    fs::create_dir_all(&input).unwrap();
+    for entry in fs::read_dir(seeds()).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, input.join(path.file_name().unwrap())).unwrap();
+    }
+    input
+}
+
+/// Every output a run promises to make identical: json/ and the three CSVs (not the manifest,
+/// which holds timings, nor the internal state).
+fn snapshot(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![out.join("json")];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(out)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    for csv in ["documents.csv", "nodes.csv", "warnings.csv"] {
+        files.insert(csv.to_string(), fs::read(out.join(csv)).unwrap());
+    }
+    files
+}
+
+fn json_names(out: &Path) -> Vec<String> {
+    snapshot(out)
+        .into_keys()
+        .filter(|k| k.starts_with("json/"))
+        .collect()
+}
+
+fn manifest(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap()
+}
+
+fn statuses(out: &Path) -> Vec<String> {
+    manifest(out)["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["status"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn read_csv(path: &Path) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader.records().map(|r| r.unwrap()).collect();
+    (header, rows)
+}
+
+#[test]
+fn extract_of_the_seeds_writes_one_json_per_file_and_the_csvs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = fatiao(
+        &["extract", seeds().to_str().unwrap(), "--out", "out", "-q"],
+        dir.path(),
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(
+        run.stderr.is_empty(),
+        "--quiet prints nothing: {}",
+        stderr(&run)
+    );
+    let names = json_names(&out);
+    assert_eq!(names.len(), 5);
+    assert!(names.iter().all(|n| n.ends_with(".txt.json")));
+    let json: fatiao::Extraction =
+        serde_json::from_slice(&fs::read(out.join(&names[0])).unwrap()).unwrap();
+    assert_eq!(json.schema, "fatiao/1");
+    assert!(
+        json.source.path.starts_with("000_"),
+        "relative to the argument"
+    );
+    // No temporary state is left behind by extract.
+    let mut entries: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    entries.sort();
+    assert_eq!(
+        entries,
+        ["documents.csv", "json", "nodes.csv", "warnings.csv"]
+    );
+}
+
+#[test]
+fn csvs_parse_back_with_their_headers_and_agree_with_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = fatiao(
+        &["extract", seeds().to_str().unwrap(), "--out", "out", "-q"],
+        dir.path(),
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let out = dir.path().join("out");
+
+    let (header, docs) = read_csv(&out.join("documents.csv"));
+    assert_eq!(header, DOCUMENTS_HEADER);
+    let (header, nodes) = read_csv(&out.join("nodes.csv"));
+    assert_eq!(header, NODES_HEADER);
+    let (header, _) = read_csv(&out.join("warnings.csv"));
+    assert_eq!(header, WARNINGS_HEADER);
+    assert!(!fs::read(out.join("nodes.csv"))
+        .unwrap()
+        .starts_with(b"\xEF\xBB\xBF"));
+
+    // Seed 003 holds ten documents; the documents table has a row for each, in file order.
+    let of_003: Vec<_> = docs.iter().filter(|r| r[1].starts_with("003_")).collect();
+    assert_eq!(of_003.len(), 10);
+    let indices: Vec<_> = of_003.iter().map(|r| r[3].to_string()).collect();
+    assert_eq!(indices, (1..=10).map(|i| i.to_string()).collect::<Vec<_>>());
+
+    // Node rows match the JSON trees: same ids in the same depth-first order, and every
+    // parent id is a node of the same document listed before its children.
+    let mut json_ids = Vec::new();
+    for name in json_names(&out) {
+        let x: fatiao::Extraction =
+            serde_json::from_slice(&fs::read(out.join(name)).unwrap()).unwrap();
+        for doc in &x.documents {
+            json_ids.extend(doc.nodes().map(|n| n.id.clone()));
+        }
+    }
+    let csv_ids: Vec<_> = nodes.iter().map(|r| r[1].to_string()).collect();
+    assert_eq!(csv_ids, json_ids);
+    let mut seen = std::collections::HashSet::new();
+    for row in &nodes {
+        if row[2].is_empty() {
+            assert_eq!(&row[9], "1", "a top node is at depth 1");
+        } else {
+            assert!(seen.contains(&row[2]), "parent {} listed first", &row[2]);
+            assert!(row[2].starts_with(&row[0]));
+        }
+        seen.insert(row[1].to_string());
+    }
+    // Seed 002's 第十一条 holds items (一)..(六) (in its first paragraph): ordinals 1..6.
+    let a11 = nodes
+        .iter()
+        .find(|r| r[0].starts_with("002_") && &r[4] == "第十一条")
+        .unwrap();
+    let items: Vec<_> = nodes
+        .iter()
+        .filter(|r| r[2].starts_with(&a11[1]) && &r[3] == "item")
+        .map(|r| r[10].to_string())
+        .collect();
+    assert_eq!(items, ["1", "2", "3", "4", "5", "6"]);
+}
+
+#[test]
+fn bad_files_fail_alone_with_a_line_each_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_seeds(dir.path());
+    fs::write(input.join("empty.txt"), b"").unwrap();
+    fs::write(
+        input.join("binary.txt"),
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0",
+    )
+    .unwrap();
+    let (gb, _, _) = encoding_rs::GB18030.encode("第一条 为了保守国家秘密，制定本法。");
+    fs::write(input.join("truncated.txt"), &gb[..gb.len() - 1]).unwrap();
+
+    let run = fatiao(&["extract", "in", "--out", "out"], dir.path());
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let err = stderr(&run);
+    for name in ["empty.txt", "binary.txt", "truncated.txt"] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no stderr line for {name}: {err}"));
+        assert!(line.starts_with("fatiao: ") && line.len() > name.len() + 20);
+    }
+    assert!(err.contains("empty"), "the reason is given: {err}");
+    assert_eq!(json_names(&dir.path().join("out")).len(), 5);
+
+    // `run` records them in the manifest as errors with their message.
+    let run = fatiao(&["run", "in", "out2", "-q"], dir.path());
+    assert_eq!(run.status.code(), Some(1));
+    let m = manifest(&dir.path().join("out2"));
+    assert_eq!(m["totals"]["errors"], 3);
+    let bad = m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "binary.txt")
+        .unwrap();
+    assert_eq!(bad["status"], "error");
+    assert!(bad["message"].as_str().unwrap().contains("binary"));
+}
+
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = seeds();
+    let input = input.to_str().unwrap();
+    for (jobs, out) in [("1", "one"), ("2", "two")] {
+        let run = fatiao(
+            &["extract", input, "--out", out, "--jobs", jobs, "-q"],
+            dir.path(),
+        );
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    assert_eq!(
+        snapshot(&dir.path().join("one")),
+        snapshot(&dir.path().join("two"))
+    );
+}
+
+#[test]
+fn a_rerun_skips_unchanged_files_and_equals_a_full_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_seeds(dir.path());
+    let out = dir.path().join("out");
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    assert!(statuses(&out).iter().all(|s| s == "ok"));
+    let first = snapshot(&out);
+
+    // Unchanged: everything skipped, outputs untouched.
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(statuses(&out), ["skipped"; 5]);
+    assert_eq!(snapshot(&out), first);
+
+    // One file changed: only it is extracted again, and the result equals a full run's.
+    let changed = input.join("004_daa5a236535d62b1.txt");
+    let mut text = fs::read_to_string(&changed).unwrap();
+    text.push_str("\n第一条 新增的一条。\n");
+    fs::write(&changed, text).unwrap();
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    let st = statuses(&out);
+    assert_eq!(st.iter().filter(|s| *s == "ok").count(), 1);
+    assert_eq!(st[4], "ok");
+    let incremental = snapshot(&out);
+    assert_ne!(incremental, first);
+
+    run_ok(&["run", "in", "full", "--full", "-q"], dir.path());
+    assert_eq!(incremental, snapshot(&dir.path().join("full")));
+    // --full on an existing output extracts everything again.
+    run_ok(&["run", "in", "out", "--full", "-q"], dir.path());
+    assert_eq!(statuses(&out), ["ok"; 5]);
+}
+
+#[test]
+fn removing_an_input_removes_its_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_seeds(dir.path());
+    let out = dir.path().join("out");
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    let gone = "003_9e439a833bd76b20.txt";
+    fs::remove_file(input.join(gone)).unwrap();
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+
+    assert_eq!(json_names(&out).len(), 4);
+    assert!(!out.join("json").join(format!("{gone}.json")).exists());
+    let (_, docs) = read_csv(&out.join("documents.csv"));
+    assert!(docs.iter().all(|r| !r[1].starts_with("003_")));
+    run_ok(&["run", "in", "full", "-q"], dir.path());
+    assert_eq!(snapshot(&out), snapshot(&dir.path().join("full")));
+}
+
+#[test]
+fn shards_partition_the_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    let files = |out: &str| -> Vec<String> {
+        manifest(&dir.path().join(out))["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (shard, out) in [("0/2", "s0"), ("1/2", "s1")] {
+        let run = fatiao(&["run", "in", out, "--shard", shard, "-q"], dir.path());
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    run_ok(&["run", "in", "all", "-q"], dir.path());
+    let (s0, s1) = (files("s0"), files("s1"));
+    assert!(s0.iter().all(|f| !s1.contains(f)), "disjoint");
+    let mut union: Vec<_> = s0.into_iter().chain(s1).collect();
+    union.sort();
+    assert_eq!(union, files("all"));
+
+    // Concatenating the shards' CSVs (one header) gives the full run's rows.
+    let rows = |out: &str| read_csv(&dir.path().join(out).join("nodes.csv")).1;
+    let mut merged: Vec<_> = rows("s0").into_iter().chain(rows("s1")).collect();
+    let mut all = rows("all");
+    merged.sort_by(|a, b| a[1].cmp(&b[1]));
+    all.sort_by(|a, b| a[1].cmp(&b[1]));
+    assert_eq!(merged, all);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    for bad in ["2/2", "x", "1/0", "-1/3"] {
+        let run = fatiao(&["run", "in", "out", "--shard", bad], dir.path());
+        assert_eq!(run.status.code(), Some(2), "--shard {bad}");
+    }
+    let run = fatiao(&["run", "missing", "out"], dir.path());
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("missing"));
+    let run = fatiao(
+        &["extract", "in", "--out", "o", "--encoding", "nope"],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(2));
+    let run = fatiao(&["extract", "nowhere.txt", "--out", "o"], dir.path());
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("nowhere.txt"));
+}
+
+#[test]
+fn no_arguments_runs_input_into_output() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::rename(copy_seeds(dir.path()), dir.path().join("input")).unwrap();
+    let run = fatiao(&[], dir.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(json_names(&dir.path().join("output")).len(), 5);
+    assert_eq!(statuses(&dir.path().join("output")), ["ok"; 5]);
+    // Not a terminal, not quiet: no progress bar, just the summary line.
+    let err = stderr(&run);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("5 files") && err.contains("articles"), "{err}");
+}
+
+#[test]
+fn a_run_after_a_killed_run_completes_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    let out = dir.path().join("out");
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+
+    // What a run killed midway leaves: a temporary file beside the outputs, one input changed
+    // whose new JSON was written (and journaled) while the manifest still has the old hash,
+    // and that input then put back to its old content before the next run.
+    let name = "000_31546c61354d9668.txt";
+    fs::write(out.join("json").join(".tmpAbC123"), b"{\"half").unwrap();
+    let json = out.join("json").join(format!("{name}.json"));
+    let original = fs::read(&json).unwrap();
+    let mut x: fatiao::Extraction = serde_json::from_slice(&original).unwrap();
+    x.documents.clear();
+    fs::write(&json, serde_json::to_vec_pretty(&x).unwrap()).unwrap();
+    fs::create_dir_all(out.join(".fatiao")).unwrap();
+    fs::write(out.join(".fatiao/journal"), format!("{name}\n")).unwrap();
+
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    let st = statuses(&out);
+    assert_eq!(st[0], "ok", "the journaled file is extracted again");
+    assert!(st[1..].iter().all(|s| s == "skipped"));
+    assert_eq!(fs::read(&json).unwrap(), original);
+    assert!(!out.join("json/.tmpAbC123").exists());
+    assert!(!out.join(".fatiao/journal").exists());
+    run_ok(&["run", "in", "full", "-q"], dir.path());
+    assert_eq!(snapshot(&out), snapshot(&dir.path().join("full")));
+}
