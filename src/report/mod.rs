@@ -26,12 +26,12 @@ pub enum Format {
 /// The diff in `format`.
 pub fn render(diff: &Diff, format: Format) -> String {
     match format {
-        Format::Json => {
-            // A Diff is plain data (strings, numbers, vectors): serialising it cannot fail.
-            let mut s = serde_json::to_string_pretty(diff).unwrap_or_default();
-            s.push('\n');
-            s
-        }
+        // The conventions of every JSON output (pretty, newline-terminated). A Diff is plain
+        // data (strings, numbers, vectors): serialising it cannot fail.
+        Format::Json => crate::emit::json::to_json(diff)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default(),
         Format::Csv => csv::render(diff),
         Format::Html => html::render(diff),
         Format::Md => md::render(diff),
