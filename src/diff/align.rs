@@ -16,6 +16,7 @@
 use super::similarity::{score, score_matrix, Grams};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// What happened to a group of entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,112 +100,16 @@ pub fn align(old: &Side, new: &Side, params: Params) -> Vec<Group> {
         new_group: vec![None; new.texts.len()],
         groups: Vec::new(),
     };
-
-    // 1. Exact matches in order; the gaps between them are kept for pass 3.
-    let ops = capture_diff_slices(Algorithm::Patience, &old.texts, &new.texts);
-    let mut gaps: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
-    for op in &ops {
-        let (tag, or, nr) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            for (o, n) in or.zip(nr) {
-                a.pair(vec![o], vec![n], Link::Unchanged { moved: false });
-            }
-        } else if let Some(last) = gaps
-            .last_mut()
-            .filter(|g| g.0.end == or.start && g.1.end == nr.start)
-        {
-            last.0.end = or.end;
-            last.1.end = nr.end;
-        } else {
-            gaps.push((or, nr));
-        }
-    }
-
-    // 2. Exact matches out of order, first come first paired.
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
-    for n in (0..new.texts.len())
-        .rev()
-        .filter(|&n| a.new_group[n].is_none())
-    {
-        by_text.entry(new.texts[n]).or_default().push(n);
-    }
-    for o in 0..old.texts.len() {
-        if a.old_group[o].is_some() {
-            continue;
-        }
-        if let Some(n) = by_text.get_mut(old.texts[o]).and_then(Vec::pop) {
-            a.pair(vec![o], vec![n], Link::Unchanged { moved: true });
-        }
-    }
-
-    let grams = |texts: &[&str], grouped: &[Option<usize>]| -> Vec<Grams> {
-        texts
-            .iter()
-            .zip(grouped)
-            .map(|(t, g)| {
-                if g.is_none() {
-                    Grams::new(t)
-                } else {
-                    Grams::new("")
-                }
-            })
-            .collect()
-    };
+    let gaps = a.exact_in_order(old, new);
+    a.exact_out_of_order(old, new);
     a.og = grams(&old.texts, &a.old_group);
     a.ng = grams(&new.texts, &a.new_group);
-
-    // 3. Similar pairs in order inside each gap; then, between consecutive pairs, a lone old
-    //    entry facing a lone new one is the same entry rewritten in place.
     for (or, nr) in gaps {
-        let os: Vec<usize> = or.filter(|&o| a.old_group[o].is_none()).collect();
-        let ns: Vec<usize> = nr.filter(|&n| a.new_group[n].is_none()).collect();
-        let pairs = a.ordered_pairs(&os, &ns, params.gap);
-        let (mut oi, mut ni) = (0, 0);
-        for pair in pairs.iter().copied().map(Some).chain([None]) {
-            // The sub-gap before `pair` (or after the last pair) is os[oi..oe] × ns[ni..ne].
-            let (oe, ne) = match pair {
-                Some((o, n)) => (
-                    os.partition_point(|&x| x < o),
-                    ns.partition_point(|&x| x < n),
-                ),
-                None => (os.len(), ns.len()),
-            };
-            if oe == oi + 1 && ne == ni + 1 && score(&a.og[os[oi]], &a.ng[ns[ni]]) >= params.lone {
-                a.pair(vec![os[oi]], vec![ns[ni]], Link::Modified);
-            }
-            if let Some((o, n)) = pair {
-                a.pair(vec![o], vec![n], Link::Modified);
-            }
-            (oi, ni) = (oe + 1, ne + 1);
-        }
+        a.similar_in_gap(or, nr, params);
     }
-
-    // 4. Similar pairs out of order, best first.
-    let os: Vec<usize> = (0..old.texts.len())
-        .filter(|&o| a.old_group[o].is_none())
-        .collect();
-    let ns: Vec<usize> = (0..new.texts.len())
-        .filter(|&n| a.new_group[n].is_none())
-        .collect();
-    let scores = a.scores(&os, &ns);
-    let mut candidates = Vec::new();
-    for (i, &o) in os.iter().enumerate() {
-        for (j, &n) in ns.iter().enumerate() {
-            let s = scores[i * ns.len() + j];
-            if s >= params.moved {
-                candidates.push((s, o, n));
-            }
-        }
-    }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    for (_, o, n) in candidates {
-        if a.old_group[o].is_none() && a.new_group[n].is_none() {
-            a.pair(vec![o], vec![n], Link::Moved);
-        }
-    }
-
-    // 5. Splits and merges, repeated so that an article split in three gathers all its parts.
+    a.similar_anywhere(params.moved);
     if params.split_merge {
+        // Repeated so that an article split in three gathers all its parts.
         while a.attach_parts(old, new) {}
     }
 
@@ -222,6 +127,17 @@ pub fn align(old: &Side, new: &Side, params: Params) -> Vec<Group> {
     a.groups
 }
 
+/// The bigrams of the entries not yet grouped (the others get none: they are never scored).
+fn grams(texts: &[&str], grouped: &[Option<usize>]) -> Vec<Grams> {
+    texts
+        .iter()
+        .zip(grouped)
+        .map(|(t, g)| Grams::new(if g.is_none() { t } else { "" }))
+        .collect()
+}
+
+type Gap = (Range<usize>, Range<usize>);
+
 struct Aligner {
     og: Vec<Grams>,
     ng: Vec<Grams>,
@@ -231,6 +147,102 @@ struct Aligner {
 }
 
 impl Aligner {
+    /// Pass 1: exact matches in order, by patience diff. Returns the gaps between them.
+    fn exact_in_order(&mut self, old: &Side, new: &Side) -> Vec<Gap> {
+        let ops = capture_diff_slices(Algorithm::Patience, &old.texts, &new.texts);
+        let mut gaps: Vec<Gap> = Vec::new();
+        for op in &ops {
+            let (tag, or, nr) = op.as_tag_tuple();
+            if tag == DiffTag::Equal {
+                for (o, n) in or.zip(nr) {
+                    self.pair(vec![o], vec![n], Link::Unchanged { moved: false });
+                }
+            } else if let Some(last) = gaps
+                .last_mut()
+                .filter(|g| g.0.end == or.start && g.1.end == nr.start)
+            {
+                last.0.end = or.end;
+                last.1.end = nr.end;
+            } else {
+                gaps.push((or, nr));
+            }
+        }
+        gaps
+    }
+
+    /// Pass 2: exact matches out of order, first come first paired.
+    fn exact_out_of_order(&mut self, old: &Side, new: &Side) {
+        let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+        for n in (0..new.texts.len()).rev() {
+            if self.new_group[n].is_none() {
+                by_text.entry(new.texts[n]).or_default().push(n);
+            }
+        }
+        for o in 0..old.texts.len() {
+            if self.old_group[o].is_some() {
+                continue;
+            }
+            if let Some(n) = by_text.get_mut(old.texts[o]).and_then(Vec::pop) {
+                self.pair(vec![o], vec![n], Link::Unchanged { moved: true });
+            }
+        }
+    }
+
+    /// Pass 3: similar pairs in order inside a gap; then, between consecutive pairs, a lone old
+    /// entry facing a lone new one is the same entry rewritten in place.
+    fn similar_in_gap(&mut self, or: Range<usize>, nr: Range<usize>, params: Params) {
+        let os: Vec<usize> = or.filter(|&o| self.old_group[o].is_none()).collect();
+        let ns: Vec<usize> = nr.filter(|&n| self.new_group[n].is_none()).collect();
+        let pairs = self.ordered_pairs(&os, &ns, params.gap);
+        let (mut oi, mut ni) = (0, 0);
+        for pair in pairs.iter().copied().map(Some).chain([None]) {
+            // The sub-gap before `pair` (or after the last pair) is os[oi..oe] × ns[ni..ne].
+            let (oe, ne) = match pair {
+                Some((o, n)) => (
+                    os.partition_point(|&x| x < o),
+                    ns.partition_point(|&x| x < n),
+                ),
+                None => (os.len(), ns.len()),
+            };
+            if oe == oi + 1
+                && ne == ni + 1
+                && score(&self.og[os[oi]], &self.ng[ns[ni]]) >= params.lone
+            {
+                self.pair(vec![os[oi]], vec![ns[ni]], Link::Modified);
+            }
+            if let Some((o, n)) = pair {
+                self.pair(vec![o], vec![n], Link::Modified);
+            }
+            (oi, ni) = (oe + 1, ne + 1);
+        }
+    }
+
+    /// Pass 4: similar pairs out of order (moved), best first.
+    fn similar_anywhere(&mut self, threshold: f64) {
+        let os: Vec<usize> = (0..self.og.len())
+            .filter(|&o| self.old_group[o].is_none())
+            .collect();
+        let ns: Vec<usize> = (0..self.ng.len())
+            .filter(|&n| self.new_group[n].is_none())
+            .collect();
+        let scores = self.scores(&os, &ns);
+        let mut candidates = Vec::new();
+        for (i, &o) in os.iter().enumerate() {
+            for (j, &n) in ns.iter().enumerate() {
+                let s = scores[i * ns.len() + j];
+                if s >= threshold {
+                    candidates.push((s, o, n));
+                }
+            }
+        }
+        candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        for (_, o, n) in candidates {
+            if self.old_group[o].is_none() && self.new_group[n].is_none() {
+                self.pair(vec![o], vec![n], Link::Moved);
+            }
+        }
+    }
+
     fn pair(&mut self, old: Vec<usize>, new: Vec<usize>, link: Link) {
         let g = self.groups.len();
         for &o in &old {
