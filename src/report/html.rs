@@ -85,7 +85,13 @@ fn row(h: &mut String, c: &Change, diff: &Diff) {
     let is_unit = [&diff.old.unit, &diff.new.unit]
         .iter()
         .any(|u| u.as_deref() == Some(c.level.as_str()));
-    let class = if is_unit { c.kind.name() } else { "heading" };
+    // Units carry their change type (unchanged rows are greyed); headings stand out; the
+    // unnumbered paragraphs between the items of a policy document are plain text.
+    let class = match c.level.as_str() {
+        _ if is_unit => c.kind.name(),
+        "paragraph" => "text",
+        _ => "heading",
+    };
     let _ = write!(h, "<tr class=\"{}\"><td>", escape(class));
     cell(h, &c.old, &c.inline, Op::Delete, "del");
     h.push_str("</td><td>");
