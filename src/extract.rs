@@ -29,7 +29,7 @@ pub fn extract_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Extract
         source: Source {
             path: path.to_string(),
             encoding: decoded.encoding.to_string(),
-            sha256: hex_sha256(bytes),
+            sha256: sha256_hex(bytes),
         },
         documents,
     })
@@ -119,7 +119,8 @@ fn document(s: structure::Structured, index: usize, id_prefix: &str) -> Document
     doc
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
+/// Lower-case hex SHA-256 of `bytes`: `Source::sha256`, and the key of incremental runs.
+pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }

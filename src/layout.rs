@@ -103,7 +103,10 @@ fn continues(para: &str, prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
     // An unfinished sentence: join it to the next line if it is body text (a numbered unit, or a
     // long line with clauses in it), not a title or heading standing alone — a long title has
     // no clause punctuation.
-    let prev_is_unit = parse_marker(&prev.text).is_some_and(|m| !m.kind.is_structural());
+    // `一、` opens a section whose title stands on its own line; lower units (`（五）审议…机关`)
+    // run on across a break.
+    let prev_is_unit = parse_marker(&prev.text)
+        .is_some_and(|m| !m.kind.is_structural() && m.kind != crate::model::Kind::Division);
     let prose = display_width(&prev.text) > 60 && prev.text.contains(['，', '；', '、', ',', ';']);
     prev_is_unit || prose
 }

@@ -62,6 +62,11 @@ fn seed_000_planning_outline() {
     assert_eq!(divisions, ["一、", "二、", "三、", "四、", "五、"]);
     assert_eq!(per, [6, 4, 6, 7, 5]);
     assert_eq!(items, one_to(28));
+    // A section title on a line of its own is the division's heading, not the start of its text.
+    assert_eq!(
+        of_kind(doc, Kind::Division)[0].heading.as_deref(),
+        Some("坚持以完善“两个维护”制度保证全党团结统一、行动一致")
+    );
     let items = of_kind(doc, Kind::Item);
     assert_eq!(items[0].label.as_deref(), Some("（一）"));
     assert_eq!(items[27].label.as_deref(), Some("（二十八）"));

@@ -31,12 +31,4 @@ pub use run::{run, Job, Mode};
 pub use shard::Shard;
 pub use walk::{collect, Input, WalkError};
 
-use sha2::{Digest, Sha256};
-
-/// Lower-case hex SHA-256, the form the manifest and `Source::sha256` use.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub(crate) use crate::extract::sha256_hex;
