@@ -89,6 +89,11 @@ const PART_CONTAINED: f64 = 0.75;
 /// Parts shorter than this many bigrams are not attached: they would be contained by chance.
 const MIN_PART: usize = 6;
 
+/// Beyond this many pairs to score (two unrelated documents of 2,000 units and more), only exact
+/// matches are made: the score matrices would take hundreds of megabytes. The largest law, the
+/// Civil Code, has 1,260 articles.
+const MAX_SCORED: usize = 4_000_000;
+
 /// Aligns `old` against `new`. Every index of each side appears in exactly one group; groups
 /// come in no particular order.
 pub fn align(old: &Side, new: &Side, params: Params) -> Vec<Group> {
@@ -193,6 +198,9 @@ impl Aligner {
     fn similar_in_gap(&mut self, or: Range<usize>, nr: Range<usize>, params: Params) {
         let os: Vec<usize> = or.filter(|&o| self.old_group[o].is_none()).collect();
         let ns: Vec<usize> = nr.filter(|&n| self.new_group[n].is_none()).collect();
+        if os.len() * ns.len() > MAX_SCORED {
+            return;
+        }
         let pairs = self.ordered_pairs(&os, &ns, params.gap);
         let (mut oi, mut ni) = (0, 0);
         for pair in pairs.iter().copied().map(Some).chain([None]) {
@@ -225,6 +233,9 @@ impl Aligner {
         let ns: Vec<usize> = (0..self.ng.len())
             .filter(|&n| self.new_group[n].is_none())
             .collect();
+        if os.len() * ns.len() > MAX_SCORED {
+            return;
+        }
         let scores = self.scores(&os, &ns);
         let mut candidates = Vec::new();
         for (i, &o) in os.iter().enumerate() {
