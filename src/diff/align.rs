@@ -330,13 +330,13 @@ impl Aligner {
             (&self.og, &self.ng)
         };
         // (the side the part joins, the side with the single whole entry) of a group
-        let sides = |g: &Group| -> (Vec<usize>, Vec<usize>) {
+        fn sides(g: &Group, split: bool) -> (&[usize], &[usize]) {
             if split {
-                (g.new.clone(), g.old.clone())
+                (&g.new, &g.old)
             } else {
-                (g.old.clone(), g.new.clone())
+                (&g.old, &g.new)
             }
-        };
+        }
         let joinable = &side.joinable;
         let grouped = if split {
             &self.new_group
@@ -354,9 +354,9 @@ impl Aligner {
                 .enumerate()
                 .filter(|(_, g)| !matches!(g.link, Link::Unchanged { .. }) && g.link != other)
                 .filter_map(|(gi, g)| {
-                    let (many, whole) = sides(g);
+                    let (many, whole) = sides(g, split);
                     let fits = whole.len() == 1
-                        && adjacent(pos, &many, p)
+                        && adjacent(pos, many, p)
                         && many.iter().all(|&m| joinable[m]);
                     fits.then(|| (parts[p].contained_in(&wholes[whole[0]]), gi))
                 })
