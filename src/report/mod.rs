@@ -70,7 +70,7 @@ pub(crate) fn describe(c: &Change) -> String {
         notes.push("位置调整".to_string());
     }
     if c.formatting {
-        notes.push("仅标点或空格的全角半角不同".to_string());
+        notes.push("仅空白或全角、半角不同".to_string());
     }
     if let (Some(s), false) = (c.similarity, c.kind == ChangeType::Unchanged) {
         notes.push(format!("相似度{:.0}%", s * 100.0));
