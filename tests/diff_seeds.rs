@@ -190,3 +190,18 @@ fn the_same_law_in_another_layout_is_unchanged() {
     );
     assert_eq!(diff.heading_summary.unchanged, 6);
 }
+
+#[test]
+fn deleting_the_first_article_lists_the_deletion_first() {
+    let diff = compare(&[Edit::Delete(0)]);
+    let first = articles(&diff).next().unwrap();
+    assert_eq!(
+        (first.kind, first.old.clone()),
+        (ChangeType::Deleted, vec![label(1)])
+    );
+    let second = articles(&diff).nth(1).unwrap();
+    assert_eq!(
+        (second.old.clone(), second.new.clone()),
+        (vec![label(2)], vec![label(1)])
+    );
+}

@@ -399,3 +399,53 @@ pub fn main_document(extraction: &Extraction, doc: Option<usize>) -> Option<&Doc
             .max_by_key(|d| unit_count(d)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Node, Source};
+
+    fn doc(index: usize, articles: usize) -> Document {
+        Document {
+            id: format!("a.txt#{index}"),
+            index,
+            title: None,
+            meta: Default::default(),
+            preamble: Some("新闻".into()),
+            trailer: None,
+            warnings: vec![],
+            children: (1..=articles)
+                .map(|n| Node {
+                    id: format!("a{n}"),
+                    kind: Kind::Article,
+                    label: Some(format!("第{n}条")),
+                    number: Some(n as u32),
+                    sub_number: None,
+                    heading: None,
+                    heading_end: None,
+                    text: Some(format!("条文{n}")),
+                    children: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_main_document_has_the_most_articles_unless_one_is_named() {
+        let ex = Extraction {
+            schema: crate::model::SCHEMA.into(),
+            source: Source {
+                path: "a.txt".into(),
+                encoding: "UTF-8".into(),
+                sha256: String::new(),
+            },
+            documents: vec![doc(1, 0), doc(2, 2), doc(3, 3), doc(4, 3)],
+        };
+        let index = |d: Option<&Document>| d.map(|d| d.index);
+        // The first of the two with three articles.
+        assert_eq!(index(main_document(&ex, None)), Some(3));
+        assert_eq!(index(main_document(&ex, Some(1))), Some(1));
+        assert_eq!(index(main_document(&ex, Some(0))), None);
+        assert_eq!(index(main_document(&ex, Some(5))), None);
+    }
+}
