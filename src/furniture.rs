@@ -8,9 +8,9 @@
 
 use crate::normalise::Line;
 use crate::numbering::parse_marker;
-use crate::text::{display_width, ends_with_stop};
+use crate::text::{ends_with_stop, width_at_most};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A line that is only a page number: `3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 40 页`,
@@ -37,33 +37,54 @@ const RUNNING_HEAD_MIN: usize = 3;
 /// Moves page numbers and running heads out of `lines`, into the `set_aside` list of the line
 /// that follows each (or of the last line).
 pub fn set_aside(lines: Vec<Line>) -> Vec<Line> {
-    let heads = running_heads(&lines);
+    let furniture = furniture_flags(&lines);
+    if !furniture.contains(&true) || !furniture.contains(&false) {
+        // Nothing to take out, or nothing but furniture: keep it all as text.
+        return lines;
+    }
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut pending: Vec<String> = Vec::new();
-    let mut seen_once: HashMap<&str, bool> = HashMap::new();
-    for (i, line) in lines.iter().enumerate() {
-        let text = line.text.as_str();
-        let is_head = heads.contains(&text) && {
-            // The first occurrence near the top of the file is the title itself.
-            let first = !seen_once.contains_key(text);
-            seen_once.insert(text, true);
-            !(first && i < 5)
-        };
-        if !line.md_heading && (PAGE_NUMBER.is_match(text) || is_head) {
-            pending.push(line.text.clone());
-            continue;
+    for (line, aside) in lines.into_iter().zip(furniture) {
+        if aside {
+            pending.push(line.text);
+        } else {
+            let mut kept = line;
+            kept.set_aside = std::mem::take(&mut pending);
+            out.push(kept);
         }
-        let mut kept = line.clone();
-        kept.set_aside = std::mem::take(&mut pending);
-        out.push(kept);
     }
     if let Some(last) = out.last_mut() {
         last.set_aside.extend(pending);
-    } else if !pending.is_empty() {
-        // Nothing but furniture: keep it as text rather than set everything aside.
-        return lines;
     }
     out
+}
+
+/// Which lines are page furniture.
+fn furniture_flags(lines: &[Line]) -> Vec<bool> {
+    let heads = running_heads(lines);
+    let mut seen: HashSet<&str> = HashSet::new();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let text = line.text.as_str();
+            let is_head = heads.contains(&text) && {
+                // The first occurrence near the top of the file is the title itself.
+                let first = seen.insert(text);
+                !(first && i < 5)
+            };
+            !line.md_heading && (is_head || is_page_number(text))
+        })
+        .collect()
+}
+
+fn is_page_number(text: &str) -> bool {
+    // Most lines are long or hold no digit: skip the regex for them.
+    text.len() <= 48
+        && text
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && PAGE_NUMBER.is_match(text)
 }
 
 /// Lines between pages are at least this many lines apart.
@@ -113,7 +134,7 @@ fn is_head_like(t: &str) -> bool {
     let han = t.chars().filter(|&c| crate::text::is_han(c)).count();
     han >= 2
         && t.chars().count() >= 4
-        && display_width(t) <= 128
+        && width_at_most(t, 128)
         && !ends_with_stop(t)
         && !t.contains(['，', '；', '“', '”', ',', '。'])
         // A parenthesised note (`（2021年10月13日在…的讲话）`) may recur; it belongs to the text.

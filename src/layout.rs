@@ -107,7 +107,8 @@ fn continues(para: &str, prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
     // run on across a break.
     let prev_is_unit = parse_marker(&prev.text)
         .is_some_and(|m| !m.kind.is_structural() && m.kind != crate::model::Kind::Division);
-    let prose = display_width(&prev.text) > 60 && prev.text.contains(['，', '；', '、', ',', ';']);
+    let prose = !crate::text::width_at_most(&prev.text, 60)
+        && prev.text.contains(['，', '；', '、', ',', ';']);
     prev_is_unit || prose
 }
 
@@ -129,23 +130,29 @@ fn is_bracketed_note(para: &str) -> bool {
 /// join pieces wrapped at different widths (a PDF compilation), so the width is read locally.
 const WINDOW: usize = 15;
 
+/// Lines that share one reading of the wrapping: the window moves in steps, not line by line,
+/// since the wrapping changes far more slowly than that.
+const STEP: usize = 8;
+
 /// The wrapping around each line, if the lines near it are hard-wrapped.
 fn local_wraps(lines: &[Line]) -> Vec<Option<Wrap>> {
     let chars: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
     let widths: Vec<usize> = lines.iter().map(|l| display_width(&l.text)).collect();
-    (0..lines.len())
-        .map(|i| {
-            let range = i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(lines.len());
-            [
-                band(&chars[range.clone()], true),
-                band(&widths[range], false),
-            ]
-            .into_iter()
-            .flatten()
-            .max_by_key(|(share, _)| *share)
-            .map(|(_, w)| w)
-        })
-        .collect()
+    let mut out = Vec::with_capacity(lines.len());
+    for block in (0..lines.len()).step_by(STEP) {
+        let centre = (block + STEP / 2).min(lines.len() - 1);
+        let range = centre.saturating_sub(WINDOW)..(centre + WINDOW + 1).min(lines.len());
+        let wrap = [
+            band(&chars[range.clone()], true),
+            band(&widths[range], false),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(share, _)| *share)
+        .map(|(_, w)| w);
+        out.extend(std::iter::repeat_n(wrap, STEP.min(lines.len() - block)));
+    }
+    out
 }
 
 /// The wrap width of a window of line lengths by one measure, with the share (per mille) of

@@ -6,7 +6,7 @@
 //! counted twice.
 
 use crate::model::{Event, Meta};
-use crate::text::{display_width, ends_with_stop};
+use crate::text::{ends_with_stop, width_at_most};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -167,7 +167,7 @@ fn repeats_start(title: &str, piece: &str) -> bool {
 /// A line that can be (part of) a title: no sentence end, no numbering, and no longer than the
 /// longest titles (judicial interpretations run to some sixty characters).
 fn is_title_line(s: &str) -> bool {
-    display_width(s) <= 160 && !ends_with_stop(s) && crate::numbering::parse_marker(s).is_none()
+    !ends_with_stop(s) && width_at_most(s, 160) && crate::numbering::parse_marker(s).is_none()
 }
 
 /// Where a title line stops: at a date, a 文号, a source line or an opening parenthesis.

@@ -11,7 +11,7 @@
 
 use crate::layout::Para;
 use crate::structure::is_title_like;
-use crate::text::{display_width, ends_with_stop};
+use crate::text::{ends_with_stop, width_at_most};
 
 /// Splits a file's paragraphs after each run of closing lines.
 pub fn segment(paras: &[Para]) -> Vec<Vec<Para>> {
@@ -35,7 +35,7 @@ pub fn segment(paras: &[Para]) -> Vec<Vec<Para>> {
 /// `发布时间：…`, `来源：…`, `（来源：…）`: a short line that states publication data.
 pub fn is_closing_line(text: &str) -> bool {
     let t = text.trim_start_matches(['（', '(', '【', '[']);
-    display_width(text) <= 80
+    width_at_most(text, 80)
         && [
             "发布时间",
             "来源",

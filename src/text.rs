@@ -28,8 +28,24 @@ pub fn display_width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
+/// `display_width(s) <= limit`, without measuring past the limit (paragraphs can be long).
+pub fn width_at_most(s: &str, limit: usize) -> bool {
+    let mut width = 0;
+    for c in s.chars() {
+        width += if is_wide(c) { 2 } else { 1 };
+        if width > limit {
+            return false;
+        }
+    }
+    true
+}
+
 pub fn is_wide(c: char) -> bool {
-    matches!(c as u32,
+    let u = c as u32;
+    if u < 0x1100 {
+        return false;
+    }
+    matches!(u,
         0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
         | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)

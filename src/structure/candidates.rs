@@ -70,7 +70,26 @@ fn plausible(kind: Kind, number: u32) -> bool {
 }
 
 fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二两三四五六七八九十百千".contains(c)
+    matches!(
+        c,
+        '0'..='9'
+            | '０'..='９'
+            | '〇'
+            | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
 }
 
 /// Finds every candidate marker in `body` (paragraphs joined by `\n`).

@@ -13,7 +13,7 @@ pub mod chain;
 
 use crate::layout::Para;
 use crate::model::{Kind, Node, Warning};
-use crate::text::{display_width, ends_with_stop};
+use crate::text::{ends_with_stop, width_at_most};
 use candidates::{Candidate, Position, Reference};
 
 /// What the structure stage makes of one document's paragraphs.
@@ -58,14 +58,14 @@ pub fn rank(kind: Kind, mode: Mode) -> u8 {
 /// A paragraph that stands alone like a title or a byline: short, not ending a sentence, not a
 /// numbered unit.
 pub fn is_title_like(text: &str) -> bool {
-    display_width(text) <= 64
-        && !ends_with_stop(text)
+    !ends_with_stop(text)
+        && width_at_most(text, 64)
         && crate::numbering::parse_marker(text).is_none()
 }
 
 /// A prose paragraph: a sentence of some length.
 fn is_prose(text: &str) -> bool {
-    display_width(text) >= 60 && ends_with_stop(text)
+    ends_with_stop(text) && !width_at_most(text, 59)
 }
 
 /// Recognises the structure of one document.
