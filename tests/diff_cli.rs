@@ -1,26 +1,32 @@
 //! `fatiao diff` as a user runs it: files in, a report out, errors that name the file.
 
-// The command is a module of the binary; the test compiles it on its own.
-#[path = "../src/commands/diff.rs"]
-mod command;
-
-use command::{run, DiffArgs};
 use fatiao::diff::Diff;
-use fatiao::report::Format;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 const OLD: &str = "中华人民共和国示例法\n\n第一章 总则\n\n第一条 为了保守国家秘密，维护国家安全和利益，制定本法。\n\n第二条 国家秘密受法律保护。\n\n第三条 本法自公布之日起施行。\n";
 const NEW: &str = "中华人民共和国示例法\n\n第一章 总则\n\n第一条 为了保守国家秘密，维护国家安全和利益，制定本法。\n\n第二条 保守国家秘密的工作，坚持中国共产党的领导。\n\n第三条 国家秘密受法律保护。\n\n第四条 本法自2024年5月1日起施行。\n";
 
-fn args(old: &Path, new: &Path, format: Format, out: Option<PathBuf>) -> DiffArgs {
-    DiffArgs {
-        old: old.to_path_buf(),
-        new: new.to_path_buf(),
-        format,
-        out,
-        doc: None,
-        encoding: None,
+/// Runs `fatiao diff OLD NEW --format F [--out OUT] [extra…]`: Ok(()) on exit 0, else Err(stderr)
+/// with the exit code checked to be 2 (the command could not do its job).
+fn run(
+    old: &Path,
+    new: &Path,
+    format: &str,
+    out: Option<&Path>,
+    extra: &[&str],
+) -> Result<(), String> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fatiao"));
+    cmd.arg("diff").arg(old).arg(new).args(["--format", format]);
+    if let Some(out) = out {
+        cmd.arg("--out").arg(out);
     }
+    let output = cmd.args(extra).output().expect("fatiao runs");
+    if output.status.success() {
+        return Ok(());
+    }
+    assert_eq!(output.status.code(), Some(2), "a failed diff exits 2");
+    Err(String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -41,7 +47,7 @@ fn writes_the_json_diff_to_the_out_file() {
         write(dir.path(), "new.txt", NEW.as_bytes()),
     );
     let out = dir.path().join("diff.json");
-    run(args(&old, &new, Format::Json, Some(out.clone()))).unwrap();
+    run(&old, &new, "json", Some(&out), &[]).unwrap();
     let diff = read_diff(&out);
     assert_eq!(diff.schema, "fatiao.diff/1");
     assert_eq!((diff.old.units, diff.new.units), (3, 4));
@@ -61,8 +67,8 @@ fn the_encoding_of_a_side_does_not_change_the_diff() {
         write(dir.path(), "new-gb.txt", &gbk),
     );
     let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
-    run(args(&old, &utf8, Format::Json, Some(a.clone()))).unwrap();
-    run(args(&old, &gb, Format::Json, Some(b.clone()))).unwrap();
+    run(&old, &utf8, "json", Some(&a), &[]).unwrap();
+    run(&old, &gb, "json", Some(&b), &[]).unwrap();
     assert_eq!(read_diff(&a).changes, read_diff(&b).changes);
 }
 
@@ -74,7 +80,7 @@ fn html_report_is_written() {
         write(dir.path(), "new.txt", NEW.as_bytes()),
     );
     let out = dir.path().join("report.html");
-    run(args(&old, &new, Format::Html, Some(out.clone()))).unwrap();
+    run(&old, &new, "html", Some(&out), &[]).unwrap();
     let page = std::fs::read_to_string(out).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains("本法自<del>公布之</del>日起施行"), "{page}");
@@ -89,24 +95,19 @@ fn errors_name_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let old = write(dir.path(), "old.txt", OLD.as_bytes());
     let missing = dir.path().join("nowhere.txt");
-    let err = run(args(&old, &missing, Format::Json, None)).unwrap_err();
-    assert!(format!("{err:#}").contains("nowhere.txt"), "{err:#}");
+    let err = run(&old, &missing, "json", None, &[]).unwrap_err();
+    assert!(err.contains("nowhere.txt"), "{err}");
 
     let prose = write(
         dir.path(),
         "prose.txt",
         "今天天气很好，我们去公园散步。".as_bytes(),
     );
-    let err = run(args(&old, &prose, Format::Json, None)).unwrap_err();
-    assert!(format!("{err:#}").contains("prose.txt"), "{err:#}");
+    let err = run(&old, &prose, "json", None, &[]).unwrap_err();
+    assert!(err.contains("prose.txt"), "{err}");
 
-    let mut a = args(&old, &old, Format::Json, None);
-    a.doc = Some(7);
-    let err = run(a).unwrap_err();
-    assert!(
-        format!("{err:#}").contains("old.txt: there is no document 7"),
-        "{err:#}"
-    );
+    let err = run(&old, &old, "json", None, &["--doc", "7"]).unwrap_err();
+    assert!(err.contains("old.txt: there is no document 7"), "{err}");
 }
 
 #[test]
@@ -118,6 +119,26 @@ fn an_unwritable_out_path_is_an_error_naming_it() {
     );
     // A directory cannot be made under a file.
     let out = old.join("diff.json");
-    let err = run(args(&old, &new, Format::Json, Some(out))).unwrap_err();
-    assert!(format!("{err:#}").contains("diff.json"), "{err:#}");
+    let err = run(&old, &new, "json", Some(&out), &[]).unwrap_err();
+    assert!(err.contains("diff.json"), "{err}");
+}
+
+#[test]
+fn the_report_goes_to_standard_output_without_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (
+        write(dir.path(), "old.txt", OLD.as_bytes()),
+        write(dir.path(), "new.txt", NEW.as_bytes()),
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_fatiao"))
+        .args(["diff"])
+        .arg(&old)
+        .arg(&new)
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let md = String::from_utf8(output.stdout).unwrap();
+    assert!(md.contains("| 原文 | 修改后 | 变化 |"), "{md}");
+    assert!(md.contains("第四条"), "{md}");
 }
