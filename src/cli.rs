@@ -21,7 +21,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// The incremental batch job: extract a directory, skipping files unchanged since the last run.
     Run(RunArgs),
-    // `Diff(crate::commands::diff::DiffArgs)` is wired here by the lead (src/commands/diff.rs).
+    /// Compare two revisions of a document: 新旧对照 as JSON, CSV, HTML or Markdown.
+    Diff(crate::commands::diff::DiffArgs),
 }
 
 impl Command {

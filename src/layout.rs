@@ -138,18 +138,24 @@ const STEP: usize = 8;
 fn local_wraps(lines: &[Line]) -> Vec<Option<Wrap>> {
     let chars: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
     let widths: Vec<usize> = lines.iter().map(|l| display_width(&l.text)).collect();
-    let mut out = Vec::with_capacity(lines.len());
-    for block in (0..lines.len()).step_by(STEP) {
-        let centre = (block + STEP / 2).min(lines.len() - 1);
-        let range = centre.saturating_sub(WINDOW)..(centre + WINDOW + 1).min(lines.len());
-        let wrap = [
+    let wrap_of = |range: std::ops::Range<usize>| {
+        [
             band(&chars[range.clone()], true),
             band(&widths[range], false),
         ]
         .into_iter()
         .flatten()
         .max_by_key(|(share, _)| *share)
-        .map(|(_, w)| w);
+        .map(|(_, w)| w)
+    };
+    // Where the lines near a block are too few or too mixed to tell (a run of short articles),
+    // the wrapping of the whole text stands in.
+    let whole = wrap_of(0..lines.len());
+    let mut out = Vec::with_capacity(lines.len());
+    for block in (0..lines.len()).step_by(STEP) {
+        let centre = (block + STEP / 2).min(lines.len() - 1);
+        let range = centre.saturating_sub(WINDOW)..(centre + WINDOW + 1).min(lines.len());
+        let wrap = wrap_of(range).or(whole);
         out.extend(std::iter::repeat_n(wrap, STEP.min(lines.len() - block)));
     }
     out

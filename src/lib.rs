@@ -20,6 +20,7 @@
 
 pub mod batch;
 pub mod decode;
+pub mod diff;
 pub mod emit;
 pub mod extract;
 pub mod furniture;
@@ -29,6 +30,7 @@ pub mod meta;
 pub mod model;
 pub mod normalise;
 pub mod numbering;
+pub mod report;
 pub mod segment;
 pub mod structure;
 pub mod text;

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or_else(Command::default_job) {
         Command::Extract(args) => commands::extract::run(args),
         Command::Run(args) => commands::run::run(args),
+        Command::Diff(args) => commands::diff::run(args),
     };
     result.unwrap_or_else(|err| {
         eprintln!("fatiao: {err:#}");

@@ -2,6 +2,7 @@
 //! An `Err` means the command could not do its job at all (exit 2); files that fail are reported
 //! one by one and give exit 1.
 
+pub mod diff;
 pub mod extract;
 pub mod run;
 

@@ -92,6 +92,14 @@ fn is_numeral_char(c: char) -> bool {
     )
 }
 
+/// `s` opens with a run of numerals followed by the mark that ends a bare label: `、`, `.`,
+/// `．` or `，` (after optional spaces).
+fn numeral_then_label_mark(s: &str) -> bool {
+    let rest = s.trim_start_matches(is_numeral_char);
+    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    rest.starts_with(['、', '.', '．', '，', ','])
+}
+
 /// Finds every candidate marker in `body` (paragraphs joined by `\n`).
 pub fn scan(body: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -103,18 +111,20 @@ pub fn scan(body: &str) -> Vec<Candidate> {
         if i < skip_to || !could_start_marker(c) {
             continue;
         }
-        // A numeral inside a longer numeral (`十一、` seen from `一`) is not a marker start.
-        if is_numeral_char(c) && before.is_some_and(is_numeral_char) {
+        // A numeral inside a longer numeral (`十一、` seen from `一`) is not a marker start; nor
+        // is one right after 第, which belongs to a 第…次/届 phrase.
+        if is_numeral_char(c) && (before.is_some_and(is_numeral_char) || before == Some('第')) {
+            continue;
+        }
+        // Numerals are everywhere in Chinese text; only those followed by the punctuation of a
+        // label (`一、`, `1.`) can start one. Checking that first keeps the parsers for the rest.
+        if is_numeral_char(c) && !numeral_then_label_mark(&body[i..]) {
             continue;
         }
         let Some(m) = parse_marker(&body[i..]) else {
             continue;
         };
         if !plausible(m.kind, m.number) {
-            continue;
-        }
-        // A numeral right after 第 belongs to a 第…次/届 phrase, not a marker of its own.
-        if before == Some('第') {
             continue;
         }
         let position = position_at(body, i);

@@ -1,0 +1,96 @@
+//! Layouts degrade.py does not make, built in memory from its `plain` and `wrap` copies: issue 3
+//! says fatiao is also measured on page numbers and running heads between lines, half-width
+//! brackets and tabs after labels. They run with `--extra` (or `--layout NAME`); .ci/run leaves
+//! them out until the lead adds them to the bar.
+//!
+//! Each is deterministic: the same file always gives the same bytes (choices come from a
+//! SHA-256 of the file's path), so a failure can be reproduced.
+
+use regex::Regex;
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
+
+/// Half-width brackets instead of full-width ones: `(一)` items, `(试行)` titles.
+pub fn halfwidth(plain: &str) -> String {
+    plain.replace('（', "(").replace('）', ")")
+}
+
+static LABEL_SPACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(第[零〇一二三四五六七八九十百千]+[编章节条](?:之[零〇一二三四五六七八九十]+)?)[ \u{3000}]+")
+        .unwrap()
+});
+
+/// A tab between a label and its text (`第一条\t为了…`, `第一章\t总则`), as word processors
+/// export it.
+pub fn tabs(plain: &str) -> String {
+    LABEL_SPACE.replace_all(plain, "$1\t").into_owned()
+}
+
+/// PDF text with its page furniture: after every page of `wrap`'s lines, a page number line
+/// (`- 3 -`, `—3—`, `第3页` or `3`, one style per file), and at the top of every later page a
+/// running head (the document's title).
+pub fn pages(wrap: &str, title: &str, seed: &str) -> String {
+    let hash = Sha256::digest(seed.as_bytes());
+    let per_page = 30 + usize::from(hash[0] % 15);
+    let style = hash[1] % 4;
+    let number = |n: usize| match style {
+        0 => format!("- {n} -"),
+        1 => format!("—{n}—"),
+        2 => format!("第{n}页"),
+        _ => n.to_string(),
+    };
+    let lines: Vec<&str> = wrap.lines().collect();
+    let mut out = String::with_capacity(wrap.len() + wrap.len() / 10);
+    for (i, page) in lines.chunks(per_page).enumerate() {
+        if i > 0 {
+            out.push_str(title);
+            out.push('\n');
+        }
+        for line in page {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push('\n');
+        out.push_str(&number(i + 1));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn halfwidth_changes_only_the_brackets() {
+        assert_eq!(halfwidth("（一）甲（试行）"), "(一)甲(试行)");
+    }
+
+    #[test]
+    fn tabs_replace_the_space_after_a_line_start_label_only() {
+        let t = tabs("第一章 总则\n第一条　为了 保护\n依照第二条 规定\n");
+        assert_eq!(t, "第一章\t总则\n第一条\t为了 保护\n依照第二条 规定\n");
+    }
+
+    #[test]
+    fn pages_add_numbers_and_running_heads_and_keep_every_line_in_order() {
+        let wrap: String = (0..100).map(|i| format!("行{i}\n")).collect();
+        let out = pages(&wrap, "某法", "a.md");
+        let kept: Vec<&str> = out.lines().filter(|l| l.starts_with('行')).collect();
+        let want: Vec<String> = (0..100).map(|i| format!("行{i}")).collect();
+        assert_eq!(kept, want);
+        // 100 lines at 30 to 44 a page make 3 or 4 pages: as many numbers, one head fewer.
+        let heads = out.lines().filter(|l| *l == "某法").count();
+        let numbers = out
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('行') && *l != "某法")
+            .count();
+        assert!((3..=4).contains(&numbers), "{out}");
+        assert_eq!(heads, numbers - 1);
+        assert_eq!(
+            out,
+            pages(&wrap, "某法", "a.md"),
+            "the same input gives the same output"
+        );
+    }
+}

@@ -1,0 +1,318 @@
+//! Finds documents that are versions of one another in a batch, so that the batch run can diff
+//! each consecutive pair without being told which files go together.
+//!
+//! Two documents are versions of one another when their titles agree (ignoring white space and a
+//! trailing bracket such as `（2023年修订）`). Versions are ordered by the dates in their file
+//! names (`X(2024-02-27).md`, the convention of the LawRefBook collection), the file without one
+//! being the oldest; when no file name of the family has a date, by the latest dated event of
+//! each document's metadata.
+
+use super::diff_documents;
+use crate::model::Document;
+use crate::report::{self, write_atomic, Format};
+use anyhow::Context;
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// A document of the batch and the path of the file it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Member<'a> {
+    pub path: &'a str,
+    pub doc: &'a Document,
+}
+
+static FILE_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(](\d{4}-\d{2}-\d{2})[)）]").expect("valid regex"));
+static TRAILING_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(][^（()）]*\d[^（()）]*[)）]$").expect("valid regex"));
+
+/// The date of `m` as its file name gives it (`X(2024-02-27).md`).
+fn file_date(m: &Member) -> Option<String> {
+    let name = Path::new(m.path)
+        .file_name()?
+        .to_string_lossy()
+        .into_owned();
+    FILE_DATE
+        .captures_iter(&name)
+        .last()
+        .map(|c| c[1].to_string())
+}
+
+/// The latest dated event of `m`'s metadata.
+fn event_date(m: &Member) -> Option<String> {
+    m.doc.meta.events.iter().map(|e| e.date.clone()).max()
+}
+
+/// The date that orders `m` among its versions (`YYYY-MM-DD`, or shorter when the metadata
+/// gives no more): the file name's, else the latest dated event; `None` when there is none.
+pub fn version_date(m: &Member) -> Option<String> {
+    file_date(m).or_else(|| event_date(m))
+}
+
+/// The title that versions of one document share (white space and a trailing dated note
+/// dropped), or the file name without its date and extension when the document has no title.
+fn family_key(m: &Member) -> String {
+    let raw = match &m.doc.title {
+        Some(t) => t.clone(),
+        None => name_key(m),
+    };
+    let squeezed: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    TRAILING_NOTE.replace(&squeezed, "").into_owned()
+}
+
+/// The file name without its date and extension: `X(2024-02-27).md` → `X`.
+fn name_key(m: &Member) -> String {
+    let stem = Path::new(m.path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    FILE_DATE.replace_all(&stem, "").into_owned()
+}
+
+/// Groups `members` into families of two or more versions, each ordered oldest first. Returns
+/// indices into `members`; families come in the order of their key.
+///
+/// Members are versions of one another when their titles agree, or when they are files of one
+/// directory whose names differ only by a date: either is enough, so that a title misread in
+/// one version does not lose the pair.
+pub fn families(members: &[Member]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..members.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut first_with: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, m) in members.iter().enumerate() {
+        let dir = Path::new(m.path).parent().unwrap_or(Path::new(""));
+        let keys = [
+            format!("title:{}", family_key(m)),
+            format!("file:{}/{}", dir.display(), name_key(m)),
+        ];
+        for key in keys
+            .into_iter()
+            .filter(|k| !k.ends_with(':') && !k.ends_with('/'))
+        {
+            let j = *first_with.entry(key).or_insert(i);
+            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            parent[a] = b;
+        }
+    }
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in 0..members.len() {
+        let r = root(&mut parent, i);
+        by_key.entry(family_key(&members[r])).or_default().push(i);
+    }
+    by_key
+        .into_values()
+        .filter(|f| f.len() > 1)
+        .map(|mut f| {
+            // One kind of date per family: when file names carry dates, the file without one is
+            // the oldest version, whatever its metadata says (its 施行 date can be later than
+            // the next version's file date).
+            let by_name = f.iter().any(|&i| file_date(&members[i]).is_some());
+            let date = |m: &Member| if by_name { file_date(m) } else { event_date(m) };
+            f.sort_by_key(|&i| (date(&members[i]), members[i].path));
+            f
+        })
+        .collect()
+}
+
+/// Writes the diff of each consecutive pair of each family as `<dir>/diffs/<name>.json`, and all
+/// their changes as `<dir>/changes.csv` (the columns of the CSV report, after the two source
+/// paths). Returns the paths written.
+pub fn write_family_diffs(
+    members: &[Member],
+    families: &[Vec<usize>],
+    dir: &Path,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let diffs_dir = dir.join("diffs");
+    std::fs::create_dir_all(&diffs_dir)
+        .with_context(|| format!("cannot create {}", diffs_dir.display()))?;
+    let mut written = Vec::new();
+    let mut csv = report::csv::Table::new(&["old_source", "new_source"]);
+    for family in families {
+        for pair in family.windows(2) {
+            let (old, new) = (&members[pair[0]], &members[pair[1]]);
+            let diff = diff_documents(old.doc, new.doc);
+            let path = diffs_dir.join(format!("{}.json", file_name(old, new)));
+            write_atomic(&path, report::render(&diff, Format::Json).as_bytes())?;
+            written.push(path);
+            csv.add(&diff, &[old.path, new.path]);
+        }
+    }
+    let path = dir.join("changes.csv");
+    write_atomic(&path, csv.finish().as_bytes())?;
+    written.push(path);
+    Ok(written)
+}
+
+/// `<key>__<old date>__<new date>` with characters that file systems refuse replaced.
+fn file_name(old: &Member, new: &Member) -> String {
+    let date = |m: &Member| version_date(m).unwrap_or_else(|| "undated".into());
+    format!("{}__{}__{}", family_key(old), date(old), date(new))
+        .chars()
+        .map(|c| {
+            if r#"/\:*?"<>|"#.contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Event, Meta};
+
+    fn doc(title: &str, dates: &[&str]) -> Document {
+        Document {
+            id: "x#1".into(),
+            index: 1,
+            title: Some(title.into()),
+            meta: Meta {
+                events: dates
+                    .iter()
+                    .map(|d| Event {
+                        date: d.to_string(),
+                        event: "修订".into(),
+                        text: String::new(),
+                    })
+                    .collect(),
+                ..Meta::default()
+            },
+            preamble: None,
+            trailer: None,
+            warnings: vec![],
+            children: vec![],
+        }
+    }
+
+    #[test]
+    fn versions_are_grouped_by_title_and_ordered_by_date_undated_first() {
+        let (a, b, c, other) = (
+            doc("中华人民共和国反间谍法", &[]),
+            doc("中华人民共和国 反间谍法", &[]),
+            doc("中华人民共和国反间谍法（2023年修订）", &[]),
+            doc("中华人民共和国保守国家秘密法", &[]),
+        );
+        let members = [
+            Member {
+                path: "行政法/反间谍法(2023-04-26).md",
+                doc: &c,
+            },
+            Member {
+                path: "行政法/反间谍法.md",
+                doc: &a,
+            },
+            Member {
+                path: "行政法/保守国家秘密法.md",
+                doc: &other,
+            },
+            Member {
+                path: "行政法/反间谍法(2014-11-01).md",
+                doc: &b,
+            },
+        ];
+        assert_eq!(families(&members), vec![vec![1, 3, 0]]);
+    }
+
+    #[test]
+    fn each_consecutive_pair_gets_a_diff_file_and_rows_in_changes_csv() {
+        let article = |label: &str, text: &str| crate::model::Node {
+            id: label.into(),
+            kind: crate::model::Kind::Article,
+            label: Some(label.into()),
+            number: None,
+            sub_number: None,
+            heading: None,
+            heading_end: None,
+            text: Some(text.into()),
+            children: vec![],
+        };
+        let mut v1 = doc("保安服务管理条例", &[]);
+        v1.children = vec![article("第一条", "为了规范保安服务活动，制定本条例。")];
+        let mut v2 = v1.clone();
+        v2.children
+            .push(article("第二条", "保安服务公司应当依法取得许可。"));
+        let mut v3 = v2.clone();
+        v3.children[1] = article("第二条", "保安服务公司应当依法取得保安服务许可证。");
+        let members = [
+            Member {
+                path: "x/保安服务管理条例(2022-03-29).md",
+                doc: &v3,
+            },
+            Member {
+                path: "x/保安服务管理条例.md",
+                doc: &v1,
+            },
+            Member {
+                path: "x/保安服务管理条例(2020-11-29).md",
+                doc: &v2,
+            },
+        ];
+        let fams = families(&members);
+        let dir = tempfile::tempdir().unwrap();
+        let written = write_family_diffs(&members, &fams, dir.path()).unwrap();
+        assert_eq!(written.len(), 3);
+        let first = dir
+            .path()
+            .join("diffs/保安服务管理条例__undated__2020-11-29.json");
+        let diff: crate::diff::Diff =
+            serde_json::from_str(&std::fs::read_to_string(first).unwrap()).unwrap();
+        assert_eq!((diff.summary.unchanged, diff.summary.added), (1, 1));
+        let csv = std::fs::read_to_string(dir.path().join("changes.csv")).unwrap();
+        let rows: Vec<&str> = csv.lines().collect();
+        // Header, two changes of the first pair, two of the second.
+        assert_eq!(rows.len(), 5, "{csv}");
+        assert!(rows[0].starts_with("old_source,new_source,type,"));
+        assert!(rows[4].starts_with(
+            "x/保安服务管理条例(2020-11-29).md,x/保安服务管理条例(2022-03-29).md,modified,"
+        ));
+    }
+
+    #[test]
+    fn a_file_without_a_date_is_older_even_if_its_metadata_is_later() {
+        let (old, new) = (
+            doc("规定（一）", &["2022-03-15"]),
+            doc("规定（一）", &["2022-03-01"]),
+        );
+        let members = [
+            Member {
+                path: "规定（一）(2022-03-01).md",
+                doc: &new,
+            },
+            Member {
+                path: "规定（一）.md",
+                doc: &old,
+            },
+        ];
+        assert_eq!(families(&members), vec![vec![1, 0]]);
+    }
+
+    #[test]
+    fn metadata_events_date_a_version_whose_file_name_has_none() {
+        let (old, new) = (
+            doc("保安服务管理条例", &["2009-09-28", "2020-11-29"]),
+            doc("保安服务管理条例", &["2009-09-28", "2022-03-29"]),
+        );
+        let members = [
+            Member {
+                path: "b.md",
+                doc: &new,
+            },
+            Member {
+                path: "a.md",
+                doc: &old,
+            },
+        ];
+        assert_eq!(families(&members), vec![vec![1, 0]]);
+        assert_eq!(version_date(&members[0]).as_deref(), Some("2022-03-29"));
+    }
+}

@@ -1,0 +1,153 @@
+//! What is compared: a document's *outline*, the sequence of its headings and units in document
+//! order.
+//!
+//! Units are the pieces a lawyer counts when comparing versions: the articles (第X条) of a law,
+//! or, in a policy document without articles, the numbered items that carry its text. Headings
+//! (编/章/节, and the numbered levels above the units of a policy document) are aligned on their
+//! own so that a renamed chapter is reported as such instead of disturbing the articles under it.
+//!
+//! The outline is also what the round trip of [`super::apply`] reproduces: [`outline_text`]
+//! renders it one line per entry, `label + " " + text`.
+
+use crate::model::{Document, Kind, Node};
+
+/// One entry of a document's outline: a heading or a unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: Kind,
+    /// The marker as written (`第十条`, `第二章`, `（一）`); empty when the node has none.
+    pub label: String,
+    /// For a unit, `Node::full_text` (its text and everything under it, with the labels of its
+    /// children). For a heading, the heading and its own text, without the units under it.
+    pub text: String,
+    /// True for units, false for headings.
+    pub unit: bool,
+}
+
+impl Entry {
+    /// The entry as one line of [`outline_text`].
+    pub fn line(&self) -> String {
+        line(&self.label, &self.text)
+    }
+}
+
+/// `label + " " + text`, or just the text when there is no label.
+pub fn line(label: &str, text: &str) -> String {
+    if label.is_empty() {
+        text.to_string()
+    } else {
+        format!("{label} {text}")
+    }
+}
+
+/// The kind of node that counts as a unit in `doc`: articles when there are any; otherwise the
+/// deepest of division / item / subitem that still carries most of the text (a policy document
+/// whose 一、 hold a sentence each and whose （一） hold the substance is compared item by item).
+pub fn unit_kind(doc: &Document) -> Option<Kind> {
+    if doc.articles().next().is_some() {
+        return Some(Kind::Article);
+    }
+    let coverage = |kind: Kind| -> usize {
+        let mut total = 0;
+        for top in &doc.children {
+            total += covered(top, kind);
+        }
+        total
+    };
+    let candidates = [Kind::Division, Kind::Item, Kind::Subitem];
+    let best = candidates.iter().map(|&k| coverage(k)).max()?;
+    if best == 0 {
+        return None;
+    }
+    // Deepest level holding at least 60% of what the best level holds: deeper units give a
+    // finer comparison, but a level that holds only a corner of the text would leave the rest in
+    // headings.
+    candidates
+        .iter()
+        .rev()
+        .copied()
+        .find(|&k| coverage(k) * 10 >= best * 6)
+}
+
+/// Characters of text held by the outermost nodes of `kind` under `node`.
+fn covered(node: &Node, kind: Kind) -> usize {
+    if node.kind == kind {
+        return node.full_text().chars().count();
+    }
+    node.children.iter().map(|c| covered(c, kind)).sum()
+}
+
+/// The number of units of `doc` (its articles, or its policy units).
+pub fn unit_count(doc: &Document) -> usize {
+    outline(doc).iter().filter(|e| e.unit).count()
+}
+
+/// The outline of `doc`: headings and units in document order. Nodes above the units that are
+/// not structural headings (a policy document's 一、 above its （一）) become headings too, so
+/// that their own text is still compared.
+pub fn outline(doc: &Document) -> Vec<Entry> {
+    let mut out = Vec::new();
+    if let Some(kind) = unit_kind(doc) {
+        for node in &doc.children {
+            collect(node, kind, &mut out);
+        }
+    }
+    out
+}
+
+fn collect(node: &Node, unit: Kind, out: &mut Vec<Entry>) {
+    let label = node.label.clone().unwrap_or_default();
+    if node.kind == unit {
+        out.push(Entry {
+            kind: node.kind,
+            label,
+            text: node.full_text(),
+            unit: true,
+        });
+        return;
+    }
+    // A node above the units (or beside them): its own words are a heading, its children are
+    // visited. Unnumbered paragraphs beside the units have no label; their text is kept as a
+    // heading of their parent's kind so nothing the document says is dropped from the outline.
+    if node.label.is_some() || node.kind.is_structural() {
+        let text: String = [&node.heading, &node.heading_end, &node.text]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        out.push(Entry {
+            kind: node.kind,
+            label,
+            text,
+            unit: false,
+        });
+        for child in &node.children {
+            collect(child, unit, out);
+        }
+    } else if !contains_kind(node, unit) {
+        out.push(Entry {
+            kind: node.kind,
+            label,
+            text: node.full_text(),
+            unit: false,
+        });
+    } else {
+        for child in &node.children {
+            collect(child, unit, out);
+        }
+    }
+}
+
+fn contains_kind(node: &Node, kind: Kind) -> bool {
+    node.walk().any(|n| n.kind == kind)
+}
+
+/// The outline rendered one entry per line (`label text`), joined with `\n`: the "text" that
+/// [`super::apply`] reproduces from OLD and a [`super::Diff`].
+pub fn outline_text(doc: &Document) -> String {
+    join_lines(outline(doc).iter().map(Entry::line))
+}
+
+pub(crate) fn join_lines(lines: impl Iterator<Item = String>) -> String {
+    lines.collect::<Vec<_>>().join("\n")
+}
