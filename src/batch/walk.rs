@@ -23,8 +23,12 @@ pub struct Input {
 /// Inputs that make the whole command meaningless: a usage error, exit code 2.
 #[derive(Debug, thiserror::Error)]
 pub enum WalkError {
-    #[error("{}: no such file or directory", .0.display())]
-    Missing(PathBuf),
+    /// An argument that does not exist or cannot be looked at.
+    #[error("{}: {source}", .path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{} and {} would both be written as json/{rel}.json", .first.display(), .second.display())]
     Clash {
         first: PathBuf,
@@ -39,7 +43,10 @@ pub fn collect(args: &[PathBuf], exclude: Option<&Path>) -> Result<Vec<Input>, W
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
     let mut inputs = Vec::new();
     for arg in args {
-        let meta = std::fs::metadata(arg).map_err(|_| WalkError::Missing(arg.clone()))?;
+        let meta = std::fs::metadata(arg).map_err(|source| WalkError::Unreadable {
+            path: arg.clone(),
+            source,
+        })?;
         if meta.is_dir() {
             walk_dir(arg, exclude.as_deref(), &mut inputs);
         } else {
@@ -171,7 +178,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert!(matches!(
             collect(&[dir.path().join("nope")], None),
-            Err(WalkError::Missing(_))
+            Err(WalkError::Unreadable { source, .. }) if source.kind() == std::io::ErrorKind::NotFound
         ));
     }
 }
