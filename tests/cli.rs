@@ -481,3 +481,22 @@ fn a_file_name_that_is_not_utf8_is_an_error_of_that_file_only() {
     assert!(stderr(&run).contains("not valid UTF-8"), "{}", stderr(&run));
     assert_eq!(json_names(&dir.path().join("out")).len(), 5);
 }
+
+#[test]
+fn a_second_run_on_the_same_output_while_one_is_going_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    // Hold the lock as a running `fatiao run` does.
+    let lock = fs::File::open(dir.path().join("out/.fatiao/lock")).unwrap();
+    fs4::FileExt::try_lock(&lock).unwrap();
+    let run = fatiao(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("another fatiao run"),
+        "{}",
+        stderr(&run)
+    );
+    drop(lock);
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+}

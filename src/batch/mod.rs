@@ -15,6 +15,7 @@
 
 pub mod atomic;
 pub mod journal;
+pub mod lock;
 pub mod manifest;
 pub mod outdir;
 pub mod process;

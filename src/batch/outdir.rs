@@ -5,6 +5,7 @@
 //! OUT/{documents,nodes,warnings}.csv
 //! OUT/manifest.json                `run` only
 //! OUT/.fatiao/journal              `run` only, while it runs: inputs whose outputs may change
+//! OUT/.fatiao/lock                 `run` only: locked while a run writes OUT
 //! ```
 
 use crate::emit::Table;
@@ -43,5 +44,10 @@ impl OutDir {
 
     pub fn journal(&self) -> PathBuf {
         self.root.join(".fatiao").join("journal")
+    }
+
+    /// Locked by a `run` for as long as it writes this directory.
+    pub fn lock(&self) -> PathBuf {
+        self.root.join(".fatiao").join("lock")
     }
 }

@@ -4,6 +4,7 @@
 //! manifest (the proof that the outputs are complete) is the last thing to change.
 
 use super::journal::Journal;
+use super::lock::lock;
 use super::manifest::{FileEntry, Manifest, ManifestWriter, Totals, VERSION};
 use super::outdir::OutDir;
 use super::process::{process, Context, Processed};
@@ -56,14 +57,14 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
     if !job.inputs.windows(2).all(|w| w[0].rel < w[1].rel) {
         anyhow::bail!("internal error: inputs not sorted by path, or a path given twice");
     }
+    // Held until the run returns; taken before anything of the last run is read.
+    let _lock = if incremental { Some(lock(out)?) } else { None };
     let previous = match job.mode {
         Mode::Incremental { full: false } => trusted_entries(out),
         _ => Vec::new(),
     };
-    if incremental {
-        remove_temporaries(out).context("cannot remove temporary files")?;
-    }
     let journal = if incremental {
+        remove_temporaries(out).context("cannot remove temporary files")?;
         Some(Journal::open(&out.journal()).context("cannot open the journal")?)
     } else {
         None
