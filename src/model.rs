@@ -171,7 +171,8 @@ pub struct Node {
     pub id: String,
     pub kind: Kind,
     /// The marker as written, without surrounding spaces: `第十一条`, `（一）`, `一、`, `1.`.
-    /// `None` for paragraphs, which have no marker.
+    /// `None` for paragraphs, which have no marker, and for a chapter given without a number
+    /// (`附 则` between numbered chapters); `number` is `None` then too.
     pub label: Option<String>,
     /// The integer value of the marker (`第十一条` → 11). For `第X条之Y`, X.
     pub number: Option<u32>,

@@ -181,3 +181,26 @@ fn numbering_gaps_are_warnings() {
         .expect("a gap warning");
     assert_eq!(gap.location.as_deref(), Some("第四条"));
 }
+
+#[test]
+fn an_unnumbered_heading_between_articles_is_a_heading() {
+    let d = doc(
+        "第一章 总则\n第一条 为了规范管理，制定本条例。\n第二章 管理\n第二条 主管部门负责管理。\n\
+        附 则\n第三条 本条例自公布之日起施行。\n",
+    );
+    let chapters: Vec<(Option<&str>, Option<&str>)> = d
+        .children
+        .iter()
+        .map(|c| (c.label.as_deref(), c.heading.as_deref()))
+        .collect();
+    assert_eq!(
+        chapters,
+        [
+            (Some("第一章"), Some("总则")),
+            (Some("第二章"), Some("管理")),
+            (None, Some("附则"))
+        ]
+    );
+    assert_eq!(article(&d, "第二条").full_text(), "主管部门负责管理。");
+    assert_eq!(d.children[2].children[0].label.as_deref(), Some("第三条"));
+}

@@ -24,6 +24,7 @@ pub mod run;
 pub mod shard;
 pub mod sweep;
 pub mod tables;
+pub mod versions;
 pub mod walk;
 
 pub use manifest::{FileEntry, Manifest, Status, Totals};

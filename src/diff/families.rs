@@ -122,24 +122,29 @@ pub fn families(members: &[Member]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// Writes the diff of each consecutive pair of each family as `<dir>/diffs/<name>.json`, and all
-/// their changes as `<dir>/changes.csv` (the columns of the CSV report, after the two source
-/// paths). Returns the paths written.
+/// Where the diff of a consecutive pair is written: `<dir>/diffs/<name>.json`, the name made of
+/// the family's key and the two version dates.
+pub fn pair_path(dir: &Path, old: &Member, new: &Member) -> PathBuf {
+    dir.join("diffs")
+        .join(format!("{}.json", file_name(old, new)))
+}
+
+/// Writes the diff of each consecutive pair of each family as [`pair_path`], and all their
+/// changes as `<dir>/changes.csv` (the columns of the CSV report, after the two source paths).
+/// Returns the paths written.
 pub fn write_family_diffs(
     members: &[Member],
     families: &[Vec<usize>],
     dir: &Path,
 ) -> anyhow::Result<Vec<PathBuf>> {
-    let diffs_dir = dir.join("diffs");
-    std::fs::create_dir_all(&diffs_dir)
-        .with_context(|| format!("cannot create {}", diffs_dir.display()))?;
     let mut written = Vec::new();
     let mut csv = report::csv::Table::new(&["old_source", "new_source"]);
     for family in families {
         for pair in family.windows(2) {
             let (old, new) = (&members[pair[0]], &members[pair[1]]);
             let diff = diff_documents(old.doc, new.doc);
-            let path = diffs_dir.join(format!("{}.json", file_name(old, new)));
+            let path = pair_path(dir, old, new);
+            create_parent(&path)?;
             write_atomic(&path, report::render(&diff, Format::Json).as_bytes())?;
             written.push(path);
             csv.add(&diff, &[old.path, new.path]);
@@ -149,6 +154,11 @@ pub fn write_family_diffs(
     write_atomic(&path, csv.finish().as_bytes())?;
     written.push(path);
     Ok(written)
+}
+
+fn create_parent(path: &Path) -> anyhow::Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))
 }
 
 /// `<key>__<old date>__<new date>` with characters that file systems refuse replaced.

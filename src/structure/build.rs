@@ -98,8 +98,13 @@ impl Tree {
                 new_node(Kind::Paragraph, None, None, None),
             ));
         }
-        self.stack
-            .push((r, new_node(m.kind, Some(label), Some(m.number), m.sub)));
+        // A zero-length marker is a heading without a number (see `unnumbered_headings`).
+        let node = if m.len == 0 {
+            new_node(m.kind, None, None, None)
+        } else {
+            new_node(m.kind, Some(label), Some(m.number), m.sub)
+        };
+        self.stack.push((r, node));
     }
 
     /// Attaches the text between a marker and the next one to the open nodes.

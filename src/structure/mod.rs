@@ -127,7 +127,12 @@ pub fn structure(paras: &[Para]) -> Structured {
         mode,
         (first, body_end),
     ));
-    let markers: Vec<(&Candidate, u8)> = accepted
+    let unnumbered = if mode == Mode::Law {
+        unnumbered_headings(&body, &para_starts, &cands, &accepted, (first, body_end))
+    } else {
+        Vec::new()
+    };
+    let mut markers: Vec<(&Candidate, u8)> = accepted
         .iter()
         .map(|&i| {
             let r = if groups.contains(&i) {
@@ -137,7 +142,9 @@ pub fn structure(paras: &[Para]) -> Structured {
             };
             (&cands[i], r)
         })
+        .chain(unnumbered.iter().map(|c| (c, rank(c.kind, mode))))
         .collect();
+    markers.sort_by_key(|(c, _)| c.start);
     let (preamble, children) = build::assemble(&body[..body_end], &markers, mode);
     let (trailer, tail) = split_after_body(&paras[body_end_para..]);
     Structured {
@@ -288,6 +295,64 @@ fn accept_structural(cands: &[Candidate], context: &[bool], accepted: &mut Vec<u
         let chain = chain::best_chain(&refs, &flags, restart);
         accepted.extend(chain.into_iter().map(|k| idx[k]));
     }
+}
+
+/// The chapter names of Chinese legislative drafting that a text may give without a number
+/// (`附 则` on a line of its own where the other chapters are numbered). Other short lines
+/// between articles are kept as text: without a number, nothing tells a lost chapter title
+/// from a line of the article.
+const UNNUMBERED_HEADINGS: &[&str] = &["总则", "分则", "附则", "罚则", "法律责任"];
+
+/// Headings without a number between the articles of a law: one of [`UNNUMBERED_HEADINGS`] on a
+/// paragraph of its own, after a paragraph that ends a sentence and right before an article.
+/// They stand at the level of the law's chapters (or of its sections, when it has sections but
+/// no chapters), as zero-length markers.
+fn unnumbered_headings(
+    body: &str,
+    para_starts: &[usize],
+    cands: &[Candidate],
+    accepted: &[usize],
+    span: (usize, usize),
+) -> Vec<Candidate> {
+    let starts: Vec<usize> = accepted.iter().map(|&i| cands[i].start).collect();
+    let article_starts: Vec<usize> = accepted
+        .iter()
+        .filter(|&&i| cands[i].kind == Kind::Article)
+        .map(|&i| cands[i].start)
+        .collect();
+    let has = |k: Kind| accepted.iter().any(|&i| cands[i].kind == k);
+    let kind = if !has(Kind::Chapter) && has(Kind::Section) {
+        Kind::Section
+    } else {
+        Kind::Chapter
+    };
+    let mut out = Vec::new();
+    for w in para_starts.windows(2) {
+        let (start, next) = (w[0], w[1]);
+        if start <= span.0 || next >= span.1 || starts.contains(&start) {
+            continue;
+        }
+        let text = body[start..next - 1].trim_matches(crate::normalise::is_space);
+        let before = body[..start - 1].trim_end_matches(crate::normalise::is_space);
+        let name: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if UNNUMBERED_HEADINGS.contains(&name.as_str())
+            && ends_with_stop(before)
+            && article_starts.contains(&next)
+            && !starts.iter().any(|&s| s > start && s < next)
+        {
+            out.push(Candidate {
+                kind,
+                number: 0,
+                sub: None,
+                start,
+                len: 0,
+                position: Position::Start,
+                reference: Reference::No,
+                spaced_after: false,
+            });
+        }
+    }
+    out
 }
 
 /// Rank of a group heading: below 节, above 条.
