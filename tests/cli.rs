@@ -500,3 +500,42 @@ fn a_second_run_on_the_same_output_while_one_is_going_exits_2() {
     drop(lock);
     run_ok(&["run", "in", "out", "-q"], dir.path());
 }
+
+#[test]
+fn a_run_killed_while_updating_version_diffs_redoes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let old = "某某条例\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本市。\n";
+    let new =
+        "某某条例\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本市行政区域。\n";
+    fs::write(input.join("某某条例.md"), old).unwrap();
+    fs::write(input.join("某某条例(2024-01-01).md"), new).unwrap();
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    let diffs = dir.path().join("out/diffs");
+    let diff = fs::read_dir(&diffs)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let fresh = fs::read(&diff).unwrap();
+
+    // Killed after the manifest, during the diffs: a stale diff, and the journal of the files
+    // this run had extracted still in place.
+    // (A readable diff, marked, as one the killed run had not reached would be.)
+    let stale = String::from_utf8(fresh.clone()).unwrap().replacen(
+        "\"schema\"",
+        "\"note\": \"stale\",\n  \"schema\"",
+        1,
+    );
+    assert_ne!(stale.as_bytes(), fresh);
+    fs::write(&diff, &stale).unwrap();
+    fs::write(
+        dir.path().join("out/.fatiao/journal"),
+        "某某条例(2024-01-01).md\n",
+    )
+    .unwrap();
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(fs::read(&diff).unwrap(), fresh);
+}

@@ -1,7 +1,8 @@
 //! The run loop shared by `fatiao extract` and `fatiao run`: process the inputs in chunks, in
 //! parallel within a chunk, appending each chunk's CSV rows to the tables in path order; then
 //! sweep stale outputs, commit the tables and write the manifest, in that order, so that the
-//! manifest (the proof that the outputs are complete) is the last thing to change.
+//! manifest (the proof that the outputs are complete) is the last per-file output to change.
+//! `run` then brings the diffs of version families up to date ([`super::versions`]).
 
 use super::journal::Journal;
 use super::lock::lock;
@@ -11,6 +12,7 @@ use super::process::{process, Context, Processed};
 use super::progress::Progress;
 use super::sweep::{remove_temporaries, sweep};
 use super::tables::Tables;
+use super::versions;
 use super::walk::Input;
 use crate::extract::Options;
 use anyhow::Context as _;
@@ -101,8 +103,6 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
     }
     progress.finish();
 
-    // Post-passes over the extracted documents (version families, issue 4) go here: they see
-    // the inputs whose outputs exist (`sink.has_outputs`) and read the documents from json/.
     if incremental {
         let keep = |rel: &str| {
             let found = job.inputs.binary_search_by(|i| i.rel.as_str().cmp(rel));
@@ -112,6 +112,12 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
     }
     let totals = sink.finish(start.elapsed().as_millis() as u64)?;
     if let Some(journal) = journal {
+        // Version families, from the manifest just written; still under the lock, and before
+        // the journal is cleared, so that a run killed during this pass extracts its files again
+        // next time and so redoes their diffs instead of keeping half-updated ones.
+        let manifest =
+            Manifest::load(&out.manifest()).context("cannot read the manifest just written")?;
+        versions::update(out, &manifest)?;
         journal.clear().context("cannot remove the journal")?;
     }
     Ok(totals)

@@ -1,9 +1,9 @@
 //! `fatiao run IN OUT`: the incremental batch job over a directory, with a manifest, skipping of
-//! unchanged files and `--shard K/N`.
+//! unchanged files, the diffs of version families, and `--shard K/N`.
 
 use super::{finish, show_progress, threads, usage_error};
 use crate::cli::RunArgs;
-use fatiao::batch::{self, Job, Manifest, Mode, OutDir};
+use fatiao::batch::{self, Job, Mode, OutDir};
 use fatiao::Options;
 use std::process::ExitCode;
 
@@ -27,13 +27,5 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         progress: show_progress(args.quiet),
     };
     let totals = batch::run(&job)?;
-    // Versions of one document among the inputs: the diff of each consecutive pair.
-    let manifest = Manifest::load(&job.out.manifest()).ok_or_else(|| {
-        anyhow::anyhow!(
-            "{}: cannot read the manifest just written",
-            job.out.manifest().display()
-        )
-    })?;
-    batch::versions::update(&job.out, &manifest)?;
     Ok(finish(&totals, args.quiet))
 }
