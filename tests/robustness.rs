@@ -29,7 +29,27 @@ fn survives(bytes: &[u8]) {
         let back: fatiao::Extraction = serde_json::from_slice(&json).expect("JSON reads back");
         assert_eq!(back, x);
         to_csv_rows(&x).expect("an extraction always flattens to CSV");
+        // The diff of whatever came out against a real law, both ways: no panic, and the
+        // diff's own invariants (coverage, round trip) hold.
+        if let Some(doc) = fatiao::diff::main_document(&x, None) {
+            let law = seed_law();
+            for (old, new) in [(doc, law), (law, doc)] {
+                let diff = fatiao::diff::diff_documents(old, new);
+                let problems = fatiao::diff::check(old, new, &diff);
+                assert!(problems.is_empty(), "{problems:?}");
+            }
+        }
     }
+}
+
+/// The last document of seed 003, a 65-article law.
+fn seed_law() -> &'static fatiao::Document {
+    static LAW: OnceLock<fatiao::Document> = OnceLock::new();
+    LAW.get_or_init(|| {
+        let seed = seeds().iter().find(|b| b.len() > 90_000).expect("seed 003");
+        let x = extract_bytes(seed, "003.txt", &Options::default()).unwrap();
+        x.documents.last().unwrap().clone()
+    })
 }
 
 #[derive(Debug, Clone)]
