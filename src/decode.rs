@@ -101,7 +101,8 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
 /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII-heavy text. Accept it only
 /// when that pattern is strong and the result decodes cleanly.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    // `contains` on bytes is a memchr: most files have no NUL and are done here.
+    if bytes.len() < 4 || bytes.len() % 2 != 0 || !bytes.contains(&0) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -145,7 +146,8 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, De
 
 /// Text has no NUL and almost no C0 control characters besides tab, CR, LF and form feed.
 fn binary_reason(bytes: &[u8]) -> Option<String> {
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    if bytes.contains(&0) {
+        let pos = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Some(format!("NUL byte at byte {pos}"));
     }
     let controls = bytes

@@ -41,7 +41,7 @@ pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
     let lines = furniture::set_aside(normalise::normalise(text));
     let paras = layout::reflow(&lines);
     let mut documents = Vec::new();
-    for chunk in segment::segment(&paras) {
+    for chunk in segment::segment(paras) {
         let mut pending = vec![chunk];
         while let Some(paras) = pending.pop() {
             let mut structured = structure::structure(&paras);

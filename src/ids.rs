@@ -10,16 +10,25 @@
 //! - A collision (a duplicated number the document really has) gets `~2`, `~3`, … in order.
 
 use crate::model::{Document, Kind, Node};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// Gives every node of `doc` its id. `doc.id` must be set.
 pub fn assign(doc: &mut Document) {
-    let mut seen = HashSet::new();
     let root = doc.id.clone();
-    assign_level(&mut doc.children, &root, &root, &mut seen);
+    // Articles hang from the document: their steps must be unique across the whole tree.
+    let mut articles = HashMap::new();
+    assign_level(&mut doc.children, &root, &root, &mut articles);
 }
 
-fn assign_level(nodes: &mut [Node], doc_id: &str, parent: &str, seen: &mut HashSet<String>) {
+/// Ids are unique because steps are unique among siblings (a counter per step) and article
+/// steps across the document (`articles`).
+fn assign_level(
+    nodes: &mut [Node],
+    doc_id: &str,
+    parent: &str,
+    articles: &mut HashMap<String, usize>,
+) {
+    let mut siblings: HashMap<String, usize> = HashMap::new();
     let mut paragraphs = 0;
     for node in nodes {
         let step = match (node.kind, node.number) {
@@ -33,20 +42,19 @@ fn assign_level(nodes: &mut [Node], doc_id: &str, parent: &str, seen: &mut HashS
             },
             (kind, None) => kind.code().to_string(),
         };
-        let base = if node.kind == Kind::Article {
-            format!("{doc_id}/{step}")
+        let (base, seen) = if node.kind == Kind::Article {
+            (doc_id, &mut *articles)
         } else {
-            format!("{parent}/{step}")
+            (parent, &mut siblings)
         };
-        let mut id = base.clone();
-        let mut k = 1;
-        while !seen.insert(id.clone()) {
-            k += 1;
-            id = format!("{base}~{k}");
-        }
-        node.id = id;
+        let count = seen.entry(step.clone()).or_insert(0);
+        *count += 1;
+        node.id = match *count {
+            1 => format!("{base}/{step}"),
+            k => format!("{base}/{step}~{k}"),
+        };
         let here = node.id.clone();
-        assign_level(&mut node.children, doc_id, &here, seen);
+        assign_level(&mut node.children, doc_id, &here, articles);
     }
 }
 

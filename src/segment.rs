@@ -14,15 +14,16 @@ use crate::structure::is_title_like;
 use crate::text::{ends_with_stop, width_at_most};
 
 /// Splits a file's paragraphs after each run of closing lines.
-pub fn segment(paras: &[Para]) -> Vec<Vec<Para>> {
+pub fn segment(paras: Vec<Para>) -> Vec<Vec<Para>> {
+    let closing: Vec<bool> = paras.iter().map(|p| is_closing_line(&p.text)).collect();
+    let n = paras.len();
     let mut out: Vec<Vec<Para>> = Vec::new();
     let mut current: Vec<Para> = Vec::new();
-    for (i, p) in paras.iter().enumerate() {
-        current.push(p.clone());
-        let closes =
-            is_closing_line(&p.text) && !paras.get(i + 1).is_some_and(|n| is_closing_line(&n.text));
+    for (i, p) in paras.into_iter().enumerate() {
+        current.push(p);
+        let closes = closing[i] && !closing.get(i + 1).copied().unwrap_or(false);
         // A closing line with nothing before it is a header, not the end of a document.
-        if closes && current.len() > 1 && i + 1 < paras.len() {
+        if closes && current.len() > 1 && i + 1 < n {
             out.push(std::mem::take(&mut current));
         }
     }
@@ -104,7 +105,7 @@ mod tests {
             "一、内容。",
             "发布时间：2024-02-01",
         ]);
-        let docs = segment(&p);
+        let docs = segment(p);
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].len(), 4);
         assert_eq!(docs[1][0].text, "标题乙");
@@ -112,7 +113,7 @@ mod tests {
 
     #[test]
     fn a_leading_source_line_does_not_split() {
-        let docs = segment(&paras(&["来源：人民日报", "标题", "正文。"]));
+        let docs = segment(paras(&["来源：人民日报", "标题", "正文。"]));
         assert_eq!(docs.len(), 1);
     }
 
