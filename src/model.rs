@@ -20,7 +20,8 @@ pub struct Extraction {
 /// Where the text came from and how it was read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
-    /// The path as given on the command line, or relative to the directory argument.
+    /// The path relative to the directory argument it was found under, `/`-separated; for a
+    /// file given as an argument, its file name (the name of its JSON output, without `.json`).
     pub path: String,
     /// The encoding the bytes were decoded with (`UTF-8`, `UTF-16LE`, `GB18030`, …).
     pub encoding: String,

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const NODES_HEADER: [&str; 11] = [
+const NODES_HEADER: [&str; 12] = [
     "document_id",
     "node_id",
     "parent_id",
@@ -15,6 +15,7 @@ const NODES_HEADER: [&str; 11] = [
     "number",
     "sub_number",
     "heading",
+    "heading_end",
     "text",
     "depth",
     "ordinal",

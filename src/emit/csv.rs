@@ -56,6 +56,7 @@ impl Table {
                 "number",
                 "sub_number",
                 "heading",
+                "heading_end",
                 "text",
                 "depth",
                 "ordinal",
@@ -163,6 +164,7 @@ fn node_rows(
             &num(node.number),
             &num(node.sub_number),
             opt(&node.heading),
+            opt(&node.heading_end),
             opt(&node.text),
             &depth.to_string(),
             &(i + 1).to_string(),
@@ -256,7 +258,7 @@ mod tests {
         let rows = records(&to_csv_rows(&sample()).unwrap().nodes);
         let cols: Vec<_> = rows
             .iter()
-            .map(|r| (&r[1], &r[2], &r[9], &r[10]))
+            .map(|r| (&r[1], &r[2], &r[10], &r[11]))
             .map(|(a, b, c, d)| format!("{a}|{b}|{c}|{d}"))
             .collect();
         assert_eq!(
