@@ -200,7 +200,7 @@ fn csvs_parse_back_with_their_headers_and_agree_with_the_json() {
     let mut seen = std::collections::HashSet::new();
     for row in &nodes {
         if row[2].is_empty() {
-            assert_eq!(&row[9], "1", "a top node is at depth 1");
+            assert_eq!(&row[10], "1", "a top node is at depth 1");
         } else {
             assert!(seen.contains(&row[2]), "parent {} listed first", &row[2]);
             assert!(row[2].starts_with(&row[0]));
@@ -215,7 +215,7 @@ fn csvs_parse_back_with_their_headers_and_agree_with_the_json() {
     let items: Vec<_> = nodes
         .iter()
         .filter(|r| r[2].starts_with(&a11[1]) && &r[3] == "item")
-        .map(|r| r[10].to_string())
+        .map(|r| r[11].to_string())
         .collect();
     assert_eq!(items, ["1", "2", "3", "4", "5", "6"]);
 }
