@@ -7,10 +7,11 @@
 //! are read back. Diffs of pairs that no longer exist are removed. Memory holds the titles and
 //! metadata of the main documents, and two documents at a time.
 
+use super::atomic::AtomicFile;
 use super::manifest::{Manifest, Status};
 use super::OutDir;
 use crate::diff::{diff_documents, families, main_document, pair_path, Diff, Member};
-use crate::model::{Document, Extraction};
+use crate::model::{Document, Event, Extraction, Meta};
 use crate::report::{self, write_atomic, Format};
 use anyhow::Context;
 use std::collections::HashSet;
@@ -29,24 +30,29 @@ pub struct Versions {
 /// `OUT/changes.csv` up to date.
 pub fn update(out: &OutDir, manifest: &Manifest) -> anyhow::Result<Versions> {
     // The main document of each file, without its tree: enough to group versions.
-    let mut heads: Vec<(String, Document, bool)> = Vec::new();
+    let mut heads: Vec<(String, Document)> = Vec::new();
+    let mut fresh: HashSet<&str> = HashSet::new();
     for entry in manifest.files.iter().filter(|e| e.has_outputs()) {
         let extraction = read_extraction(&out.json(&entry.path))?;
         if let Some(doc) = main_document(&extraction, None) {
-            let mut head = doc.clone();
-            head.children.clear();
-            heads.push((entry.path.clone(), head, entry.status == Status::Ok));
+            heads.push((entry.path.clone(), head_of(doc)));
+            if entry.status == Status::Ok {
+                fresh.insert(&entry.path);
+            }
         }
     }
     let members: Vec<Member> = heads
         .iter()
-        .map(|(path, doc, _)| Member { path, doc })
+        .map(|(path, doc)| Member { path, doc })
         .collect();
-    let fresh = |m: &Member| heads.iter().any(|(p, _, ok)| *ok && p == m.path);
+    let fresh = |m: &Member| fresh.contains(m.path);
 
     let mut done = Versions::default();
     let mut keep: HashSet<PathBuf> = HashSet::new();
-    let mut table = report::csv::Table::new(&["old_source", "new_source"]);
+    let changes = out.root().join("changes.csv");
+    let mut file = AtomicFile::create(&changes)
+        .with_context(|| format!("cannot write {}", changes.display()))?;
+    let mut table = report::csv::Table::to_writer(file.writer(), &["old_source", "new_source"])?;
     for family in families(&members) {
         for pair in family.windows(2) {
             let (old, new) = (&members[pair[0]], &members[pair[1]]);
@@ -63,15 +69,44 @@ pub fn update(out: &OutDir, manifest: &Manifest) -> anyhow::Result<Versions> {
                     diff
                 }
             };
-            table.add(&diff, &[old.path, new.path]);
+            table.add(&diff, &[old.path, new.path])?;
             keep.insert(path);
             done.pairs += 1;
         }
     }
+    table.into_inner()?;
+    file.commit()
+        .with_context(|| format!("cannot write {}", changes.display()))?;
     remove_stale(&out.root().join("diffs"), &keep)?;
-    let changes = out.root().join("changes.csv");
-    write_atomic(&changes, table.finish().as_bytes())?;
     Ok(done)
+}
+
+/// What grouping versions needs of a document: its title and the dates of its events, not its
+/// text (memory then grows with the number of files, not with their size).
+fn head_of(doc: &Document) -> Document {
+    let events = doc
+        .meta
+        .events
+        .iter()
+        .map(|e| Event {
+            date: e.date.clone(),
+            event: String::new(),
+            text: String::new(),
+        })
+        .collect();
+    Document {
+        id: String::new(),
+        index: doc.index,
+        title: doc.title.clone(),
+        meta: Meta {
+            events,
+            ..Meta::default()
+        },
+        preamble: None,
+        trailer: None,
+        warnings: Vec::new(),
+        children: Vec::new(),
+    }
 }
 
 fn read_extraction(path: &Path) -> anyhow::Result<Extraction> {

@@ -7,10 +7,7 @@
 //! being the oldest; when no file name of the family has a date, by the latest dated event of
 //! each document's metadata.
 
-use super::diff_documents;
 use crate::model::Document;
-use crate::report::{self, write_atomic, Format};
-use anyhow::Context;
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -129,51 +126,28 @@ pub fn pair_path(dir: &Path, old: &Member, new: &Member) -> PathBuf {
         .join(format!("{}.json", file_name(old, new)))
 }
 
-/// Writes the diff of each consecutive pair of each family as [`pair_path`], and all their
-/// changes as `<dir>/changes.csv` (the columns of the CSV report, after the two source paths).
-/// Returns the paths written.
-pub fn write_family_diffs(
-    members: &[Member],
-    families: &[Vec<usize>],
-    dir: &Path,
-) -> anyhow::Result<Vec<PathBuf>> {
-    let mut written = Vec::new();
-    let mut csv = report::csv::Table::new(&["old_source", "new_source"]);
-    for family in families {
-        for pair in family.windows(2) {
-            let (old, new) = (&members[pair[0]], &members[pair[1]]);
-            let diff = diff_documents(old.doc, new.doc);
-            let path = pair_path(dir, old, new);
-            create_parent(&path)?;
-            write_atomic(&path, report::render(&diff, Format::Json).as_bytes())?;
-            written.push(path);
-            csv.add(&diff, &[old.path, new.path]);
-        }
-    }
-    let path = dir.join("changes.csv");
-    write_atomic(&path, csv.finish().as_bytes())?;
-    written.push(path);
-    Ok(written)
-}
-
-fn create_parent(path: &Path) -> anyhow::Result<()> {
-    let parent = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))
-}
-
-/// `<key>__<old date>__<new date>` with characters that file systems refuse replaced.
+/// `<key>__<old date>__<new date>__<hash of the two paths>` with characters that file systems refuse replaced.
 fn file_name(old: &Member, new: &Member) -> String {
     let date = |m: &Member| version_date(m).unwrap_or_else(|| "undated".into());
-    format!("{}__{}__{}", family_key(old), date(old), date(new))
-        .chars()
-        .map(|c| {
-            if r#"/\:*?"<>|"#.contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect()
+    // Two pairs may share title and dates (copies of a law in two directories): a short hash of
+    // the two source paths keeps their names apart, the same on every run.
+    let paths = crate::extract::sha256_hex(format!("{}\n{}", old.path, new.path).as_bytes());
+    format!(
+        "{}__{}__{}__{}",
+        family_key(old),
+        date(old),
+        date(new),
+        &paths[..8]
+    )
+    .chars()
+    .map(|c| {
+        if r#"/\:*?"<>|"#.contains(c) || c.is_control() {
+            '_'
+        } else {
+            c
+        }
+    })
+    .collect()
 }
 
 #[cfg(test)]
@@ -268,23 +242,22 @@ mod tests {
             },
         ];
         let fams = families(&members);
-        let dir = tempfile::tempdir().unwrap();
-        let written = write_family_diffs(&members, &fams, dir.path()).unwrap();
-        assert_eq!(written.len(), 3);
-        let first = dir
-            .path()
-            .join("diffs/保安服务管理条例__undated__2020-11-29.json");
-        let diff: crate::diff::Diff =
-            serde_json::from_str(&std::fs::read_to_string(first).unwrap()).unwrap();
-        assert_eq!((diff.summary.unchanged, diff.summary.added), (1, 1));
-        let csv = std::fs::read_to_string(dir.path().join("changes.csv")).unwrap();
-        let rows: Vec<&str> = csv.lines().collect();
-        // Header, two changes of the first pair, two of the second.
-        assert_eq!(rows.len(), 5, "{csv}");
-        assert!(rows[0].starts_with("old_source,new_source,type,"));
-        assert!(rows[4].starts_with(
-            "x/保安服务管理条例(2020-11-29).md,x/保安服务管理条例(2022-03-29).md,modified,"
-        ));
+        assert_eq!(fams, [vec![1, 2, 0]], "undated first, then by file date");
+        let dir = Path::new("out");
+        let name = |a: usize, b: usize| {
+            let p = pair_path(dir, &members[a], &members[b]);
+            assert_eq!(p.parent(), Some(dir.join("diffs").as_path()));
+            p.file_name().unwrap().to_string_lossy().into_owned()
+        };
+        assert!(name(1, 2).starts_with("保安服务管理条例__undated__2020-11-29__"));
+        assert!(name(2, 0).starts_with("保安服务管理条例__2020-11-29__2022-03-29__"));
+        // Copies with the same title and dates in other directories get names of their own.
+        let copy = Member {
+            path: "y/保安服务管理条例.md",
+            doc: &v1,
+        };
+        let other = pair_path(dir, &copy, &members[2]);
+        assert_ne!(pair_path(dir, &members[1], &members[2]), other);
     }
 
     #[test]

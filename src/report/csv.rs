@@ -5,6 +5,7 @@
 
 use super::side_text;
 use crate::diff::{Diff, Op};
+use std::io::{self, Write};
 
 /// The columns of a change, in order.
 pub const COLUMNS: [&str; 7] = [
@@ -18,23 +19,37 @@ pub const COLUMNS: [&str; 7] = [
 ];
 
 /// A CSV table of changes, possibly from several diffs, with extra leading columns (such as the
-/// source paths of each diff in the batch `changes.csv`).
-pub struct Table {
-    writer: csv::Writer<Vec<u8>>,
+/// source paths of each diff in the batch `changes.csv`). Rows go straight to the writer `W`:
+/// a table of many diffs need not sit in memory.
+pub struct Table<W: Write = Vec<u8>> {
+    writer: csv::Writer<W>,
 }
 
-impl Table {
-    /// A table whose header is `prefix` followed by [`COLUMNS`].
+impl Table<Vec<u8>> {
+    /// A table in memory whose header is `prefix` followed by [`COLUMNS`].
     pub fn new(prefix: &[&str]) -> Table {
+        Table::to_writer(Vec::new(), prefix).expect("writing to memory cannot fail")
+    }
+
+    /// The CSV text.
+    pub fn finish(self) -> String {
+        let bytes = self.writer.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+}
+
+impl<W: Write> Table<W> {
+    /// A table written to `w`, starting with its header: `prefix` followed by [`COLUMNS`].
+    pub fn to_writer(w: W, prefix: &[&str]) -> csv::Result<Table<W>> {
         let mut t = Table {
-            writer: csv::Writer::from_writer(Vec::new()),
+            writer: csv::Writer::from_writer(w),
         };
-        t.row(prefix.iter().chain(&COLUMNS).copied());
-        t
+        t.writer.write_record(prefix.iter().chain(&COLUMNS))?;
+        Ok(t)
     }
 
     /// Adds a row per change of `diff`, each starting with `prefix`.
-    pub fn add(&mut self, diff: &Diff, prefix: &[&str]) {
+    pub fn add(&mut self, diff: &Diff, prefix: &[&str]) -> csv::Result<()> {
         for c in &diff.changes {
             let similarity = c.similarity.map(|s| s.to_string()).unwrap_or_default();
             let (old_text, new_text) = (
@@ -50,26 +65,22 @@ impl Table {
                 &old_text,
                 &new_text,
             ];
-            self.row(prefix.iter().copied().chain(cells));
+            self.writer
+                .write_record(prefix.iter().copied().chain(cells))?;
         }
+        Ok(())
     }
 
-    fn row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) {
-        // Writing to a Vec cannot fail, and every row of a table has the same width.
-        let _ = self.writer.write_record(cells);
-    }
-
-    /// The CSV text.
-    pub fn finish(self) -> String {
-        let bytes = self.writer.into_inner().unwrap_or_default();
-        String::from_utf8(bytes).unwrap_or_default()
+    /// Flushes the rows and gives the writer back.
+    pub fn into_inner(self) -> io::Result<W> {
+        self.writer.into_inner().map_err(|e| e.into_error())
     }
 }
 
 /// The changes of `diff` as CSV, with a header row.
 pub fn render(diff: &Diff) -> String {
     let mut t = Table::new(&[]);
-    t.add(diff, &[]);
+    t.add(diff, &[]).expect("writing to memory cannot fail");
     t.finish()
 }
 
