@@ -131,13 +131,13 @@ fn wrap_length(lines: &[Line]) -> Option<usize> {
 
 /// A title, a journal name, a chapter name: a few words without clause punctuation.
 fn is_head_like(t: &str) -> bool {
-    // Cheapest tests first: most lines of a text are long paragraphs (over 512 bytes is over
-    // 128 characters, whatever they are).
-    t.len() <= 512
+    // Cheapest tests first: most lines of a text end a sentence, or are long paragraphs (over
+    // 512 bytes is over 128 characters, whatever they are).
+    !ends_with_stop(t)
+        && t.len() <= 512
         && width_at_most(t, 128)
         && t.chars().count() >= 4
         && t.chars().filter(|&c| crate::text::is_han(c)).count() >= 2
-        && !ends_with_stop(t)
         && !t.contains(['，', '；', '“', '”', ',', '。'])
         // A parenthesised note (`（2021年10月13日在…的讲话）`) may recur; it belongs to the text.
         && !t.starts_with(['（', '('])

@@ -16,19 +16,22 @@ use std::collections::HashMap;
 pub fn assign(doc: &mut Document) {
     let root = doc.id.clone();
     // Articles hang from the document: their steps must be unique across the whole tree.
-    let mut articles = HashMap::new();
+    let mut articles: HashMap<Step, usize> = HashMap::new();
     assign_level(&mut doc.children, &root, &root, &mut articles);
 }
 
 /// Ids are unique because steps are unique among siblings (a counter per step) and article
 /// steps across the document (`articles`).
+/// What makes a step: the family and the numbers (paragraphs: their position).
+type Step = (Kind, Option<u32>, Option<u32>);
+
 fn assign_level(
     nodes: &mut [Node],
     doc_id: &str,
     parent: &str,
-    articles: &mut HashMap<String, usize>,
+    articles: &mut HashMap<Step, usize>,
 ) {
-    let mut siblings: HashMap<String, usize> = HashMap::new();
+    let mut siblings: HashMap<Step, usize> = HashMap::new();
     let mut paragraphs = 0;
     for node in nodes {
         let step = match (node.kind, node.number) {
@@ -47,7 +50,11 @@ fn assign_level(
         } else {
             (parent, &mut siblings)
         };
-        let count = seen.entry(step.clone()).or_insert(0);
+        let key = match node.kind {
+            Kind::Paragraph => (Kind::Paragraph, Some(paragraphs), None),
+            kind => (kind, node.number, node.sub_number),
+        };
+        let count = seen.entry(key).or_insert(0);
         *count += 1;
         node.id = match *count {
             1 => format!("{base}/{step}"),

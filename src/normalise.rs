@@ -29,7 +29,11 @@ pub fn normalise(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut blanks = 0;
     // CRLF and lone CR are line ends too; unify them so that blank lines count once.
-    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     for raw in unified.split('\n') {
         let (content, md_heading) = strip_markup(raw);
         let t = content.trim_matches(is_space);
@@ -49,11 +53,11 @@ pub fn normalise(text: &str) -> Vec<Line> {
 }
 
 /// Removes `<!-- … -->` comments and the `#` marks of a Markdown heading.
-fn strip_markup(raw: &str) -> (String, bool) {
-    let mut line = raw.to_string();
+fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, bool) {
+    let mut line = std::borrow::Cow::Borrowed(raw);
     while let Some(start) = line.find("<!--") {
         match line[start..].find("-->") {
-            Some(end) => line.replace_range(start..start + end + 3, ""),
+            Some(end) => line.to_mut().replace_range(start..start + end + 3, ""),
             None => break,
         }
     }
@@ -62,7 +66,7 @@ fn strip_markup(raw: &str) -> (String, bool) {
     if (1..=6).contains(&hashes) {
         let after = &trimmed[hashes..];
         if after.is_empty() || after.starts_with(is_space) {
-            return (after.to_string(), true);
+            return (std::borrow::Cow::Owned(after.to_string()), true);
         }
     }
     (line, false)

@@ -36,17 +36,17 @@ pub fn segment(paras: Vec<Para>) -> Vec<Vec<Para>> {
 /// `发布时间：…`, `来源：…`, `（来源：…）`: a short line that states publication data.
 pub fn is_closing_line(text: &str) -> bool {
     let t = text.trim_start_matches(['（', '(', '【', '[']);
-    width_at_most(text, 80)
-        && [
-            "发布时间",
-            "来源",
-            "发布日期",
-            "责任编辑",
-            "稿件来源",
-            "信息来源",
-        ]
-        .iter()
-        .any(|k| t.starts_with(k) && t[k.len()..].starts_with([':', '：', ' ', '\u{3000}']))
+    [
+        "发布时间",
+        "来源",
+        "发布日期",
+        "责任编辑",
+        "稿件来源",
+        "信息来源",
+    ]
+    .iter()
+    .any(|k| t.starts_with(k) && t[k.len()..].starts_with([':', '：', ' ', '\u{3000}']))
+        && width_at_most(text, 80)
 }
 
 /// Cuts the paragraphs that follow a document's body into documents: a new one starts at each

@@ -329,7 +329,7 @@ fn unnumbered_headings(
     let mut out = Vec::new();
     for w in para_starts.windows(2) {
         let (start, next) = (w[0], w[1]);
-        if start <= span.0 || next >= span.1 || starts.contains(&start) {
+        if start <= span.0 || next >= span.1 || starts.binary_search(&start).is_ok() {
             continue;
         }
         let text = body[start..next - 1].trim_matches(crate::normalise::is_space);
@@ -337,8 +337,9 @@ fn unnumbered_headings(
         let name: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         if UNNUMBERED_HEADINGS.contains(&name.as_str())
             && ends_with_stop(before)
-            && article_starts.contains(&next)
-            && !starts.iter().any(|&s| s > start && s < next)
+            && article_starts.binary_search(&next).is_ok()
+            // No marker inside the paragraph (`starts` is sorted, as `accepted` is).
+            && starts.partition_point(|&s| s <= start) == starts.partition_point(|&s| s < next)
         {
             out.push(Candidate {
                 kind,
