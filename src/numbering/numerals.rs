@@ -7,7 +7,8 @@ use nom::{
     IResult,
 };
 
-fn is_chinese_digit(c: char) -> bool {
+/// A character of a Chinese numeral (`一千二百六十`).
+pub fn is_chinese_digit(c: char) -> bool {
     matches!(
         c,
         '〇' | '零'
@@ -27,7 +28,8 @@ fn is_chinese_digit(c: char) -> bool {
     )
 }
 
-fn is_digit(c: char) -> bool {
+/// An ASCII or full-width digit.
+pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 

@@ -4,6 +4,7 @@
 
 use crate::model::Kind;
 use crate::normalise::is_space;
+use crate::numbering::numerals::{is_chinese_digit, is_digit};
 use crate::numbering::parse_marker;
 use crate::text::{is_closing, is_stop};
 
@@ -70,26 +71,7 @@ fn plausible(kind: Kind, number: u32) -> bool {
 }
 
 fn is_numeral_char(c: char) -> bool {
-    matches!(
-        c,
-        '0'..='9'
-            | '０'..='９'
-            | '〇'
-            | '零'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-    )
+    is_digit(c) || is_chinese_digit(c)
 }
 
 /// `s` opens with a run of numerals followed by the mark that ends a bare label: `、`, `.`,
