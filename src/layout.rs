@@ -83,6 +83,12 @@ fn continues(para: &str, prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
     }
     let stop = ends_with_stop(&prev.text) || is_bracketed_note(para);
     let next_is_marker = parse_marker(&next.text).is_some();
+    // A closing line (`发布时间：… 来源：“学习强国”学习平`) takes back only the fragment that
+    // wrapped off its end (`台`); what follows it starts the next document, however full the
+    // line is.
+    if crate::segment::is_closing_line(para) {
+        return next.text.chars().count() <= 3 && !next_is_marker;
+    }
     if let Some(w) = wrap {
         if w.is_full(&prev.text) {
             // A full line ends its paragraph only by coincidence; when it ends on a stop and a
