@@ -1,0 +1,115 @@
+//! The seeds in other layouts than they came in: what a reader sees must not change when the
+//! same document arrives on one line, with CRLF and full-width digits, or re-wrapped.
+
+use fatiao::{extract_text, Document, Kind};
+
+fn seed(prefix: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap();
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// Every line break gone, as some web exports give it (a space every third line).
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 3 == 0 {
+                format!("{l} ")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect()
+}
+
+/// CRLF line ends and full-width digits.
+fn crlf_full_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap(),
+            _ => c,
+        })
+        .collect::<String>()
+        .replace('\n', "\r\n")
+}
+
+/// Hard-wrapped at `width` characters, blank lines dropped.
+fn rewrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let chars: Vec<char> = line.chars().collect();
+        for chunk in chars.chunks(width) {
+            out.extend(chunk);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Per division, the numbers of the units of `kind` under it.
+fn shape(docs: &[Document], kind: Kind) -> Vec<Vec<u32>> {
+    let doc = docs
+        .iter()
+        .max_by_key(|d| d.nodes().filter(|n| n.kind == Kind::Division).count())
+        .unwrap();
+    doc.nodes()
+        .filter(|n| n.kind == Kind::Division)
+        .map(|d| {
+            d.walk()
+                .filter(|n| n.kind == kind)
+                .map(|n| n.number.unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn policy_documents_keep_their_shape_in_every_layout() {
+    for (prefix, kind) in [
+        ("000", Kind::Item),
+        ("001", Kind::Item),
+        ("004", Kind::Subitem),
+    ] {
+        let text = seed(prefix);
+        let expected = shape(&extract_text(&text, "s"), kind);
+        assert!(
+            expected.len() >= 5,
+            "{prefix}: the seed itself has its sections"
+        );
+        for (layout, variant) in [
+            ("one line", one_line(&text)),
+            ("crlf", crlf_full_width(&text)),
+            ("wrapped at 30", rewrap(&text, 30)),
+        ] {
+            let got = shape(&extract_text(&variant, "s"), kind);
+            assert_eq!(got, expected, "{prefix} {layout}");
+        }
+    }
+}
+
+#[test]
+fn the_compilation_keeps_its_ten_documents_with_crlf_and_full_width_digits() {
+    let docs = extract_text(&crlf_full_width(&seed("003")), "s");
+    assert_eq!(docs.len(), 10);
+    let law = docs.last().unwrap();
+    assert_eq!(law.title.as_deref(), Some("中华人民共和国保守国家秘密法"));
+    assert_eq!(law.articles().count(), 65);
+}
+
+#[test]
+fn the_regulation_keeps_its_articles_on_one_line() {
+    let docs = extract_text(&one_line(&seed("002")), "s");
+    let numbers: Vec<u32> = docs
+        .iter()
+        .flat_map(|d| d.articles())
+        .map(|a| a.number.unwrap())
+        .collect();
+    assert_eq!(numbers, (8..=32).collect::<Vec<_>>());
+}
