@@ -4,9 +4,13 @@
 //! The pipeline is a line of stages, each a module with one entry point:
 //!
 //! ```text
-//! bytes ─decode─▶ Decoded ─normalise─▶ Lines ─layout─▶ Paragraphs ─segment─▶ DocumentSpans
-//!       ─structure─▶ Document trees ─meta─▶ Document ─emit─▶ JSON / CSV
+//! bytes ─decode─▶ Decoded ─normalise─▶ [Line] ─furniture─▶ [Line] ─layout─▶ [Para]
+//!       ─segment─▶ [[Para]] ─structure─▶ Structured ─meta, ids─▶ Document ─emit─▶ JSON / CSV
+//! Document, Document ─diff─▶ Diff ─report─▶ JSON / CSV / HTML / Markdown
 //! ```
+//!
+//! `batch` runs the line over directories (in parallel, incrementally, atomically); the binary
+//! `fatiao` is a thin command line over `batch` and `diff`. See `ARCHITECTURE.md` for the map.
 //!
 //! [`extract_bytes`] runs the whole line for one file:
 //!
