@@ -204,3 +204,31 @@ fn an_unnumbered_heading_between_articles_is_a_heading() {
     assert_eq!(article(&d, "第二条").full_text(), "主管部门负责管理。");
     assert_eq!(d.children[2].children[0].label.as_deref(), Some("第三条"));
 }
+
+#[test]
+fn an_excerpt_jumps_far_and_its_contents_list_parts_and_subparts() {
+    let d = doc("中华人民共和国民法典\n目　　录\n第一编　总　　则\n第一章　基本规定\n第三编　合　　同\n第一分编　通　　则\n第一章　一般规定\n\
+        第一编　总　　则\n第一章　基本规定\n第一条　为了保护民事主体的合法权益，制定本法。\n第二条　民法调整平等主体之间的关系。\n\
+        第二章　自然人\n第十三条　自然人从出生时起到死亡时止，具有民事权利能力。\n\
+        第三编　合　　同\n第一分编　通　　则\n第一章　一般规定\n第四百六十三条　本编调整因合同产生的民事关系。\n\
+        第四百六十四条　合同是民事主体之间的协议，依照本法第四百六十三条的规定处理。\n");
+    let numbers: Vec<u32> = d.articles().map(|a| a.number.unwrap()).collect();
+    assert_eq!(numbers, [1, 2, 13, 463, 464]);
+    assert_eq!(labels(&d, Kind::Part), ["第一编", "第三编"]);
+    assert_eq!(labels(&d, Kind::Subpart), ["第一分编"]);
+    assert_eq!(labels(&d, Kind::Chapter), ["第一章", "第二章", "第一章"]);
+    let gaps: Vec<&str> = d
+        .warnings
+        .iter()
+        .filter(|w| w.code == "numbering_gap")
+        .filter_map(|w| w.location.as_deref())
+        .collect();
+    assert!(
+        gaps.contains(&"第十三条") && gaps.contains(&"第四百六十三条"),
+        "{gaps:?}"
+    );
+    assert!(
+        d.preamble.as_deref().unwrap_or("").contains("目"),
+        "the 目录 stays out of the body"
+    );
+}

@@ -55,10 +55,19 @@ fn step(prev: &Candidate, next: &Candidate, restart_ok: bool) -> Option<Step> {
     if nn == 1 && ns == 0 && restart_ok {
         return Some(Step::Restart);
     }
-    if nn > pn && nn <= pn + 50 && (ns == 0 || ns == 1) {
+    // A label on a line of its own may jump far (an excerpt: 第二条 … 第十三条 … 第四百六十三条);
+    // elsewhere only a short jump is believable.
+    let reach = if line_start(next) { 2000 } else { 50 };
+    if nn > pn && nn <= pn + reach && (ns == 0 || ns == 1) {
         return Some(Step::Gap(nn - pn - 1));
     }
     None
+}
+
+/// At the start of a paragraph, with nothing around it that reads like a citation: the best
+/// evidence a label can have, short of the numbering itself.
+fn line_start(c: &Candidate) -> bool {
+    c.position == Position::Start && c.reference == Reference::No
 }
 
 /// Picks the chain among `cands` (one family, in document order). `context[i]` says that
@@ -95,6 +104,9 @@ pub fn best_chain(
             let cost = match s {
                 Step::Next | Step::Restart => 0,
                 Step::Gap(_) if exact_only => continue,
+                // Missing numbers cost less before a label on a line of its own: what is
+                // missing is more likely text lost than a citation taken for a heading.
+                Step::Gap(k) if line_start(cands[j]) => 2 + (k.min(40) / 10) as i32,
                 Step::Gap(k) => 3 + k.min(20) as i32,
             };
             let total = prev_score + own - cost;
