@@ -30,7 +30,71 @@ pub fn segment(paras: Vec<Para>) -> Vec<Vec<Para>> {
     if !current.is_empty() {
         out.push(current);
     }
+    out.into_iter().flat_map(split_restarts).collect()
+}
+
+/// Splits a run of paragraphs where a second law begins: a second `第一条` at the start of a
+/// paragraph means the numbering of articles starts over, which within one law it never does.
+/// The new document takes with it the header paragraphs just before it (its title, its dated
+/// notes), back to the paragraph that ended the previous law's last sentence.
+pub fn split_restarts(paras: Vec<Para>) -> Vec<Vec<Para>> {
+    let firsts: Vec<usize> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| opens_first_article(&p.text))
+        .map(|(i, _)| i)
+        .collect();
+    if firsts.len() < 2 {
+        return vec![paras];
+    }
+    let mut cuts: Vec<usize> = Vec::new();
+    for pair in firsts.windows(2) {
+        let (previous, first) = (pair[0], pair[1]);
+        let mut start = first;
+        while start > previous + 1
+            && first - start < HEADER_PARAS
+            && is_header_para(&paras[start - 1].text)
+        {
+            start -= 1;
+        }
+        cuts.push(start);
+    }
+    let mut out = Vec::new();
+    let mut rest = paras;
+    for &cut in cuts.iter().rev() {
+        let tail = rest.split_off(cut);
+        out.push(tail);
+    }
+    out.push(rest);
+    out.reverse();
     out
+}
+
+/// How many paragraphs before a law's 第一条 may be its header.
+const HEADER_PARAS: usize = 8;
+
+/// `第一条` opening a paragraph as a heading: followed by a space or the article's words, not by
+/// the words of a citation (`第一条规定的…`, `第一条、第二条`).
+fn opens_first_article(text: &str) -> bool {
+    let Some(m) = crate::numbering::parse_marker(text) else {
+        return false;
+    };
+    let after = &text[m.len..];
+    m.kind == crate::model::Kind::Article
+        && m.number == 1
+        && m.sub.is_none()
+        && !["的", "、", "，", "款", "项", "规定", "至", "和", "或"]
+            .iter()
+            .any(|w| after.starts_with(w))
+}
+
+/// A paragraph of a law's header: its title, a dated note (`（2024年2月27日…通过）`), a 目录
+/// and its entries, the first chapter's heading — anything short that does not end a sentence,
+/// a note in brackets, or a 编/章/节 heading.
+fn is_header_para(text: &str) -> bool {
+    is_title_like(text)
+        || (text.starts_with(['（', '(']) && text.ends_with(['）', ')']))
+        || crate::numbering::parse_marker(text).is_some_and(|m| m.kind.is_structural())
 }
 
 /// `发布时间：…`, `来源：…`, `（来源：…）`: a short line that states publication data.
@@ -109,6 +173,34 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].len(), 4);
         assert_eq!(docs[1][0].text, "标题乙");
+    }
+
+    #[test]
+    fn a_second_first_article_starts_a_second_law_with_its_header() {
+        let docs = segment(paras(&[
+            "甲法",
+            "第一条 为了甲，制定本法。",
+            "第二条 本法自公布之日起施行。",
+            "乙条例",
+            "（2024年1月1日通过）",
+            "第一章 总则",
+            "第一条 为了乙，制定本条例。",
+            "第二条 依照本条例第一条的规定执行。",
+        ]));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].len(), 3);
+        assert_eq!(docs[1][0].text, "乙条例");
+        assert_eq!(docs[1].len(), 5, "title, note, chapter, two articles");
+    }
+
+    #[test]
+    fn a_citation_of_article_one_is_not_a_second_law() {
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本法。",
+            "第二条 本法所称甲，是指：",
+            "第一条规定的事项，由政府负责。",
+        ]));
+        assert_eq!(docs.len(), 1);
     }
 
     #[test]

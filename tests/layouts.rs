@@ -232,3 +232,26 @@ fn an_excerpt_jumps_far_and_its_contents_list_parts_and_subparts() {
         "the 目录 stays out of the body"
     );
 }
+
+#[test]
+fn two_laws_in_one_file_are_two_documents() {
+    let mut docs = extract_text(
+        "甲市养犬管理条例\n（2020年1月1日甲市人民代表大会常务委员会通过）\n第一章 总则\n\
+         第一条 为了规范养犬行为，制定本条例。\n第二条 本条例自公布之日起施行。\n\
+         乙市物业管理条例\n（2021年3月1日乙市人民代表大会常务委员会通过）\n第一章 总则\n\
+         第一条 为了规范物业管理活动，制定本条例。\n第二条 依照本条例第一条的规定执行。\n\
+         第三条 本条例自2021年5月1日起施行。\n",
+        "two.txt",
+    );
+    assert_eq!(docs.len(), 2);
+    let second = docs.remove(1);
+    let first = docs.remove(0);
+    assert_eq!(first.title.as_deref(), Some("甲市养犬管理条例"));
+    assert_eq!(second.title.as_deref(), Some("乙市物业管理条例"));
+    assert_eq!(
+        (first.articles().count(), second.articles().count()),
+        (2, 3)
+    );
+    assert_eq!(second.meta.events[0].date, "2021-03-01");
+    assert_eq!(second.children[0].label.as_deref(), Some("第一章"));
+}
