@@ -43,7 +43,7 @@ enum Step {
     Restart,
 }
 
-fn step(prev: &Candidate, next: &Candidate, restart_ok: bool) -> Option<Step> {
+fn step(prev: &Candidate, next: &Candidate, restart_ok: impl FnOnce() -> bool) -> Option<Step> {
     let (pn, ps) = prev.key();
     let (nn, ns) = next.key();
     if nn == pn && ns == ps + 1 {
@@ -52,7 +52,8 @@ fn step(prev: &Candidate, next: &Candidate, restart_ok: bool) -> Option<Step> {
     if ns == 0 && nn == pn + 1 {
         return Some(Step::Next);
     }
-    if nn == 1 && ns == 0 && restart_ok {
+    // Asked last, and only of a 1: whether a parent began in between is the costly question.
+    if nn == 1 && ns == 0 && restart_ok() {
         return Some(Step::Restart);
     }
     // A label on a line of its own may jump far (an excerpt: 第二条 … 第十三条 … 第四百六十三条);
@@ -98,7 +99,7 @@ pub fn best_chain(
         let mut pred = None;
         for i in j.saturating_sub(WINDOW)..j {
             let Some(prev_score) = best[i] else { continue };
-            let Some(s) = step(cands[i], cands[j], restart(cands[i], cands[j])) else {
+            let Some(s) = step(cands[i], cands[j], || restart(cands[i], cands[j])) else {
                 continue;
             };
             let cost = match s {

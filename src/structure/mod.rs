@@ -277,13 +277,13 @@ fn accept_structural(cands: &[Candidate], context: &[bool], accepted: &mut Vec<u
             let k = article_starts.partition_point(|&s| s <= c.start);
             article_starts.get(k).is_some_and(|&s| s < next)
         };
-        let higher: Vec<usize> = accepted
+        let mut higher: Vec<usize> = accepted
             .iter()
             .filter(|&&i| cands[i].kind.is_structural() && rank(cands[i].kind, Mode::Law) < level)
             .map(|&i| cands[i].start)
             .collect();
-        let restart =
-            |a: &Candidate, b: &Candidate| higher.iter().any(|&s| s > a.start && s < b.start);
+        higher.sort_unstable();
+        let restart = |a: &Candidate, b: &Candidate| any_between(&higher, a.start, b.start);
         let idx: Vec<usize> = (0..cands.len())
             .filter(|&i| {
                 let c = &cands[i];
@@ -356,6 +356,11 @@ fn unnumbered_headings(
     out
 }
 
+/// Whether a sorted list of offsets holds one strictly between `a` and `b`.
+fn any_between(sorted: &[usize], a: usize, b: usize) -> bool {
+    sorted.partition_point(|&s| s <= a) < sorted.partition_point(|&s| s < b)
+}
+
 /// Rank of a group heading: below 节, above 条.
 const GROUP_RANK: u8 = 45;
 
@@ -418,13 +423,14 @@ fn accept_lower(
         if level <= top_rank {
             continue;
         }
-        let parents: Vec<usize> = accepted
+        let mut parents: Vec<usize> = accepted
             .iter()
             .filter(|&&i| rank(cands[i].kind, mode) < level)
             .map(|&i| cands[i].start)
             .collect();
+        parents.sort_unstable();
         let restart = |a: &Candidate, b: &Candidate| {
-            b.position == Position::Start || parents.iter().any(|&s| s > a.start && s < b.start)
+            b.position == Position::Start || any_between(&parents, a.start, b.start)
         };
         let chain = chain_of(cands, accepted, context, kind, span, restart);
         accepted.extend(chain);
@@ -535,8 +541,9 @@ fn stray_warnings(
         .iter()
         .map(|&i| (cands[i].kind, cands[i].key()))
         .collect();
+    // `accepted` is sorted: a binary search keeps this linear in the candidates.
     (0..cands.len())
-        .filter(|i| !accepted.contains(i))
+        .filter(|i| accepted.binary_search(i).is_err())
         .map(|i| &cands[i])
         .filter(|c| {
             top_kinds.contains(&c.kind)
