@@ -81,18 +81,18 @@ pub fn update(out: &OutDir, manifest: &Manifest) -> anyhow::Result<Versions> {
     Ok(done)
 }
 
-/// What grouping versions needs of a document: its title and the dates of its events, not its
-/// text (memory then grows with the number of files, not with their size).
+/// What grouping versions needs of a document: its title and its latest date (see
+/// [`crate::diff::version_date`]), not its text: memory then grows with the number of files, not
+/// with their size.
 fn head_of(doc: &Document) -> Document {
-    let events = doc
-        .meta
-        .events
-        .iter()
-        .map(|e| Event {
-            date: e.date.clone(),
+    let latest = doc.meta.events.iter().map(|e| &e.date).max();
+    let events = latest
+        .map(|date| Event {
+            date: date.clone(),
             event: String::new(),
             text: String::new(),
         })
+        .into_iter()
         .collect();
     Document {
         id: String::new(),

@@ -9,7 +9,7 @@
 
 use crate::model::Document;
 use regex::Regex;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -83,28 +83,31 @@ pub fn families(members: &[Member]) -> Vec<Vec<usize>> {
         }
         i
     }
-    let mut first_with: BTreeMap<String, usize> = BTreeMap::new();
+    // Keys are looked up by their hash, and compared only when hashes meet: a batch of tens of
+    // thousands of files keeps a few integers per file here, not two strings.
+    let mut first_with: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
-        let dir = Path::new(m.path).parent().unwrap_or(Path::new(""));
-        let keys = [
-            format!("title:{}", family_key(m)),
-            format!("file:{}/{}", dir.display(), name_key(m)),
-        ];
-        for key in keys
-            .into_iter()
-            .filter(|k| !k.ends_with(':') && !k.ends_with('/'))
-        {
-            let j = *first_with.entry(key).or_insert(i);
-            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-            parent[a] = b;
+        for key in keys(m) {
+            let bucket = first_with.entry(hash(&key)).or_default();
+            match bucket
+                .iter()
+                .copied()
+                .find(|&j| keys(&members[j]).contains(&key))
+            {
+                Some(j) => {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a] = b;
+                }
+                None => bucket.push(i),
+            }
         }
     }
-    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..members.len() {
         let r = root(&mut parent, i);
-        by_key.entry(family_key(&members[r])).or_default().push(i);
+        groups.entry(r).or_default().push(i);
     }
-    by_key
+    let mut families: Vec<(String, Vec<usize>)> = groups
         .into_values()
         .filter(|f| f.len() > 1)
         .map(|mut f| {
@@ -114,9 +117,32 @@ pub fn families(members: &[Member]) -> Vec<Vec<usize>> {
             let by_name = f.iter().any(|&i| file_date(&members[i]).is_some());
             let date = |m: &Member| if by_name { file_date(m) } else { event_date(m) };
             f.sort_by_key(|&i| (date(&members[i]), members[i].path));
-            f
+            (family_key(&members[f[0]]), f)
         })
-        .collect()
+        .collect();
+    families.sort();
+    families.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The keys that make members versions of one another: the title, and the file name without
+/// its date within its directory (absent when empty).
+fn keys(m: &Member) -> Vec<String> {
+    let dir = Path::new(m.path).parent().unwrap_or(Path::new(""));
+    [
+        format!("title:{}", family_key(m)),
+        format!("file:{}/{}", dir.display(), name_key(m)),
+    ]
+    .into_iter()
+    .filter(|k| !k.ends_with(':') && !k.ends_with('/'))
+    .collect()
+}
+
+fn hash(key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // SipHash with fixed keys: the same value on every run.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut h);
+    h.finish()
 }
 
 /// Where the diff of a consecutive pair is written: `<dir>/diffs/<name>.json`, the name made of
