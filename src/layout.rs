@@ -120,7 +120,7 @@ fn continues(para: &str, prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
 
 /// A paragraph that is one parenthesised note (`（2014 年 9 月 5 日在…的讲话）`) is complete
 /// like a sentence.
-fn is_bracketed_note(para: &str) -> bool {
+pub(crate) fn is_bracketed_note(para: &str) -> bool {
     let open = para.starts_with(['（', '(']);
     let close = para.ends_with(['）', ')']);
     let depth = para.chars().try_fold(0i32, |d, c| match c {

@@ -93,7 +93,7 @@ fn opens_first_article(text: &str) -> bool {
 /// a note in brackets, or a 编/章/节 heading.
 fn is_header_para(text: &str) -> bool {
     is_title_like(text)
-        || (text.starts_with(['（', '(']) && text.ends_with(['）', ')']))
+        || crate::layout::is_bracketed_note(text)
         || crate::numbering::parse_marker(text).is_some_and(|m| m.kind.is_structural())
 }
 
