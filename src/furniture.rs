@@ -105,7 +105,10 @@ fn running_heads(lines: &[Line]) -> Vec<&str> {
     let mut heads: Vec<&str> = at
         .into_iter()
         .filter(|(t, pos)| {
-            pos.len() >= RUNNING_HEAD_MIN
+            // The title on the first line, printed again a page further on, is a running head
+            // already at its second printing (a short document has few pages).
+            let title_again = pos[0] == 0 && pos.len() >= 2;
+            (pos.len() >= RUNNING_HEAD_MIN || title_again)
                 && pos.windows(2).all(|w| w[1] - w[0] >= PAGE_MIN_LINES)
                 && Some(t.chars().count()) != wrapped_at
         })
@@ -202,6 +205,18 @@ mod tests {
                 "某某条例"
             ]
         );
+    }
+
+    #[test]
+    fn the_title_printed_again_a_page_on_is_a_running_head() {
+        let body = "第一条 本条例的规定\n适用于全市。\n".repeat(6);
+        let (lines, aside) = kept(&format!("某某条例\n{body}- 1 -\n某某条例\n{body}"));
+        assert_eq!(lines[0], "某某条例");
+        assert_eq!(aside, ["- 1 -", "某某条例"]);
+        // Printed twice at the top (a heading, then the document's own first line): text.
+        let (lines, aside) = kept(&format!("某某条例\n某某条例\n{body}"));
+        assert_eq!(lines[1], "某某条例");
+        assert!(aside.is_empty());
     }
 
     #[test]
