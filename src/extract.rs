@@ -97,8 +97,7 @@ fn split_preamble(s: &mut structure::Structured) -> Vec<Vec<layout::Para>> {
         .collect();
     let mut pieces = segment::split_tail(&paras);
     let own = pieces.pop().unwrap_or_default();
-    let text: Vec<&str> = own.iter().map(|p| p.text.as_str()).collect();
-    s.preamble = (!text.is_empty()).then(|| text.join("\n"));
+    s.preamble = (!own.is_empty()).then(|| layout::join(&own));
     pieces
 }
 

@@ -24,6 +24,15 @@ pub struct Para {
     pub set_aside: Vec<String>,
 }
 
+/// The paragraphs' texts, one a line: the text the later stages cut at byte offsets.
+pub fn join(paras: &[Para]) -> String {
+    paras
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// How lines are wrapped: by character count (most extractors) or by display width (PDF text
 /// with half-width digits in it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -70,11 +70,7 @@ fn is_prose(text: &str) -> bool {
 
 /// Recognises the structure of one document.
 pub fn structure(paras: &[Para]) -> Structured {
-    let body: String = paras
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let body: String = crate::layout::join(paras);
     let para_starts: Vec<usize> = paras
         .iter()
         .scan(0, |off, p| {
@@ -158,11 +154,7 @@ pub fn structure(paras: &[Para]) -> Structured {
 
 /// A document without numbering: all of it is preamble.
 fn unstructured(paras: &[Para]) -> Structured {
-    let text = paras
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text = crate::layout::join(paras);
     Structured {
         preamble: (!text.is_empty()).then_some(text),
         ..Default::default()
@@ -454,26 +446,16 @@ fn split_after_body(rest: &[Para]) -> (Option<String>, Vec<Para>) {
     if rest.is_empty() {
         return (None, Vec::new());
     }
+    let text = crate::layout::join(rest);
     let is_document = rest.iter().any(|p| is_prose(&p.text))
-        || candidates::scan(
-            &rest
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-        .iter()
-        .filter(|c| c.position == Position::Start && c.reference == Reference::No)
-        .count()
+        || candidates::scan(&text)
+            .iter()
+            .filter(|c| c.position == Position::Start && c.reference == Reference::No)
+            .count()
             >= 2;
     if is_document {
         return (None, rest.to_vec());
     }
-    let text = rest
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
     (Some(text), Vec::new())
 }
 
