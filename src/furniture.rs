@@ -81,9 +81,7 @@ fn furniture_flags(lines: &[Line]) -> Vec<bool> {
 fn is_page_number(text: &str) -> bool {
     // Most lines are long or hold no digit: skip the regex for them.
     text.len() <= 48
-        && text
-            .chars()
-            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && text.chars().any(crate::numbering::numerals::is_digit)
         && PAGE_NUMBER.is_match(text)
 }
 

@@ -95,13 +95,12 @@ pub fn point(input: &str) -> IResult<&str, Parsed> {
 
 /// `1.`, `1．`, `１．`, `1、`: 目. Not a decimal number (`1.5`).
 pub fn subitem(input: &str) -> IResult<&str, Parsed> {
-    let digit_like = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     map(
         terminated(
             digits,
             tuple((
                 alt((char('.'), char('．'), char('、'))),
-                peek(not(satisfy(digit_like))),
+                peek(not(satisfy(numerals::is_digit))),
             )),
         ),
         |n| (Kind::Subitem, n, None),
