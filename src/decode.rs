@@ -48,17 +48,23 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         ),
         None => None,
     };
-    // `detected`: the bytes went through `detect`, whose binary check saw exactly these bytes
-    // when they are UTF-8.
+    // `detected`: UTF-8 text found by `detect`, whose binary check saw exactly these bytes.
     let (encoding, body, detected) = match Encoding::for_bom(bytes) {
-        Some((enc, bom_len)) => (enc, &bytes[bom_len..], false),
+        Some((enc, bom_len)) => (enc, &bytes[bom_len..], None),
         None => match forced {
-            Some(enc) => (enc, bytes, false),
-            None => (detect(bytes)?, bytes, true),
+            Some(enc) => (enc, bytes, None),
+            None => match detect(bytes)? {
+                Detected::Utf8(text) => (UTF_8, bytes, Some(text)),
+                Detected::Other(enc) => (enc, bytes, None),
+            },
         },
     };
-    let text = decode_strict(encoding, body)?;
-    if !(detected && encoding == UTF_8) {
+    let text = match detected {
+        // Validated by `detect` already: copied, not decoded a second time.
+        Some(text) => text.to_owned(),
+        None => decode_strict(encoding, body)?,
+    };
+    if detected.is_none() {
         if let Some(reason) = binary_reason(text.as_bytes()) {
             return Err(DecodeError::Binary(reason));
         }
@@ -72,27 +78,35 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
     })
 }
 
+/// What [`detect`] found: UTF-8 text (already validated, so not decoded again), or another
+/// encoding to decode with.
+enum Detected<'a> {
+    Utf8(&'a str),
+    Other(&'static Encoding),
+}
+
 /// Picks an encoding for bytes without a BOM.
-fn detect(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
+fn detect(bytes: &[u8]) -> Result<Detected<'_>, DecodeError> {
+    use Detected::Other;
     if let Some(enc) = utf16_without_bom(bytes) {
-        return Ok(enc);
+        return Ok(Other(enc));
     }
     if let Some(reason) = binary_reason(bytes) {
         return Err(DecodeError::Binary(reason));
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return Ok(UTF_8);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Detected::Utf8(text));
     }
     // Chinese documents that are not UTF-8 are overwhelmingly GB18030/GBK: try it first, strictly.
     if decode_strict(GB18030, bytes).is_ok() {
-        return Ok(GB18030);
+        return Ok(Other(GB18030));
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), true);
     // Only encodings that Chinese text really comes in; anything else would be garbage.
     if guess == encoding_rs::BIG5 && decode_strict(guess, bytes).is_ok() {
-        return Ok(guess);
+        return Ok(Other(guess));
     }
     if guess == UTF_8 || guess == encoding_rs::GBK || guess == GB18030 {
         // The guess is one we already tried strictly: report where it breaks.
