@@ -11,6 +11,7 @@
 
 use crate::model::{Document, Kind, Node};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// Gives every node of `doc` its id. `doc.id` must be set.
 pub fn assign(doc: &mut Document) {
@@ -34,34 +35,38 @@ fn assign_level(
     let mut siblings: HashMap<Step, usize> = HashMap::new();
     let mut paragraphs = 0;
     for node in nodes {
-        let step = match (node.kind, node.number) {
+        // Written in place, not with `format!` pieces: there is an id for every node.
+        let mut id = String::with_capacity(parent.len() + 12);
+        let count = match (node.kind, node.number) {
             (Kind::Paragraph, _) => {
+                // A paragraph's step is its position: unique among its siblings by itself.
                 paragraphs += 1;
-                format!("p{paragraphs}")
+                let _ = write!(id, "{parent}/p{paragraphs}");
+                1
             }
-            (kind, Some(n)) => match node.sub_number {
-                Some(s) => format!("{}{n}_{s}", kind.code()),
-                None => format!("{}{n}", kind.code()),
-            },
-            (kind, None) => kind.code().to_string(),
+            (kind, number) => {
+                let (base, seen) = if kind == Kind::Article {
+                    (doc_id, &mut *articles)
+                } else {
+                    (parent, &mut siblings)
+                };
+                let _ = write!(id, "{base}/{}", kind.code());
+                if let Some(n) = number {
+                    let _ = write!(id, "{n}");
+                    if let Some(s) = node.sub_number {
+                        let _ = write!(id, "_{s}");
+                    }
+                }
+                let count = seen.entry((kind, number, node.sub_number)).or_insert(0);
+                *count += 1;
+                *count
+            }
         };
-        let (base, seen) = if node.kind == Kind::Article {
-            (doc_id, &mut *articles)
-        } else {
-            (parent, &mut siblings)
-        };
-        let key = match node.kind {
-            Kind::Paragraph => (Kind::Paragraph, Some(paragraphs), None),
-            kind => (kind, node.number, node.sub_number),
-        };
-        let count = seen.entry(key).or_insert(0);
-        *count += 1;
-        node.id = match *count {
-            1 => format!("{base}/{step}"),
-            k => format!("{base}/{step}~{k}"),
-        };
-        let here = node.id.clone();
-        assign_level(&mut node.children, doc_id, &here, articles);
+        if count > 1 {
+            let _ = write!(id, "~{count}");
+        }
+        node.id = id;
+        assign_level(&mut node.children, doc_id, &node.id, articles);
     }
 }
 
