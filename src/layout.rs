@@ -189,12 +189,18 @@ fn band(lengths: &[usize], by_chars: bool) -> Option<(usize, Wrap)> {
     // of the next line (禁则).
     let (tolerance, over, min_width) = if by_chars { (2, 1, 16) } else { (4, 2, 32) };
     let mut best: Option<(usize, usize)> = None; // (count in band, width)
+                                                 // The band [w - tolerance, w + over] slides up with w: both its ends only move forward.
+    let (mut lo, mut hi) = (0, 0);
     for &w in &sorted {
         if w < min_width {
             continue;
         }
-        let lo = sorted.partition_point(|&x| x + tolerance < w);
-        let hi = sorted.partition_point(|&x| x <= w + over);
+        while sorted[lo] + tolerance < w {
+            lo += 1;
+        }
+        while hi < n && sorted[hi] <= w + over {
+            hi += 1;
+        }
         let count = hi - lo;
         if best.is_none_or(|(c, _)| count >= c) {
             best = Some((count, w));

@@ -25,7 +25,26 @@ pub fn ends_with_stop(s: &str) -> bool {
 
 /// Width on a page: CJK and full-width characters take two columns, the rest one.
 pub fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+    // Read off the UTF-8 bytes: every line of every file is measured, and most characters are
+    // ASCII or common ideographs, both told by their first byte. 0xE5..=0xE9 opens a three-byte
+    // sequence for U+5000..=U+9FFF, all CJK ideographs (wide); anything else is decoded.
+    let bytes = s.as_bytes();
+    let (mut i, mut width) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            width += 1;
+            i += 1;
+        } else if (0xE5..=0xE9).contains(&b) {
+            width += 2;
+            i += 3;
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            width += if is_wide(c) { 2 } else { 1 };
+            i += c.len_utf8();
+        }
+    }
+    width
 }
 
 /// `display_width(s) <= limit`, without measuring past the limit (paragraphs can be long).
@@ -101,6 +120,22 @@ mod tests {
     fn widths() {
         assert_eq!(display_width("第一条"), 6);
         assert_eq!(display_width("2 月"), 4);
+        // Each first-byte class: ASCII, U+5000..U+9FFF, other wide (一 U+4E00, full-width),
+        // narrow non-ASCII (é, the Yijing hexagram U+4DC0), four-byte wide and narrow.
+        assert_eq!(
+            display_width("a第一（é䷀𠀀😀"),
+            1 + 2 + 2 + 2 + 1 + 1 + 2 + 1
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn width_read_off_bytes_is_the_sum_over_characters(
+            s in "(\\PC|[\\x{4dc0}-\\x{9fff}]|[\\x{ff00}-\\x{ffef}])*"
+        ) {
+            let by_chars: usize = s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
+            proptest::prop_assert_eq!(display_width(&s), by_chars);
+        }
     }
 
     #[test]
