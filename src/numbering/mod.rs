@@ -30,8 +30,18 @@ pub struct Marker {
 
 /// Recognises any marker at the start of `s`.
 pub fn parse_marker(s: &str) -> Option<Marker> {
-    let (rest, (kind, number, sub)) =
-        alt((di_marker, division, item, point, subitem, circled))(s).ok()?;
+    // Each family opens with its own kind of character: dispatch on it rather than try them all
+    // in turn (most strings asked about are ordinary text and fail here).
+    let first = s.chars().next()?;
+    let parsed = match first {
+        '第' => di_marker(s),
+        '（' | '(' => alt((item, point))(s),
+        c if numerals::is_chinese_digit(c) => division(s),
+        c if numerals::is_digit(c) => subitem(s),
+        '①'..='⑳' => circled(s),
+        _ => return None,
+    };
+    let (rest, (kind, number, sub)) = parsed.ok()?;
     Some(Marker {
         kind,
         number,

@@ -326,8 +326,9 @@ fn unnumbered_headings(
         }
         let text = body[start..next - 1].trim_matches(crate::normalise::is_space);
         let before = body[..start - 1].trim_end_matches(crate::normalise::is_space);
-        let name: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        if UNNUMBERED_HEADINGS.contains(&name.as_str())
+        // Compared without collecting: this looks at every paragraph that has no marker.
+        let name = || text.chars().filter(|c| !c.is_whitespace());
+        if UNNUMBERED_HEADINGS.iter().any(|h| name().eq(h.chars()))
             && ends_with_stop(before)
             && article_starts.binary_search(&next).is_ok()
             // No marker inside the paragraph (`starts` is sorted, as `accepted` is).
