@@ -85,49 +85,92 @@ fn numeral_then_label_mark(s: &str) -> bool {
 /// Finds every candidate marker in `body` (paragraphs joined by `\n`).
 pub fn scan(body: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut skip_to = 0;
-    for (i, c) in body.char_indices() {
-        let before = prev;
-        prev = Some(c);
-        if i < skip_to || !could_start_marker(c) {
+    let bytes = body.as_bytes();
+    // Character by character, but told apart by their first two bytes (see `may_open_marker`):
+    // the ordinary text between markers is stepped over without being decoded.
+    let mut i = 0;
+    while i < bytes.len() {
+        let at = i;
+        i += utf8_len(bytes[at]);
+        if !may_open_marker(bytes[at], bytes.get(at + 1).copied()) {
             continue;
         }
-        // A numeral inside a longer numeral (`十一、` seen from `一`) is not a marker start; nor
-        // is one right after 第, which belongs to a 第…次/届 phrase.
-        if is_numeral_char(c) && (before.is_some_and(is_numeral_char) || before == Some('第')) {
+        let Some(c) = body[at..].chars().next() else {
+            continue;
+        };
+        if !could_start_marker(c) {
             continue;
         }
-        // Numerals are everywhere in Chinese text; only those followed by the punctuation of a
-        // label (`一、`, `1.`) can start one. Checking that first keeps the parsers for the rest.
-        if is_numeral_char(c) && !numeral_then_label_mark(&body[i..]) {
-            continue;
+        if is_numeral_char(c) {
+            // A numeral inside a longer numeral (`十一、` seen from `一`) is not a marker start;
+            // nor is one right after 第, which belongs to a 第…次/届 phrase.
+            let before = body[..at].chars().next_back();
+            if before.is_some_and(is_numeral_char) || before == Some('第') {
+                continue;
+            }
+            // Numerals are everywhere in Chinese text; only those followed by the punctuation
+            // of a label (`一、`, `1.`) can start one. Checking that first keeps the parsers for
+            // the rest.
+            if !numeral_then_label_mark(&body[at..]) {
+                continue;
+            }
         }
-        let Some(m) = parse_marker(&body[i..]) else {
+        let Some(m) = parse_marker(&body[at..]) else {
             continue;
         };
         if !plausible(m.kind, m.number) {
             continue;
         }
-        let position = position_at(body, i);
-        let reference = reads_as_reference(body, i, i + m.len, m.kind, position, true);
+        let position = position_at(body, at);
+        let reference = reads_as_reference(body, at, at + m.len, m.kind, position, true);
         out.push(Candidate {
             kind: m.kind,
             number: m.number,
             sub: m.sub,
-            start: i,
+            start: at,
             len: m.len,
             position,
             reference,
-            spaced_after: body[i + m.len..].starts_with(|c: char| is_space(c) && c != '\n'),
+            spaced_after: body[at + m.len..].starts_with(|c: char| is_space(c) && c != '\n'),
         });
-        skip_to = i + m.len;
+        // No marker starts inside another.
+        i = at + m.len;
     }
     out
 }
 
+/// The length of the UTF-8 sequence that `lead` opens.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..0xE0 => 1 + usize::from(lead >= 0xC0),
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
 fn could_start_marker(c: char) -> bool {
     c == '第' || c == '（' || c == '(' || ('①'..='⑳').contains(&c) || is_numeral_char(c)
+}
+
+/// A cheap test on a character's first two bytes that lets through every character
+/// `could_start_marker` accepts and few others: ASCII `(` and digits, and among three-byte
+/// characters those that share their first two bytes with 第, （, a full-width digit, ①–⑳ or a
+/// Chinese numeral (checked against every character in the unit tests).
+fn may_open_marker(b0: u8, b1: Option<u8>) -> bool {
+    match b0 {
+        b'(' | b'0'..=b'9' => true,
+        0xE2..=0xEF => matches!(
+            (b0, b1),
+            (0xE2, Some(0x91)) // ①–⑳
+                | (0xE3, Some(0x80)) // 〇
+                | (0xE4, Some(0xB8..=0xBA)) // 一 两 三 七 九 二 五
+                | (0xE5, Some(0x85 | 0x8D | 0x9B)) // 六 八 十 千 四
+                | (0xE7, Some(0x99 | 0xAC)) // 百 第
+                | (0xE9, Some(0x9B)) // 零
+                | (0xEF, Some(0xBC)) // （ ０–９
+        ),
+        _ => false,
+    }
 }
 
 fn position_at(body: &str, i: usize) -> Position {
@@ -326,6 +369,20 @@ fn reads_as_reference(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_lets_through_every_character_that_can_open_a_marker() {
+        let mut passing = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let passes = may_open_marker(bytes[0], bytes.get(1).copied());
+            assert!(passes || !could_start_marker(c), "{c} ({:04X})", c as u32);
+            passing += usize::from(passes);
+        }
+        // …and keeps out nearly everything else: 11 ASCII, 12 blocks of 64 three-byte ones.
+        assert!(passing <= 11 + 12 * 64, "{passing}");
+    }
 
     fn kinds(body: &str) -> Vec<(Kind, u32, Position, bool)> {
         scan(body)
