@@ -55,10 +55,13 @@ pub fn normalise(text: &str) -> Vec<Line> {
 /// Removes `<!-- … -->` comments and the `#` marks of a Markdown heading.
 fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, bool) {
     let mut line = std::borrow::Cow::Borrowed(raw);
-    while let Some(start) = line.find("<!--") {
-        match line[start..].find("-->") {
-            Some(end) => line.to_mut().replace_range(start..start + end + 3, ""),
-            None => break,
+    // A byte search first: almost no line has a comment, and every line is asked.
+    if raw.as_bytes().contains(&b'<') {
+        while let Some(start) = line.find("<!--") {
+            match line[start..].find("-->") {
+                Some(end) => line.to_mut().replace_range(start..start + end + 3, ""),
+                None => break,
+            }
         }
     }
     let trimmed = line.trim_start_matches(is_space);
