@@ -14,13 +14,6 @@
 //! in memory: the parser (`extract_bytes`: decode, hash, parse), the JSON writer, the CSV writer.
 //! What the whole extract takes beyond their sum is the file system.
 
-// The allocator of the `fatiao` binary, so that this measures what users run.
-// mimalloc: the parser allocates and frees many small strings per file from every worker
-// thread; measured on the corpus it runs ~6% fewer instructions than glibc malloc and faults in
-// fewer fresh pages.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use fatiao::batch::{self, Job, Mode, OutDir};
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
