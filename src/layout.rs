@@ -42,28 +42,45 @@ struct Wrap {
     tolerance: usize,
 }
 
+/// A line's length by both measures, taken once per line.
+#[derive(Debug, Clone, Copy)]
+struct Length {
+    chars: usize,
+    width: usize,
+}
+
+impl Length {
+    fn of(s: &str) -> Length {
+        Length {
+            chars: s.chars().count(),
+            width: display_width(s),
+        }
+    }
+}
+
 impl Wrap {
-    fn measure(&self, s: &str) -> usize {
+    fn measure(&self, len: Length) -> usize {
         if self.by_chars {
-            s.chars().count()
+            len.chars
         } else {
-            display_width(s)
+            len.width
         }
     }
 
-    fn is_full(&self, s: &str) -> bool {
-        self.measure(s) + self.tolerance >= self.width
+    fn is_full(&self, len: Length) -> bool {
+        self.measure(len) + self.tolerance >= self.width
     }
 }
 
 /// Joins wrapped lines into paragraphs.
 pub fn reflow(lines: &[Line]) -> Vec<Para> {
-    let wraps = local_wraps(lines);
+    let lengths: Vec<Length> = lines.iter().map(|l| Length::of(&l.text)).collect();
+    let wraps = local_wraps(&lengths);
     let mut out: Vec<Para> = Vec::new();
     let mut current: Option<Para> = None;
     for (i, line) in lines.iter().enumerate() {
         let join = match &current {
-            Some(p) => continues(&p.text, &lines[i - 1], line, wraps[i - 1]),
+            Some(p) => continues(&p.text, &lines[i - 1], lengths[i - 1], line, wraps[i - 1]),
             None => false,
         };
         match current.as_mut() {
@@ -85,8 +102,8 @@ pub fn reflow(lines: &[Line]) -> Vec<Para> {
     out
 }
 
-/// Does `next` continue the paragraph `para`, whose last line is `prev`?
-fn continues(para: &str, prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
+/// Does `next` continue the paragraph `para`, whose last line is `prev` (of length `prev_len`)?
+fn continues(para: &str, prev: &Line, prev_len: Length, next: &Line, wrap: Option<Wrap>) -> bool {
     if prev.md_heading || next.md_heading {
         return false;
     }
@@ -99,14 +116,14 @@ fn continues(para: &str, prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
         return next.text.chars().count() <= 3 && !next_is_marker;
     }
     if let Some(w) = wrap {
-        if w.is_full(&prev.text) {
+        if w.is_full(prev_len) {
             // A full line ends its paragraph only by coincidence; when it ends on a stop and a
             // new numbered unit starts, take the coincidence.
             return !(stop && next_is_marker);
         }
         // The first line of a paragraph is short by its lost indent: a nearly full line in the
         // middle of a sentence goes on.
-        if !stop && !next_is_marker && w.measure(&prev.text) * 10 >= w.width * 8 {
+        if !stop && !next_is_marker && w.measure(prev_len) * 10 >= w.width * 8 {
             return true;
         }
         // A short line ends its paragraph, whatever follows.
@@ -130,15 +147,17 @@ fn continues(para: &str, prev: &Line, next: &Line, wrap: Option<Wrap>) -> bool {
 /// A paragraph that is one parenthesised note (`（2014 年 9 月 5 日在…的讲话）`) is complete
 /// like a sentence.
 pub(crate) fn is_bracketed_note(para: &str) -> bool {
-    let open = para.starts_with(['（', '(']);
-    let close = para.ends_with(['）', ')']);
+    // Brackets at both ends first: this is asked of every paragraph as it grows.
+    if !(para.starts_with(['（', '(']) && para.ends_with(['）', ')'])) {
+        return false;
+    }
     let depth = para.chars().try_fold(0i32, |d, c| match c {
         '（' | '(' => Some(d + 1),
         '）' | ')' if d > 0 => Some(d - 1),
         '）' | ')' => None,
         _ => Some(d),
     });
-    open && close && depth == Some(0)
+    depth == Some(0)
 }
 
 /// Lines on each side of a line that tell how the text around it is wrapped. A file may
@@ -150,9 +169,9 @@ const WINDOW: usize = 15;
 const STEP: usize = 8;
 
 /// The wrapping around each line, if the lines near it are hard-wrapped.
-fn local_wraps(lines: &[Line]) -> Vec<Option<Wrap>> {
-    let chars: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
-    let widths: Vec<usize> = lines.iter().map(|l| display_width(&l.text)).collect();
+fn local_wraps(lines: &[Length]) -> Vec<Option<Wrap>> {
+    let chars: Vec<usize> = lines.iter().map(|l| l.chars).collect();
+    let widths: Vec<usize> = lines.iter().map(|l| l.width).collect();
     let wrap_of = |range: std::ops::Range<usize>| {
         [
             band(&chars[range.clone()], true),
