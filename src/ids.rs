@@ -10,14 +10,13 @@
 //! - A collision (a duplicated number the document really has) gets `~2`, `~3`, … in order.
 
 use crate::model::{Document, Kind, Node};
-use std::collections::HashMap;
-use std::fmt::Write as _;
+use std::collections::BTreeMap;
 
 /// Gives every node of `doc` its id. `doc.id` must be set.
 pub fn assign(doc: &mut Document) {
     let root = doc.id.clone();
     // Articles hang from the document: their steps must be unique across the whole tree.
-    let mut articles: HashMap<Step, usize> = HashMap::new();
+    let mut articles: BTreeMap<Step, usize> = BTreeMap::new();
     assign_level(&mut doc.children, &root, &root, &mut articles);
 }
 
@@ -30,18 +29,20 @@ fn assign_level(
     nodes: &mut [Node],
     doc_id: &str,
     parent: &str,
-    articles: &mut HashMap<Step, usize>,
+    articles: &mut BTreeMap<Step, usize>,
 ) {
-    let mut siblings: HashMap<Step, usize> = HashMap::new();
+    let mut siblings: BTreeMap<Step, usize> = BTreeMap::new();
     let mut paragraphs = 0;
     for node in nodes {
-        // Written in place, not with `format!` pieces: there is an id for every node.
+        // Pushed piece by piece (no `format!` machinery): there is an id for every node.
         let mut id = String::with_capacity(parent.len() + 12);
         let count = match (node.kind, node.number) {
             (Kind::Paragraph, _) => {
                 // A paragraph's step is its position: unique among its siblings by itself.
                 paragraphs += 1;
-                let _ = write!(id, "{parent}/p{paragraphs}");
+                id.push_str(parent);
+                id.push_str("/p");
+                push_number(&mut id, paragraphs);
                 1
             }
             (kind, number) => {
@@ -50,11 +51,14 @@ fn assign_level(
                 } else {
                     (parent, &mut siblings)
                 };
-                let _ = write!(id, "{base}/{}", kind.code());
+                id.push_str(base);
+                id.push('/');
+                id.push_str(kind.code());
                 if let Some(n) = number {
-                    let _ = write!(id, "{n}");
+                    push_number(&mut id, n);
                     if let Some(s) = node.sub_number {
-                        let _ = write!(id, "_{s}");
+                        id.push('_');
+                        push_number(&mut id, s);
                     }
                 }
                 let count = seen.entry((kind, number, node.sub_number)).or_insert(0);
@@ -63,11 +67,16 @@ fn assign_level(
             }
         };
         if count > 1 {
-            let _ = write!(id, "~{count}");
+            id.push('~');
+            push_number(&mut id, count);
         }
         node.id = id;
         assign_level(&mut node.children, doc_id, &node.id, articles);
     }
+}
+
+fn push_number(id: &mut String, n: impl itoa::Integer) {
+    id.push_str(itoa::Buffer::new().format(n));
 }
 
 #[cfg(test)]
