@@ -29,12 +29,13 @@ pub fn normalise(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut blanks = 0;
     // CRLF and lone CR are line ends too; unify them so that blank lines count once.
-    let unified = if text.contains('\r') {
+    // The memchr crate's searches (SIMD), not `str`'s: these look at every byte of every file.
+    let unified = if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    for raw in unified.split('\n') {
+    for raw in split_lines(&unified) {
         let (content, md_heading) = strip_markup(raw);
         let t = content.trim_matches(is_space);
         if t.is_empty() {
@@ -52,11 +53,22 @@ pub fn normalise(text: &str) -> Vec<Line> {
     out
 }
 
+/// `text.split('\n')`, by memchr.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    let mut start = 0;
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
+}
+
 /// Removes `<!-- … -->` comments and the `#` marks of a Markdown heading.
 fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, bool) {
     let mut line = std::borrow::Cow::Borrowed(raw);
     // A byte search first: almost no line has a comment, and every line is asked.
-    if raw.as_bytes().contains(&b'<') {
+    if memchr::memchr(b'<', raw.as_bytes()).is_some() {
         while let Some(start) = line.find("<!--") {
             match line[start..].find("-->") {
                 Some(end) => line.to_mut().replace_range(start..start + end + 3, ""),
@@ -78,6 +90,15 @@ fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_split_as_str_split_does() {
+        for text in ["", "\n", "a", "a\n", "\na\n\nb", "第一条\n第二条\n\n"] {
+            let ours: Vec<&str> = split_lines(text).collect();
+            let std: Vec<&str> = text.split('\n').collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
 
     #[test]
     fn trims_and_counts_blank_lines() {
