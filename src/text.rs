@@ -25,23 +25,42 @@ pub fn ends_with_stop(s: &str) -> bool {
 
 /// Width on a page: CJK and full-width characters take two columns, the rest one.
 pub fn display_width(s: &str) -> usize {
-    // Read off the UTF-8 bytes: every line of every file is measured, and most characters are
-    // ASCII or common ideographs, both told by their first byte. 0xE5..=0xE9 opens a three-byte
-    // sequence for U+5000..=U+9FFF, all CJK ideographs (wide); anything else is decoded.
+    // Read off the UTF-8 bytes: every line of every file is measured. Most characters are
+    // ASCII, ideographs or CJK and full-width punctuation, whose width the first one or two
+    // bytes tell; anything else is decoded.
     let bytes = s.as_bytes();
     let (mut i, mut width) = (0, 0);
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            width += 1;
-            i += 1;
-        } else if (0xE5..=0xE9).contains(&b) {
-            width += 2;
-            i += 3;
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            width += if is_wide(c) { 2 } else { 1 };
-            i += c.len_utf8();
+        let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+        let known = match bytes[i] {
+            0..0x80 => Some((1, 1)),
+            // U+5000..=U+9FFF: CJK ideographs.
+            0xE5..=0xE9 => Some((2, 3)),
+            // U+4000..=U+4FFF: ideographs, except the hexagrams U+4DC0..=U+4DFF (E4 B7 ..).
+            0xE4 if b1 != 0xB7 => Some((2, 3)),
+            // U+3000..=U+3FFF: CJK punctuation (、。「」), kana, ideographs; all wide but for
+            // U+303F (E3 80 BF) and U+3040 (E3 81 80).
+            0xE3 if !matches!(
+                (b1, bytes.get(i + 2).copied().unwrap_or(0)),
+                (0x80, 0xBF) | (0x81, 0x80)
+            ) =>
+            {
+                Some((2, 3))
+            }
+            // U+FF00..=U+FF3F: full-width forms (，；：（）).
+            0xEF if b1 == 0xBC => Some((2, 3)),
+            _ => None,
+        };
+        match known {
+            Some((w, len)) => {
+                width += w;
+                i += len;
+            }
+            None => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                width += if is_wide(c) { 2 } else { 1 };
+                i += c.len_utf8();
+            }
         }
     }
     width
@@ -126,12 +145,17 @@ mod tests {
             display_width("a第一（é䷀𠀀😀"),
             1 + 2 + 2 + 2 + 1 + 1 + 2 + 1
         );
+        // Around the narrow code points among the CJK punctuation and kana.
+        assert_eq!(
+            display_width("\u{3002}\u{303E}\u{303F}\u{3040}\u{3041}"),
+            2 + 2 + 1 + 1 + 2
+        );
     }
 
     proptest::proptest! {
         #[test]
         fn width_read_off_bytes_is_the_sum_over_characters(
-            s in "(\\PC|[\\x{4dc0}-\\x{9fff}]|[\\x{ff00}-\\x{ffef}])*"
+            s in "(\\PC|[\\x{3000}-\\x{30ff}]|[\\x{4dc0}-\\x{9fff}]|[\\x{ff00}-\\x{ffef}])*"
         ) {
             let by_chars: usize = s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
             proptest::prop_assert_eq!(display_width(&s), by_chars);
