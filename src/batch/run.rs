@@ -6,7 +6,7 @@
 
 use super::journal::Journal;
 use super::lock::lock;
-use super::manifest::{FileEntry, Manifest, ManifestWriter, Totals, VERSION};
+use super::manifest::{FileEntry, Manifest, ManifestWriter, Previous, Totals};
 use super::outdir::OutDir;
 use super::process::{process, Context, Processed};
 use super::progress::Progress;
@@ -17,6 +17,7 @@ use super::walk::Input;
 use crate::extract::Options;
 use anyhow::Context as _;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::time::Instant;
 
 /// A chunk holds at most this many files…
@@ -61,9 +62,9 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
     }
     // Held until the run returns; taken before anything of the last run is read.
     let _lock = if incremental { Some(lock(out)?) } else { None };
-    let previous = match job.mode {
-        Mode::Incremental { full: false } => trusted_entries(out),
-        _ => Vec::new(),
+    let mut previous = match job.mode {
+        Mode::Incremental { full: false } => Trusted::open(out),
+        _ => Trusted::none(),
     };
     let journal = if incremental {
         remove_temporaries(out).context("cannot remove temporary files")?;
@@ -84,11 +85,14 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         .context("cannot start worker threads")?;
     let mut sink = Sink::create(out, incremental, job.inputs.len())?;
     for chunk in chunks(&job.inputs) {
+        // The previous entries of this chunk's files, read as the run reaches them.
+        let entries: Vec<Option<FileEntry>> = chunk.iter().map(|i| previous.take(&i.rel)).collect();
         let done: Vec<Processed> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|input| {
-                    let p = process(input, lookup(&previous, &input.rel), &cx);
+                .zip(&entries)
+                .map(|(input, entry)| {
+                    let p = process(input, entry.as_ref(), &cx);
                     if let Some(message) = &p.entry.message {
                         progress.println(&format!("fatiao: {}: {message}", input.path.display()));
                     }
@@ -102,6 +106,9 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         }
     }
     progress.finish();
+    // Closes the old manifest before the new one replaces it (a rename over an open file fails
+    // on Windows).
+    drop(previous);
 
     if incremental {
         let keep = |rel: &str| {
@@ -194,73 +201,120 @@ fn chunks(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
     })
 }
 
-/// The last run's entries that may be reused, sorted by path: same fatiao version, and not
-/// named in the journal of an interrupted run. (A sorted list, not a map: on a re-run of tens of
-/// thousands of files it is most of the memory the run holds.)
-fn trusted_entries(out: &OutDir) -> Vec<FileEntry> {
-    let Some(manifest) = Manifest::load(&out.manifest()) else {
-        return Vec::new();
-    };
-    if manifest.fatiao_version != VERSION {
-        return Vec::new();
-    }
-    let dirty = Journal::read(&out.journal());
-    let mut entries: Vec<FileEntry> = manifest
-        .files
-        .into_iter()
-        .filter(|e| !dirty.contains(&e.path))
-        .collect();
-    entries.sort_by(|a, b| a.path.cmp(&b.path));
-    entries
+/// The last run's entries that may be reused, streamed in path order ([`Previous`]): same
+/// fatiao version, and not named in the journal of an interrupted run.
+struct Trusted {
+    entries: Previous,
+    dirty: HashSet<String>,
 }
 
-fn lookup<'a>(entries: &'a [FileEntry], rel: &str) -> Option<&'a FileEntry> {
-    let ix = entries
-        .binary_search_by(|e| e.path.as_str().cmp(rel))
-        .ok()?;
-    Some(&entries[ix])
+impl Trusted {
+    fn none() -> Trusted {
+        Trusted {
+            entries: Previous::none(),
+            dirty: HashSet::new(),
+        }
+    }
+
+    fn open(out: &OutDir) -> Trusted {
+        Trusted {
+            entries: Previous::open(&out.manifest()),
+            dirty: Journal::read(&out.journal()),
+        }
+    }
+
+    /// The entry of `rel`; paths are asked for in increasing order.
+    fn take(&mut self, rel: &str) -> Option<FileEntry> {
+        let entry = self.entries.take(rel)?;
+        (!self.dirty.contains(rel)).then_some(entry)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::batch::manifest::Status;
+    use std::path::Path;
 
-    fn save_manifest(out: &OutDir, version: &str, paths: &[&str]) {
-        let files: Vec<FileEntry> = paths
-            .iter()
-            .map(|p| FileEntry {
+    fn save_manifest(out: &OutDir, paths: &[&str]) {
+        let mut w = ManifestWriter::create(&out.manifest()).unwrap();
+        for p in paths {
+            w.push(&FileEntry {
                 status: Status::Ok,
                 ..FileEntry::new(p, 1)
             })
-            .collect();
-        let m = Manifest {
-            fatiao_version: version.into(),
-            files,
-            totals: Totals::default(),
-        };
-        std::fs::write(out.manifest(), serde_json::to_vec(&m).unwrap()).unwrap();
+            .unwrap();
+        }
+        w.finish(&Totals::default()).unwrap();
+    }
+
+    fn trusted(out: &OutDir, rels: &[&str]) -> Vec<String> {
+        let mut t = Trusted::open(out);
+        rels.iter()
+            .filter_map(|r| t.take(r))
+            .map(|e| e.path)
+            .collect()
     }
 
     #[test]
-    fn entries_of_another_version_or_in_the_journal_are_not_trusted() {
+    fn entries_named_in_the_journal_are_not_trusted() {
         let dir = tempfile::tempdir().unwrap();
         let out = OutDir::new(dir.path());
-        assert!(trusted_entries(&out).is_empty(), "no manifest: a full run");
+        assert!(
+            trusted(&out, &["a.txt"]).is_empty(),
+            "no manifest: a full run"
+        );
 
-        save_manifest(&out, "0.0.0-older", &["a.txt", "b.txt"]);
-        assert!(trusted_entries(&out).is_empty());
-
-        save_manifest(&out, VERSION, &["c.txt", "a.txt", "b.txt"]);
+        save_manifest(&out, &["a.txt", "b.txt", "c.txt"]);
+        let all = ["a.txt", "b.txt", "c.txt"];
+        assert_eq!(trusted(&out, &all), all);
         Journal::open(&out.journal())
             .unwrap()
             .mark("b.txt")
             .unwrap();
-        let trusted = trusted_entries(&out);
-        let paths: Vec<_> = trusted.iter().map(|e| e.path.as_str()).collect();
-        assert_eq!(paths, ["a.txt", "c.txt"], "sorted, journaled one left out");
-        assert!(lookup(&trusted, "c.txt").is_some());
-        assert!(lookup(&trusted, "b.txt").is_none());
+        assert_eq!(trusted(&out, &all), ["a.txt", "c.txt"]);
+        assert!(trusted(&out, &["b.txt"]).is_empty());
+    }
+
+    fn statuses(out: &OutDir) -> Vec<Status> {
+        let manifest = crate::batch::Manifest::load(&out.manifest()).unwrap();
+        manifest.files.iter().map(|e| e.status).collect()
+    }
+
+    #[test]
+    fn a_garbled_manifest_means_extracting_again_from_the_garbled_entry_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        for (i, name) in ["a.txt", "b.txt", "c.txt"].iter().enumerate() {
+            let text = format!("第一条 第{i}个文件。\n");
+            std::fs::write(input.join(name), text).unwrap();
+        }
+        let job = |out: &Path| Job {
+            inputs: crate::batch::collect(std::slice::from_ref(&input), None).unwrap(),
+            out: OutDir::new(out),
+            options: Options::default(),
+            jobs: 1,
+            mode: Mode::Incremental { full: false },
+            progress: false,
+        };
+        let out = dir.path().join("out");
+        run(&job(&out)).unwrap();
+        run(&job(&out)).unwrap();
+        let out_dir = OutDir::new(&out);
+        assert_eq!(statuses(&out_dir), [Status::Skipped; 3]);
+
+        let manifest = std::fs::read_to_string(out_dir.manifest()).unwrap();
+        let garbled = manifest.replace("\"path\":\"b.txt\"", "\"path\":[");
+        assert_ne!(garbled, manifest);
+        std::fs::write(out_dir.manifest(), garbled).unwrap();
+        let json_before = std::fs::read(out_dir.json("c.txt")).unwrap();
+        run(&job(&out)).unwrap();
+        assert_eq!(
+            statuses(&out_dir),
+            [Status::Skipped, Status::Ok, Status::Ok]
+        );
+        assert_eq!(std::fs::read(out_dir.json("c.txt")).unwrap(), json_before);
     }
 
     fn input(len: u64) -> Input {
