@@ -6,13 +6,13 @@
 
 use super::journal::Journal;
 use super::lock::lock;
-use super::manifest::{FileEntry, Manifest, ManifestWriter, Previous, Totals};
+use super::manifest::{FileEntry, ManifestWriter, Previous, Status, Totals};
 use super::outdir::OutDir;
 use super::process::{process, Context, Processed};
 use super::progress::Progress;
 use super::sweep::{remove_temporaries, sweep};
 use super::tables::Tables;
-use super::versions;
+use super::versions::{self, Keys};
 use super::walk::Input;
 use crate::extract::Options;
 use anyhow::Context as _;
@@ -113,31 +113,32 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
     if incremental {
         let keep = |rel: &str| {
             let found = job.inputs.binary_search_by(|i| i.rel.as_str().cmp(rel));
-            found.is_ok_and(|ix| sink.has_outputs[ix])
+            found.is_ok_and(|ix| sink.status[ix] != Status::Error)
         };
         sweep(out, keep).context("cannot remove stale outputs")?;
     }
-    let totals = sink.finish(start.elapsed().as_millis() as u64)?;
+    let (totals, status, keys) = sink.finish(start.elapsed().as_millis() as u64)?;
     if let Some(journal) = journal {
-        // Version families, from the manifest just written; still under the lock, and before
-        // the journal is cleared, so that a run killed during this pass extracts its files again
+        // Version families, once the manifest is in place; still under the lock, and before the
+        // journal is cleared, so that a run killed during this pass extracts its files again
         // next time and so redoes their diffs instead of keeping half-updated ones.
-        let manifest =
-            Manifest::load(&out.manifest()).context("cannot read the manifest just written")?;
-        versions::update(out, &manifest)?;
+        versions::update(out, &job.inputs, &status, keys)?;
         journal.clear().context("cannot remove the journal")?;
     }
     Ok(totals)
 }
 
 /// Where processed files go, in path order: the three tables, the manifest (`run` only) and the
-/// totals.
+/// totals, and what the end of the run needs of each file.
 struct Sink {
     tables: Tables,
     manifest: Option<ManifestWriter>,
     totals: Totals,
-    /// Per input, in input order: whether its outputs belong to this run's output.
-    has_outputs: Vec<bool>,
+    /// Per input, in input order: its status in this run (whether its outputs belong to this
+    /// run's output, and whether this run extracted it).
+    status: Vec<Status>,
+    /// `run` only: for version families.
+    keys: Option<Keys>,
 }
 
 impl Sink {
@@ -151,7 +152,8 @@ impl Sink {
             tables: Tables::create(out).context(TABLES)?,
             manifest,
             totals: Totals::default(),
-            has_outputs: Vec::with_capacity(inputs),
+            status: Vec::with_capacity(inputs),
+            keys: with_manifest.then(|| Keys::with_capacity(inputs)),
         })
     }
 
@@ -163,18 +165,22 @@ impl Sink {
             m.push(&p.entry).context(MANIFEST)?;
         }
         self.totals.add(&p.entry);
-        self.has_outputs.push(p.entry.has_outputs());
+        if let Some(keys) = &mut self.keys {
+            keys.add(self.status.len(), &p.keys);
+        }
+        self.status.push(p.entry.status);
         Ok(())
     }
 
     /// Commits the tables, then the manifest: the manifest is the last output to change.
-    fn finish(mut self, elapsed_ms: u64) -> anyhow::Result<Totals> {
+    /// Returns the totals and what the version families need.
+    fn finish(mut self, elapsed_ms: u64) -> anyhow::Result<(Totals, Vec<Status>, Keys)> {
         self.tables.commit().context(TABLES)?;
         self.totals.elapsed_ms = elapsed_ms;
         if let Some(m) = self.manifest {
             m.finish(&self.totals).context(MANIFEST)?;
         }
-        Ok(self.totals)
+        Ok((self.totals, self.status, self.keys.unwrap_or_default()))
     }
 }
 
@@ -233,7 +239,6 @@ impl Trusted {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::batch::manifest::Status;
     use std::path::Path;
 
     fn save_manifest(out: &OutDir, paths: &[&str]) {
