@@ -4,9 +4,10 @@
 //! fatiao version match its entry is skipped. Entries are sorted by path and hold no absolute
 //! paths or dates, so two runs over the same input differ only in their `elapsed_ms` fields.
 //!
-//! The manifest is written as the run goes ([`ManifestWriter`]), one entry per line, totals
-//! last: with tens of thousands of inputs the entries need not all be held in memory, and a
-//! line per file is what `grep` and `diff` want.
+//! The manifest is written as the run goes ([`ManifestWriter`]), one entry per line in path
+//! order, totals last, and the next run reads it back the same way ([`Previous`]), entry by
+//! entry as it reaches each path: with tens of thousands of inputs the entries are never all
+//! held in memory, and a line per file is what `grep` and `diff` want.
 
 use super::atomic::AtomicFile;
 use serde::{Deserialize, Serialize};
@@ -108,11 +109,107 @@ impl Totals {
 }
 
 impl Manifest {
-    /// Reads a previous manifest. A missing or unreadable one (another version's format, a
-    /// hand-edited file) is `None`, which means a full run: never worse than a full run.
+    /// Reads a whole manifest, for tools and tests; `None` when missing or unreadable. A run
+    /// reads the previous one entry by entry instead ([`Previous`]).
     pub fn load(path: &Path) -> Option<Manifest> {
         let file = std::fs::File::open(path).ok()?;
         serde_json::from_reader(io::BufReader::new(file)).ok()
+    }
+}
+
+/// The entries of the last run's manifest, read one line at a time as the run reaches their
+/// paths: a re-run holds the entries of the chunk in hand, not the whole manifest.
+///
+/// Only the layout [`ManifestWriter`] writes is read: a first line `{`, the version, `"files": [`,
+/// then one entry per line in increasing path order. A missing manifest, another version, or any
+/// other layout gives no entries. A line that does not parse as an entry, or an entry out of
+/// order, ends the entries there: the files after it are extracted again, as in a full run.
+/// Nothing else is checked, and nothing else need be: a file is skipped only when its bytes
+/// hash to its entry's hash and its JSON is the extraction of those bytes.
+pub struct Previous {
+    lines: Option<io::BufReader<std::fs::File>>,
+    line: String,
+    /// The next entry not yet asked for.
+    next: Option<FileEntry>,
+}
+
+impl Previous {
+    /// No previous entries: a full run.
+    pub fn none() -> Previous {
+        Previous {
+            lines: None,
+            line: String::new(),
+            next: None,
+        }
+    }
+
+    /// Opens the manifest at `path` and reads up to its first entry.
+    pub fn open(path: &Path) -> Previous {
+        let mut previous = Previous::none();
+        if let Ok(file) = std::fs::File::open(path) {
+            previous.lines = Some(io::BufReader::new(file));
+            if previous.header() {
+                previous.advance();
+            } else {
+                previous.lines = None;
+            }
+        }
+        previous
+    }
+
+    /// The entry of `rel`, if the manifest has one. Paths must be asked for in increasing order;
+    /// the entries of paths passed over are dropped.
+    pub fn take(&mut self, rel: &str) -> Option<FileEntry> {
+        while let Some(next) = &self.next {
+            match next.path.as_str().cmp(rel) {
+                std::cmp::Ordering::Less => drop(self.advance()),
+                std::cmp::Ordering::Equal => return self.advance(),
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+        None
+    }
+
+    /// Reads `{`, the version line and the line opening the entries; whether they are those of
+    /// a manifest of this version with entries.
+    fn header(&mut self) -> bool {
+        if self.read_line() != Some("{") {
+            return false;
+        }
+        let version = self
+            .read_line()
+            .and_then(|l| l.strip_prefix("\"fatiao_version\":"))
+            .and_then(|l| l.strip_suffix(','))
+            .and_then(|v| serde_json::from_str::<String>(v).ok());
+        version.as_deref() == Some(VERSION) && self.read_line() == Some("\"files\": [")
+    }
+
+    /// Moves `next` on to the following entry, or ends the entries (see [`Previous`]), and
+    /// returns the entry it held.
+    fn advance(&mut self) -> Option<FileEntry> {
+        let entry = self.read_line().and_then(|line| {
+            let line = line.strip_suffix(',').unwrap_or(line);
+            serde_json::from_str::<FileEntry>(line).ok()
+        });
+        let in_order = match (&self.next, &entry) {
+            (Some(before), Some(entry)) => before.path < entry.path,
+            _ => true,
+        };
+        let entry = entry.filter(|_| in_order);
+        if entry.is_none() {
+            self.lines = None;
+        }
+        std::mem::replace(&mut self.next, entry)
+    }
+
+    /// The next line without its surrounding white space; `None` at the end or on an error.
+    fn read_line(&mut self) -> Option<&str> {
+        let lines = self.lines.as_mut()?;
+        self.line.clear();
+        match io::BufRead::read_line(lines, &mut self.line) {
+            Ok(n) if n > 0 => Some(self.line.trim()),
+            _ => None,
+        }
     }
 }
 
@@ -201,6 +298,79 @@ mod tests {
         );
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().filter(|l| l.contains("\"path\"")).count(), 3);
+    }
+
+    fn write(path: &Path, paths: &[&str]) {
+        let mut w = ManifestWriter::create(path).unwrap();
+        for p in paths {
+            w.push(&entry(p, Status::Ok, 1)).unwrap();
+        }
+        w.finish(&Totals::default()).unwrap();
+    }
+
+    /// The paths among `asked` (in order) that `previous` has an entry for.
+    fn found(previous: &mut Previous, asked: &[&str]) -> Vec<String> {
+        asked
+            .iter()
+            .filter_map(|p| previous.take(p))
+            .map(|e| e.path)
+            .collect()
+    }
+
+    #[test]
+    fn previous_entries_are_read_back_as_the_run_reaches_their_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("manifest.json");
+        assert!(
+            found(&mut Previous::open(&path), &["a.txt"]).is_empty(),
+            "no manifest"
+        );
+        write(&path, &["a.txt", "b/c.txt", "b/d.txt", "e.txt"]);
+        let mut previous = Previous::open(&path);
+        // Inputs gone since (b/c.txt) are passed over, new ones (b/cc.txt) have no entry.
+        let asked = ["a.txt", "b/cc.txt", "b/d.txt", "e.txt", "f.txt"];
+        assert_eq!(found(&mut previous, &asked), ["a.txt", "b/d.txt", "e.txt"]);
+        let back = Previous::open(&path).take("a.txt").unwrap();
+        assert_eq!(back, entry("a.txt", Status::Ok, 1));
+    }
+
+    #[test]
+    fn a_manifest_of_another_version_or_layout_gives_no_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("manifest.json");
+        write(&path, &["a.txt", "b.txt"]);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let older = text.replace(&format!("\"{VERSION}\""), "\"0.0.0-older\"");
+        assert_ne!(older, text);
+        std::fs::write(&path, older).unwrap();
+        assert!(found(&mut Previous::open(&path), &["a.txt", "b.txt"]).is_empty());
+        // The same manifest as valid JSON on one line: not the layout read, so a full run.
+        let manifest: Manifest = serde_json::from_str(&text).unwrap();
+        std::fs::write(&path, serde_json::to_vec(&manifest).unwrap()).unwrap();
+        assert!(found(&mut Previous::open(&path), &["a.txt", "b.txt"]).is_empty());
+    }
+
+    #[test]
+    fn entries_end_at_a_garbled_line_or_an_entry_out_of_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("manifest.json");
+        let all = ["a.txt", "b.txt", "c.txt", "d.txt"];
+        write(&path, &all);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(found(&mut Previous::open(&path), &all), all);
+
+        let garbled = text.replace("\"path\":\"b.txt\"", "\"path\":\"b.txt");
+        assert_ne!(garbled, text);
+        std::fs::write(&path, garbled).unwrap();
+        assert_eq!(found(&mut Previous::open(&path), &all), ["a.txt"]);
+
+        // c.txt before b.txt: the run, asking in order, gets c.txt's entry but none after it.
+        let swapped = text
+            .replace("\"b.txt\"", "\"x\"")
+            .replace("\"c.txt\"", "\"b.txt\"")
+            .replace("\"x\"", "\"c.txt\"");
+        std::fs::write(&path, swapped).unwrap();
+        assert_eq!(found(&mut Previous::open(&path), &all), ["a.txt", "c.txt"]);
     }
 
     #[test]

@@ -12,6 +12,12 @@
 //! for the rest of their chunk before being streamed into the tables. An unchanged file skipped
 //! by an incremental run gives its rows from its JSON, read back: the JSON files are the only
 //! state kept between runs, so the tables of an incremental run are those of a full run.
+//!
+//! What grows with the number of files is kept small: the sorted list of inputs, and per file
+//! its status and the hashes of its version-family keys ([`versions::Keys`]). The previous
+//! manifest is read entry by entry as the run reaches each path ([`manifest::Previous`]), the
+//! new one written entry by entry, and after the run only the files that may have versions are
+//! read back to group them ([`versions`]).
 
 pub mod atomic;
 pub mod journal;

@@ -6,6 +6,7 @@ use super::journal::Journal;
 use super::manifest::{FileEntry, Status};
 use super::outdir::OutDir;
 use super::walk::Input;
+use crate::diff::{main_document, Member};
 use crate::emit::{to_csv_rows, CsvRows};
 use crate::extract::{extract_bytes, Options};
 use crate::model::Extraction;
@@ -20,10 +21,13 @@ pub struct Context<'a> {
     pub journal: Option<&'a Journal>,
 }
 
-/// A processed file: its manifest entry and, unless it failed, its CSV rows.
+/// A processed file: its manifest entry and, unless it failed, its CSV rows and the hashes of
+/// its main document's family keys ([`crate::diff::key_hashes`]; none without a main document),
+/// all that grouping versions keeps of a file until the end of the run.
 pub struct Processed {
     pub entry: FileEntry,
     pub rows: Option<CsvRows>,
+    pub keys: Vec<u64>,
 }
 
 /// Processes `input`. `previous` is its entry in the last run's manifest when that entry can be
@@ -31,16 +35,16 @@ pub struct Processed {
 pub fn process(input: &Input, previous: Option<&FileEntry>, cx: &Context) -> Processed {
     let start = Instant::now();
     let mut entry = FileEntry::new(&input.rel, input.len);
-    let rows = match run(input, previous, cx, &mut entry) {
-        Ok(rows) => Some(rows),
+    let (rows, keys) = match run(input, previous, cx, &mut entry) {
+        Ok((rows, keys)) => (Some(rows), keys),
         Err(message) => {
             entry.status = Status::Error;
             entry.message = Some(message);
-            None
+            (None, Vec::new())
         }
     };
     entry.elapsed_ms = start.elapsed().as_millis() as u64;
-    Processed { entry, rows }
+    Processed { entry, rows, keys }
 }
 
 fn run(
@@ -48,7 +52,7 @@ fn run(
     previous: Option<&FileEntry>,
     cx: &Context,
     entry: &mut FileEntry,
-) -> Result<CsvRows, String> {
+) -> Result<(CsvRows, Vec<u64>), String> {
     if let Some(problem) = &input.problem {
         return Err(problem.clone());
     }
@@ -60,13 +64,13 @@ fn run(
         let sha = super::sha256_hex(&bytes);
         let unchanged = prev.sha256.as_deref() == Some(sha.as_str());
         if unchanged && prev.has_outputs() {
-            if let Some(rows) = rows_of_kept_json(cx.out, &input.rel, &sha) {
+            if let Some(kept) = rows_of_kept_json(cx.out, &input.rel, &sha) {
                 *entry = FileEntry {
                     status: Status::Skipped,
                     bytes: entry.bytes,
                     ..prev.clone()
                 };
-                return Ok(rows);
+                return Ok(kept);
             }
         }
     }
@@ -89,18 +93,26 @@ fn run(
     let rows =
         write_json(&extraction, &input.rel, cx).map_err(|e| format!("writing outputs: {e}"))?;
     entry.status = Status::Ok;
-    Ok(rows)
+    Ok((rows, key_hashes(&extraction, &input.rel)))
 }
 
-/// The CSV rows of an unchanged file, from the JSON the last run wrote, if that JSON is there,
-/// reads back, and is the extraction of these very bytes. Anything else means extracting again.
-fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<CsvRows> {
+/// The CSV rows and key hashes of an unchanged file, from the JSON the last run wrote, if that
+/// JSON is there, reads back, and is the extraction of these very bytes. Anything else means
+/// extracting again.
+fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<(CsvRows, Vec<u64>)> {
     let json = std::fs::read(out.json(rel)).ok()?;
     let kept: Extraction = serde_json::from_slice(&json).ok()?;
     if kept.source.sha256 != sha256 || kept.source.path != rel {
         return None;
     }
-    to_csv_rows(&kept).ok()
+    Some((to_csv_rows(&kept).ok()?, key_hashes(&kept, rel)))
+}
+
+fn key_hashes(x: &Extraction, rel: &str) -> Vec<u64> {
+    match main_document(x, None) {
+        Some(doc) => crate::diff::key_hashes(&Member { path: rel, doc }.head()),
+        None => Vec::new(),
+    }
 }
 
 /// `extract_bytes`, with a parser panic turned into this file's error instead of the run's end.

@@ -6,17 +6,18 @@
 
 use super::journal::Journal;
 use super::lock::lock;
-use super::manifest::{FileEntry, Manifest, ManifestWriter, Totals, VERSION};
+use super::manifest::{FileEntry, ManifestWriter, Previous, Status, Totals};
 use super::outdir::OutDir;
 use super::process::{process, Context, Processed};
 use super::progress::Progress;
 use super::sweep::{remove_temporaries, sweep};
 use super::tables::Tables;
-use super::versions;
+use super::versions::{self, Keys};
 use super::walk::Input;
 use crate::extract::Options;
 use anyhow::Context as _;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::time::Instant;
 
 /// A chunk holds at most this many files…
@@ -61,9 +62,9 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
     }
     // Held until the run returns; taken before anything of the last run is read.
     let _lock = if incremental { Some(lock(out)?) } else { None };
-    let previous = match job.mode {
-        Mode::Incremental { full: false } => trusted_entries(out),
-        _ => Vec::new(),
+    let mut previous = match job.mode {
+        Mode::Incremental { full: false } => Trusted::open(out),
+        _ => Trusted::none(),
     };
     let journal = if incremental {
         remove_temporaries(out).context("cannot remove temporary files")?;
@@ -84,11 +85,14 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         .context("cannot start worker threads")?;
     let mut sink = Sink::create(out, incremental, job.inputs.len())?;
     for chunk in chunks(&job.inputs) {
+        // The previous entries of this chunk's files, read as the run reaches them.
+        let entries: Vec<Option<FileEntry>> = chunk.iter().map(|i| previous.take(&i.rel)).collect();
         let done: Vec<Processed> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|input| {
-                    let p = process(input, lookup(&previous, &input.rel), &cx);
+                .zip(&entries)
+                .map(|(input, entry)| {
+                    let p = process(input, entry.as_ref(), &cx);
                     if let Some(message) = &p.entry.message {
                         progress.println(&format!("fatiao: {}: {message}", input.path.display()));
                     }
@@ -102,35 +106,39 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         }
     }
     progress.finish();
+    // Closes the old manifest before the new one replaces it (a rename over an open file fails
+    // on Windows).
+    drop(previous);
 
     if incremental {
         let keep = |rel: &str| {
             let found = job.inputs.binary_search_by(|i| i.rel.as_str().cmp(rel));
-            found.is_ok_and(|ix| sink.has_outputs[ix])
+            found.is_ok_and(|ix| sink.status[ix] != Status::Error)
         };
         sweep(out, keep).context("cannot remove stale outputs")?;
     }
-    let totals = sink.finish(start.elapsed().as_millis() as u64)?;
+    let (totals, status, keys) = sink.finish(start.elapsed().as_millis() as u64)?;
     if let Some(journal) = journal {
-        // Version families, from the manifest just written; still under the lock, and before
-        // the journal is cleared, so that a run killed during this pass extracts its files again
+        // Version families, once the manifest is in place; still under the lock, and before the
+        // journal is cleared, so that a run killed during this pass extracts its files again
         // next time and so redoes their diffs instead of keeping half-updated ones.
-        let manifest =
-            Manifest::load(&out.manifest()).context("cannot read the manifest just written")?;
-        versions::update(out, &manifest)?;
+        versions::update(out, &job.inputs, &status, keys)?;
         journal.clear().context("cannot remove the journal")?;
     }
     Ok(totals)
 }
 
 /// Where processed files go, in path order: the three tables, the manifest (`run` only) and the
-/// totals.
+/// totals, and what the end of the run needs of each file.
 struct Sink {
     tables: Tables,
     manifest: Option<ManifestWriter>,
     totals: Totals,
-    /// Per input, in input order: whether its outputs belong to this run's output.
-    has_outputs: Vec<bool>,
+    /// Per input, in input order: its status in this run (whether its outputs belong to this
+    /// run's output, and whether this run extracted it).
+    status: Vec<Status>,
+    /// `run` only: for version families.
+    keys: Option<Keys>,
 }
 
 impl Sink {
@@ -144,7 +152,8 @@ impl Sink {
             tables: Tables::create(out).context(TABLES)?,
             manifest,
             totals: Totals::default(),
-            has_outputs: Vec::with_capacity(inputs),
+            status: Vec::with_capacity(inputs),
+            keys: with_manifest.then(|| Keys::with_capacity(inputs)),
         })
     }
 
@@ -156,18 +165,22 @@ impl Sink {
             m.push(&p.entry).context(MANIFEST)?;
         }
         self.totals.add(&p.entry);
-        self.has_outputs.push(p.entry.has_outputs());
+        if let Some(keys) = &mut self.keys {
+            keys.add(self.status.len(), &p.keys);
+        }
+        self.status.push(p.entry.status);
         Ok(())
     }
 
     /// Commits the tables, then the manifest: the manifest is the last output to change.
-    fn finish(mut self, elapsed_ms: u64) -> anyhow::Result<Totals> {
+    /// Returns the totals and what the version families need.
+    fn finish(mut self, elapsed_ms: u64) -> anyhow::Result<(Totals, Vec<Status>, Keys)> {
         self.tables.commit().context(TABLES)?;
         self.totals.elapsed_ms = elapsed_ms;
         if let Some(m) = self.manifest {
             m.finish(&self.totals).context(MANIFEST)?;
         }
-        Ok(self.totals)
+        Ok((self.totals, self.status, self.keys.unwrap_or_default()))
     }
 }
 
@@ -194,73 +207,119 @@ fn chunks(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
     })
 }
 
-/// The last run's entries that may be reused, sorted by path: same fatiao version, and not
-/// named in the journal of an interrupted run. (A sorted list, not a map: on a re-run of tens of
-/// thousands of files it is most of the memory the run holds.)
-fn trusted_entries(out: &OutDir) -> Vec<FileEntry> {
-    let Some(manifest) = Manifest::load(&out.manifest()) else {
-        return Vec::new();
-    };
-    if manifest.fatiao_version != VERSION {
-        return Vec::new();
-    }
-    let dirty = Journal::read(&out.journal());
-    let mut entries: Vec<FileEntry> = manifest
-        .files
-        .into_iter()
-        .filter(|e| !dirty.contains(&e.path))
-        .collect();
-    entries.sort_by(|a, b| a.path.cmp(&b.path));
-    entries
+/// The last run's entries that may be reused, streamed in path order ([`Previous`]): same
+/// fatiao version, and not named in the journal of an interrupted run.
+struct Trusted {
+    entries: Previous,
+    dirty: HashSet<String>,
 }
 
-fn lookup<'a>(entries: &'a [FileEntry], rel: &str) -> Option<&'a FileEntry> {
-    let ix = entries
-        .binary_search_by(|e| e.path.as_str().cmp(rel))
-        .ok()?;
-    Some(&entries[ix])
+impl Trusted {
+    fn none() -> Trusted {
+        Trusted {
+            entries: Previous::none(),
+            dirty: HashSet::new(),
+        }
+    }
+
+    fn open(out: &OutDir) -> Trusted {
+        Trusted {
+            entries: Previous::open(&out.manifest()),
+            dirty: Journal::read(&out.journal()),
+        }
+    }
+
+    /// The entry of `rel`; paths are asked for in increasing order.
+    fn take(&mut self, rel: &str) -> Option<FileEntry> {
+        let entry = self.entries.take(rel)?;
+        (!self.dirty.contains(rel)).then_some(entry)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::batch::manifest::Status;
+    use std::path::Path;
 
-    fn save_manifest(out: &OutDir, version: &str, paths: &[&str]) {
-        let files: Vec<FileEntry> = paths
-            .iter()
-            .map(|p| FileEntry {
+    fn save_manifest(out: &OutDir, paths: &[&str]) {
+        let mut w = ManifestWriter::create(&out.manifest()).unwrap();
+        for p in paths {
+            w.push(&FileEntry {
                 status: Status::Ok,
                 ..FileEntry::new(p, 1)
             })
-            .collect();
-        let m = Manifest {
-            fatiao_version: version.into(),
-            files,
-            totals: Totals::default(),
-        };
-        std::fs::write(out.manifest(), serde_json::to_vec(&m).unwrap()).unwrap();
+            .unwrap();
+        }
+        w.finish(&Totals::default()).unwrap();
+    }
+
+    fn trusted(out: &OutDir, rels: &[&str]) -> Vec<String> {
+        let mut t = Trusted::open(out);
+        rels.iter()
+            .filter_map(|r| t.take(r))
+            .map(|e| e.path)
+            .collect()
     }
 
     #[test]
-    fn entries_of_another_version_or_in_the_journal_are_not_trusted() {
+    fn entries_named_in_the_journal_are_not_trusted() {
         let dir = tempfile::tempdir().unwrap();
         let out = OutDir::new(dir.path());
-        assert!(trusted_entries(&out).is_empty(), "no manifest: a full run");
+        assert!(
+            trusted(&out, &["a.txt"]).is_empty(),
+            "no manifest: a full run"
+        );
 
-        save_manifest(&out, "0.0.0-older", &["a.txt", "b.txt"]);
-        assert!(trusted_entries(&out).is_empty());
-
-        save_manifest(&out, VERSION, &["c.txt", "a.txt", "b.txt"]);
+        save_manifest(&out, &["a.txt", "b.txt", "c.txt"]);
+        let all = ["a.txt", "b.txt", "c.txt"];
+        assert_eq!(trusted(&out, &all), all);
         Journal::open(&out.journal())
             .unwrap()
             .mark("b.txt")
             .unwrap();
-        let trusted = trusted_entries(&out);
-        let paths: Vec<_> = trusted.iter().map(|e| e.path.as_str()).collect();
-        assert_eq!(paths, ["a.txt", "c.txt"], "sorted, journaled one left out");
-        assert!(lookup(&trusted, "c.txt").is_some());
-        assert!(lookup(&trusted, "b.txt").is_none());
+        assert_eq!(trusted(&out, &all), ["a.txt", "c.txt"]);
+        assert!(trusted(&out, &["b.txt"]).is_empty());
+    }
+
+    fn statuses(out: &OutDir) -> Vec<Status> {
+        let manifest = crate::batch::Manifest::load(&out.manifest()).unwrap();
+        manifest.files.iter().map(|e| e.status).collect()
+    }
+
+    #[test]
+    fn a_garbled_manifest_means_extracting_again_from_the_garbled_entry_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        for (i, name) in ["a.txt", "b.txt", "c.txt"].iter().enumerate() {
+            let text = format!("第一条 第{i}个文件。\n");
+            std::fs::write(input.join(name), text).unwrap();
+        }
+        let job = |out: &Path| Job {
+            inputs: crate::batch::collect(std::slice::from_ref(&input), None).unwrap(),
+            out: OutDir::new(out),
+            options: Options::default(),
+            jobs: 1,
+            mode: Mode::Incremental { full: false },
+            progress: false,
+        };
+        let out = dir.path().join("out");
+        run(&job(&out)).unwrap();
+        run(&job(&out)).unwrap();
+        let out_dir = OutDir::new(&out);
+        assert_eq!(statuses(&out_dir), [Status::Skipped; 3]);
+
+        let manifest = std::fs::read_to_string(out_dir.manifest()).unwrap();
+        let garbled = manifest.replace("\"path\":\"b.txt\"", "\"path\":[");
+        assert_ne!(garbled, manifest);
+        std::fs::write(out_dir.manifest(), garbled).unwrap();
+        let json_before = std::fs::read(out_dir.json("c.txt")).unwrap();
+        run(&job(&out)).unwrap();
+        assert_eq!(
+            statuses(&out_dir),
+            [Status::Skipped, Status::Ok, Status::Ok]
+        );
+        assert_eq!(std::fs::read(out_dir.json("c.txt")).unwrap(), json_before);
     }
 
     fn input(len: u64) -> Input {

@@ -4,18 +4,27 @@
 //!
 //! Incremental like the rest of `run`: a pair's diff is computed again only when one of its two
 //! versions was extracted by this run (or its diff file is missing or unreadable); the others
-//! are read back. Diffs of pairs that no longer exist are removed. Memory holds the titles and
-//! metadata of the main documents, and two documents at a time.
+//! are read back. Diffs of pairs that no longer exist are removed.
+//!
+//! Memory: while the run goes, [`Keys`] holds the hashes of each file's family keys (a few
+//! integers per file, taken from the document the run had in hand anyway). Versions share a
+//! key, hence its hash, so only the files whose hash another file shares can belong to a
+//! family: [`update`] reads back the JSON of those alone, keeps their titles and latest dates,
+//! and groups them. Diffing holds two documents at a time, and the diffs kept are remembered
+//! by a hash of their names.
 
 use super::atomic::AtomicFile;
-use super::manifest::{Manifest, Status};
+use super::manifest::Status;
+use super::walk::Input;
 use super::OutDir;
-use crate::diff::{diff_documents, families, main_document, pair_path, Diff, Member};
-use crate::model::{Document, Event, Extraction, Meta};
+use crate::diff::{diff_documents, families_of, main_document, pair_path, Diff, Head, Member};
+use crate::model::Extraction;
 use crate::report::{self, write_atomic, Format};
 use anyhow::Context;
+use sha2::{Digest, Sha256};
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::ffi::OsStr;
+use std::path::Path;
 
 /// What [`update`] did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -26,38 +35,120 @@ pub struct Versions {
     pub diffed: usize,
 }
 
-/// Finds the version families among the files of `manifest` and brings `OUT/diffs/` and
-/// `OUT/changes.csv` up to date.
-pub fn update(out: &OutDir, manifest: &Manifest) -> anyhow::Result<Versions> {
-    // The main document of each file, without its tree: enough to group versions.
-    let mut heads: Vec<(String, Document)> = Vec::new();
-    let mut fresh: HashSet<&str> = HashSet::new();
-    for entry in manifest.files.iter().filter(|e| e.has_outputs()) {
-        let extraction = read_extraction(&out.json(&entry.path))?;
-        if let Some(doc) = main_document(&extraction, None) {
-            heads.push((entry.path.clone(), head_of(doc)));
-            if entry.status == Status::Ok {
-                fresh.insert(&entry.path);
-            }
+/// The hashes of the family keys of the run's files ([`crate::diff::key_hashes`]), each with
+/// the index of its file among the inputs.
+#[derive(Debug, Default)]
+pub struct Keys {
+    owners: Vec<(u64, u32)>,
+}
+
+impl Keys {
+    pub fn with_capacity(files: usize) -> Keys {
+        // Two keys per file, the title and the dated file name, for most files.
+        Keys {
+            owners: Vec::with_capacity(2 * files),
         }
     }
-    let members: Vec<Member> = heads
-        .iter()
-        .map(|(path, doc)| Member { path, doc })
-        .collect();
-    let fresh = |m: &Member| fresh.contains(m.path);
+
+    pub fn add(&mut self, file: usize, hashes: &[u64]) {
+        let file = u32::try_from(file).expect("fewer than 4 billion input files");
+        self.owners.extend(hashes.iter().map(|&h| (h, file)));
+    }
+
+    /// The files that share a key hash with another file, in input order: all the files that
+    /// can be versions of another, and a few more when unrelated keys share a hash.
+    pub fn candidates(mut self) -> Vec<u32> {
+        self.owners.sort_unstable();
+        // A file whose two keys share a hash must not count as two files.
+        self.owners.dedup();
+        let mut files: Vec<u32> = self
+            .owners
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|same| same.len() > 1)
+            .flatten()
+            .map(|&(_, file)| file)
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        files
+    }
+}
+
+/// The [`Head`]s of the candidates, owned: their titles and dates in one string, as tens of
+/// thousands of small strings would cost as much again in allocator overhead. A head's path is
+/// its input's.
+#[derive(Default)]
+struct Heads {
+    text: String,
+    spans: Vec<Span>,
+}
+
+struct Span {
+    file: u32,
+    /// `text[start..middle]` is the title, `text[middle..end]` the latest date.
+    start: usize,
+    middle: usize,
+    end: usize,
+    title: bool,
+    latest: bool,
+}
+
+impl Heads {
+    fn push(&mut self, file: u32, head: &Head) {
+        let start = self.text.len();
+        self.text.push_str(head.title.unwrap_or_default());
+        let middle = self.text.len();
+        self.text.push_str(head.latest.unwrap_or_default());
+        self.spans.push(Span {
+            file,
+            start,
+            middle,
+            end: self.text.len(),
+            title: head.title.is_some(),
+            latest: head.latest.is_some(),
+        });
+    }
+
+    fn get<'a>(&'a self, span: &Span, inputs: &'a [Input]) -> Head<'a> {
+        Head {
+            path: &inputs[span.file as usize].rel,
+            title: span.title.then(|| &self.text[span.start..span.middle]),
+            latest: span.latest.then(|| &self.text[span.middle..span.end]),
+        }
+    }
+}
+
+/// Finds the version families among the run's files and brings `OUT/diffs/` and
+/// `OUT/changes.csv` up to date. `status` is each input's status in this run (only files
+/// extracted by it, `ok`, count as changed); `keys` what the run gathered of their documents.
+pub fn update(
+    out: &OutDir,
+    inputs: &[Input],
+    status: &[Status],
+    keys: Keys,
+) -> anyhow::Result<Versions> {
+    let mut owned = Heads::default();
+    for file in keys.candidates() {
+        let path = &inputs[file as usize].rel;
+        let extraction = read_extraction(&out.json(path))?;
+        if let Some(doc) = main_document(&extraction, None) {
+            owned.push(file, &Member { path, doc }.head());
+        }
+    }
+    let heads: Vec<Head> = owned.spans.iter().map(|s| owned.get(s, inputs)).collect();
+    let fresh = |i: usize| status[owned.spans[i].file as usize] == Status::Ok;
 
     let mut done = Versions::default();
-    let mut keep: HashSet<PathBuf> = HashSet::new();
+    let mut keep: HashSet<u128> = HashSet::new();
     let changes = out.root().join("changes.csv");
     let mut file = AtomicFile::create(&changes)
         .with_context(|| format!("cannot write {}", changes.display()))?;
     let mut table = report::csv::Table::to_writer(file.writer(), &["old_source", "new_source"])?;
-    for family in families(&members) {
+    for family in families_of(&heads) {
         for pair in family.windows(2) {
-            let (old, new) = (&members[pair[0]], &members[pair[1]]);
+            let (old, new) = (&heads[pair[0]], &heads[pair[1]]);
             let path = pair_path(out.root(), old, new);
-            let kept = (!fresh(old) && !fresh(new))
+            let kept = (!fresh(pair[0]) && !fresh(pair[1]))
                 .then(|| read_diff(&path))
                 .flatten();
             let diff = match kept {
@@ -70,7 +161,9 @@ pub fn update(out: &OutDir, manifest: &Manifest) -> anyhow::Result<Versions> {
                 }
             };
             table.add(&diff, &[old.path, new.path])?;
-            keep.insert(path);
+            if let Some(name) = path.file_name() {
+                keep.insert(name_hash(name));
+            }
             done.pairs += 1;
         }
     }
@@ -81,32 +174,12 @@ pub fn update(out: &OutDir, manifest: &Manifest) -> anyhow::Result<Versions> {
     Ok(done)
 }
 
-/// What grouping versions needs of a document: its title and its latest date (see
-/// [`crate::diff::version_date`]), not its text: memory then grows with the number of files, not
-/// with their size.
-fn head_of(doc: &Document) -> Document {
-    let latest = doc.meta.events.iter().map(|e| &e.date).max();
-    let events = latest
-        .map(|date| Event {
-            date: date.clone(),
-            event: String::new(),
-            text: String::new(),
-        })
-        .into_iter()
-        .collect();
-    Document {
-        id: String::new(),
-        index: doc.index,
-        title: doc.title.clone(),
-        meta: Meta {
-            events,
-            ..Meta::default()
-        },
-        preamble: None,
-        trailer: None,
-        warnings: Vec::new(),
-        children: Vec::new(),
-    }
+/// A diff file's name, hashed: the diffs to keep are tens of thousands of long names on a large
+/// batch. 128 bits of SHA-256, so that a stale diff left in place by a collision is not a risk
+/// worth a thought.
+fn name_hash(name: &OsStr) -> u128 {
+    let digest = Sha256::digest(name.as_encoded_bytes());
+    u128::from_le_bytes(digest[..16].try_into().expect("16 of 32 bytes"))
 }
 
 fn read_extraction(path: &Path) -> anyhow::Result<Extraction> {
@@ -141,17 +214,139 @@ fn write_diff(path: &Path, diff: &Diff) -> anyhow::Result<()> {
     write_atomic(path, report::render(diff, Format::Json).as_bytes())
 }
 
-/// Removes the diffs of pairs that are gone (an input deleted, a title changed).
-fn remove_stale(dir: &Path, keep: &HashSet<PathBuf>) -> anyhow::Result<()> {
+/// Removes the diffs of pairs that are gone (an input deleted, a title changed). `keep` holds
+/// the [`name_hash`]es of the diffs of this run's pairs.
+fn remove_stale(dir: &Path, keep: &HashSet<u128>) -> anyhow::Result<()> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };
     for entry in entries {
-        let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "json") && !keep.contains(&path) {
+        let entry = entry?;
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "json")
+            && !keep.contains(&name_hash(&entry.file_name()))
+        {
             std::fs::remove_file(&path)
                 .with_context(|| format!("cannot remove {}", path.display()))?;
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::key_hashes;
+    use proptest::prelude::*;
+
+    /// `families_of` on the candidates only, its indices mapped back to the whole batch.
+    fn families_of_candidates(heads: &[Head]) -> Vec<Vec<usize>> {
+        let mut keys = Keys::default();
+        for (i, h) in heads.iter().enumerate() {
+            keys.add(i, &key_hashes(h));
+        }
+        let candidates = keys.candidates();
+        let subset: Vec<Head> = candidates.iter().map(|&i| heads[i as usize]).collect();
+        families_of(&subset)
+            .into_iter()
+            .map(|f| f.into_iter().map(|k| candidates[k] as usize).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_file_is_a_candidate_only_if_another_file_shares_a_key_hash() {
+        let mut keys = Keys::default();
+        keys.add(0, &[5, 5]);
+        keys.add(1, &[7, 8]);
+        keys.add(2, &[9]);
+        assert!(keys.candidates().is_empty(), "5 twice, but one file");
+        let mut keys = Keys::default();
+        keys.add(0, &[5, 6]);
+        keys.add(1, &[7, 8]);
+        keys.add(2, &[8]);
+        keys.add(3, &[5]);
+        keys.add(4, &[]);
+        assert_eq!(keys.candidates(), [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn heads_read_back_as_pushed() {
+        let inputs: Vec<Input> = ["a.md", "b.md", "c.md", "d.md"]
+            .iter()
+            .map(|rel| Input {
+                path: rel.into(),
+                rel: rel.to_string(),
+                len: 0,
+                problem: None,
+            })
+            .collect();
+        let pushed = [
+            (Some("某某条例"), Some("2020-11-29")),
+            (None, Some("2019")),
+            (Some(""), None),
+            (None, None),
+        ];
+        let mut heads = Heads::default();
+        for (file, &(title, latest)) in pushed.iter().enumerate().rev() {
+            let path = &inputs[file].rel;
+            heads.push(
+                file as u32,
+                &Head {
+                    path,
+                    title,
+                    latest,
+                },
+            );
+        }
+        let back: Vec<(&str, Option<&str>, Option<&str>)> = (heads.spans.iter().rev())
+            .map(|s| heads.get(s, &inputs))
+            .map(|h| (h.path, h.title, h.latest))
+            .collect();
+        let rels = ["a.md", "b.md", "c.md", "d.md"];
+        let expected: Vec<_> = (rels.iter().zip(pushed))
+            .map(|(&p, (t, l))| (p, t, l))
+            .collect();
+        assert_eq!(back, expected);
+    }
+
+    const TITLES: [&str; 4] = [
+        "某某条例",
+        "某某 条例",
+        "某某条例（2020年修订）",
+        "另一规定",
+    ];
+    const NAMES: [&str; 3] = ["某某条例", "规定", "办法"];
+    const DATES: [&str; 3] = ["2019-01-01", "2020-11-29", "2022-03-29"];
+
+    proptest! {
+        // Titles that agree after normalising, file names that differ only by a date, files
+        // without a title, in a few directories: families by either key, chains of both, and
+        // lone files.
+        #[test]
+        fn families_of_the_candidates_are_the_families_of_the_batch(
+            files in proptest::collection::btree_map(
+                (0..3usize, 0..3usize, proptest::option::of(0..3usize)),
+                (proptest::option::of(0..4usize), proptest::option::of(0..3usize)),
+                0..24,
+            )
+        ) {
+            let paths: Vec<String> = files
+                .keys()
+                .map(|&(dir, name, date)| match date {
+                    Some(d) => format!("d{dir}/{}({}).md", NAMES[name], DATES[d]),
+                    None => format!("d{dir}/{}.md", NAMES[name]),
+                })
+                .collect();
+            let heads: Vec<Head> = paths
+                .iter()
+                .zip(files.values())
+                .map(|(path, &(title, date))| Head {
+                    path,
+                    title: title.map(|t| TITLES[t]),
+                    latest: date.map(|d| DATES[d]),
+                })
+                .collect();
+            prop_assert_eq!(families_of_candidates(&heads), families_of(&heads));
+        }
+    }
 }

@@ -62,6 +62,8 @@ pub fn collect(args: &[PathBuf], exclude: Option<&Path>) -> Result<Vec<Input>, W
             rel: w[0].rel.clone(),
         });
     }
+    // The list lives as long as the run: without the spare capacity of its last doubling.
+    inputs.shrink_to_fit();
     Ok(inputs)
 }
 

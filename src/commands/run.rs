@@ -17,6 +17,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     };
     if let Some(shard) = args.shard {
         inputs.retain(|i| shard.contains(&i.rel));
+        inputs.shrink_to_fit();
     }
     let job = Job {
         inputs,

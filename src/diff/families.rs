@@ -20,13 +20,33 @@ pub struct Member<'a> {
     pub doc: &'a Document,
 }
 
+/// What grouping versions reads of a member, and nothing more: the batch keeps these for the
+/// files that may have versions, not their documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head<'a> {
+    pub path: &'a str,
+    pub title: Option<&'a str>,
+    /// The latest date among the document's events.
+    pub latest: Option<&'a str>,
+}
+
+impl<'a> Member<'a> {
+    pub fn head(&self) -> Head<'a> {
+        Head {
+            path: self.path,
+            title: self.doc.title.as_deref(),
+            latest: self.doc.meta.events.iter().map(|e| e.date.as_str()).max(),
+        }
+    }
+}
+
 static FILE_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[（(](\d{4}-\d{2}-\d{2})[)）]").expect("valid regex"));
 static TRAILING_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[（(][^（()）]*\d[^（()）]*[)）]$").expect("valid regex"));
 
 /// The date of `m` as its file name gives it (`X(2024-02-27).md`).
-fn file_date(m: &Member) -> Option<String> {
+fn file_date(m: &Head) -> Option<String> {
     let name = Path::new(m.path)
         .file_name()?
         .to_string_lossy()
@@ -38,21 +58,21 @@ fn file_date(m: &Member) -> Option<String> {
 }
 
 /// The latest dated event of `m`'s metadata.
-fn event_date(m: &Member) -> Option<String> {
-    m.doc.meta.events.iter().map(|e| e.date.clone()).max()
+fn event_date(m: &Head) -> Option<String> {
+    m.latest.map(str::to_string)
 }
 
 /// The date that orders `m` among its versions (`YYYY-MM-DD`, or shorter when the metadata
 /// gives no more): the file name's, else the latest dated event; `None` when there is none.
-pub fn version_date(m: &Member) -> Option<String> {
+pub fn version_date(m: &Head) -> Option<String> {
     file_date(m).or_else(|| event_date(m))
 }
 
 /// The title that versions of one document share (white space and a trailing dated note
 /// dropped), or the file name without its date and extension when the document has no title.
-fn family_key(m: &Member) -> String {
-    let raw = match &m.doc.title {
-        Some(t) => t.clone(),
+fn family_key(m: &Head) -> String {
+    let raw = match m.title {
+        Some(t) => t.to_string(),
         None => name_key(m),
     };
     let squeezed: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
@@ -60,7 +80,7 @@ fn family_key(m: &Member) -> String {
 }
 
 /// The file name without its date and extension: `X(2024-02-27).md` → `X`.
-fn name_key(m: &Member) -> String {
+fn name_key(m: &Head) -> String {
     let stem = Path::new(m.path)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -75,6 +95,12 @@ fn name_key(m: &Member) -> String {
 /// directory whose names differ only by a date: either is enough, so that a title misread in
 /// one version does not lose the pair.
 pub fn families(members: &[Member]) -> Vec<Vec<usize>> {
+    let heads: Vec<Head> = members.iter().map(Member::head).collect();
+    families_of(&heads)
+}
+
+/// [`families`] of members given by their heads.
+pub fn families_of(members: &[Head]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..members.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -102,20 +128,22 @@ pub fn families(members: &[Member]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..members.len() {
-        let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(i);
-    }
-    let mut families: Vec<(String, Vec<usize>)> = groups
-        .into_values()
+    // Members sorted by their family's root, then grouped: two integers per member, where a map
+    // from root to members would hold a vector for every lone member too.
+    let mut by_root: Vec<(usize, usize)> = (0..members.len())
+        .map(|i| (root(&mut parent, i), i))
+        .collect();
+    by_root.sort_unstable();
+    let mut families: Vec<(String, Vec<usize>)> = by_root
+        .chunk_by(|a, b| a.0 == b.0)
         .filter(|f| f.len() > 1)
-        .map(|mut f| {
+        .map(|f| {
+            let mut f: Vec<usize> = f.iter().map(|&(_, i)| i).collect();
             // One kind of date per family: when file names carry dates, the file without one is
             // the oldest version, whatever its metadata says (its 施行 date can be later than
             // the next version's file date).
             let by_name = f.iter().any(|&i| file_date(&members[i]).is_some());
-            let date = |m: &Member| if by_name { file_date(m) } else { event_date(m) };
+            let date = |m: &Head| if by_name { file_date(m) } else { event_date(m) };
             f.sort_by_key(|&i| (date(&members[i]), members[i].path));
             (family_key(&members[f[0]]), f)
         })
@@ -126,7 +154,7 @@ pub fn families(members: &[Member]) -> Vec<Vec<usize>> {
 
 /// The keys that make members versions of one another: the title, and the file name without
 /// its date within its directory (absent when empty).
-fn keys(m: &Member) -> Vec<String> {
+fn keys(m: &Head) -> Vec<String> {
     let dir = Path::new(m.path).parent().unwrap_or(Path::new(""));
     [
         format!("title:{}", family_key(m)),
@@ -135,6 +163,12 @@ fn keys(m: &Member) -> Vec<String> {
     .into_iter()
     .filter(|k| !k.ends_with(':') && !k.ends_with('/'))
     .collect()
+}
+
+/// The hashes of `m`'s keys: members that share no key hash are not versions of one another, so
+/// a batch can keep these integers per file and look at the heads of the few that share one.
+pub fn key_hashes(m: &Head) -> Vec<u64> {
+    keys(m).iter().map(|k| hash(k)).collect()
 }
 
 fn hash(key: &str) -> u64 {
@@ -147,14 +181,14 @@ fn hash(key: &str) -> u64 {
 
 /// Where the diff of a consecutive pair is written: `<dir>/diffs/<name>.json`, the name made of
 /// the family's key and the two version dates.
-pub fn pair_path(dir: &Path, old: &Member, new: &Member) -> PathBuf {
+pub fn pair_path(dir: &Path, old: &Head, new: &Head) -> PathBuf {
     dir.join("diffs")
         .join(format!("{}.json", file_name(old, new)))
 }
 
 /// `<key>__<old date>__<new date>__<hash of the two paths>` with characters that file systems refuse replaced.
-fn file_name(old: &Member, new: &Member) -> String {
-    let date = |m: &Member| version_date(m).unwrap_or_else(|| "undated".into());
+fn file_name(old: &Head, new: &Head) -> String {
+    let date = |m: &Head| version_date(m).unwrap_or_else(|| "undated".into());
     // Two pairs may share title and dates (copies of a law in two directories): a short hash of
     // the two source paths keeps their names apart, the same on every run.
     let paths = crate::extract::sha256_hex(format!("{}\n{}", old.path, new.path).as_bytes());
@@ -271,7 +305,7 @@ mod tests {
         assert_eq!(fams, [vec![1, 2, 0]], "undated first, then by file date");
         let dir = Path::new("out");
         let name = |a: usize, b: usize| {
-            let p = pair_path(dir, &members[a], &members[b]);
+            let p = pair_path(dir, &members[a].head(), &members[b].head());
             assert_eq!(p.parent(), Some(dir.join("diffs").as_path()));
             p.file_name().unwrap().to_string_lossy().into_owned()
         };
@@ -282,8 +316,11 @@ mod tests {
             path: "y/保安服务管理条例.md",
             doc: &v1,
         };
-        let other = pair_path(dir, &copy, &members[2]);
-        assert_ne!(pair_path(dir, &members[1], &members[2]), other);
+        let other = pair_path(dir, &copy.head(), &members[2].head());
+        assert_ne!(
+            pair_path(dir, &members[1].head(), &members[2].head()),
+            other
+        );
     }
 
     #[test]
@@ -322,6 +359,9 @@ mod tests {
             },
         ];
         assert_eq!(families(&members), vec![vec![1, 0]]);
-        assert_eq!(version_date(&members[0]).as_deref(), Some("2022-03-29"));
+        assert_eq!(
+            version_date(&members[0].head()).as_deref(),
+            Some("2022-03-29")
+        );
     }
 }
