@@ -37,13 +37,13 @@ fn measure(dir: PathBuf) -> anyhow::Result<()> {
     let inputs = batch::collect(std::slice::from_ref(&dir), None)?;
     let paths: Vec<(PathBuf, String)> = inputs
         .iter()
-        .map(|i| (i.path.clone(), i.rel.clone()))
+        .map(|i| (i.path(), i.rel.to_string()))
         .collect();
     let bytes: u64 = inputs.iter().map(|i| i.len).sum();
     let mb = bytes as f64 / 1e6;
     for input in &inputs {
         // Warm the page cache; the content is not needed.
-        let _ = std::fs::read(&input.path);
+        let _ = std::fs::read(input.path());
     }
     println!("{}: {} files, {mb:.1} MB", dir.display(), inputs.len());
 

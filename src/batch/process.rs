@@ -54,9 +54,9 @@ fn run(
     entry: &mut FileEntry,
 ) -> Result<(CsvRows, Vec<u64>), String> {
     if let Some(problem) = &input.problem {
-        return Err(problem.clone());
+        return Err(problem.to_string());
     }
-    let bytes = std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = std::fs::read(input.path()).map_err(|e| format!("cannot read: {e}"))?;
     entry.bytes = bytes.len() as u64;
     // Hash up front only when there is something to compare with; otherwise the extraction
     // computes it anyway.

@@ -94,7 +94,7 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
                 .map(|(input, entry)| {
                     let p = process(input, entry.as_ref(), &cx);
                     if let Some(message) = &p.entry.message {
-                        progress.println(&format!("fatiao: {}: {message}", input.path.display()));
+                        progress.println(&format!("fatiao: {}: {message}", input.path().display()));
                     }
                     progress.file_done(input.len);
                     p
@@ -112,7 +112,7 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
 
     if incremental {
         let keep = |rel: &str| {
-            let found = job.inputs.binary_search_by(|i| i.rel.as_str().cmp(rel));
+            let found = job.inputs.binary_search_by(|i| (*i.rel).cmp(rel));
             found.is_ok_and(|ix| sink.status[ix] != Status::Error)
         };
         sweep(out, keep).context("cannot remove stale outputs")?;
@@ -323,12 +323,7 @@ mod tests {
     }
 
     fn input(len: u64) -> Input {
-        Input {
-            path: "x".into(),
-            rel: "x".into(),
-            len,
-            problem: None,
-        }
+        Input::new(std::sync::Arc::from(std::path::Path::new("")), "x", len)
     }
 
     #[test]

@@ -273,12 +273,7 @@ mod tests {
     fn heads_read_back_as_pushed() {
         let inputs: Vec<Input> = ["a.md", "b.md", "c.md", "d.md"]
             .iter()
-            .map(|rel| Input {
-                path: rel.into(),
-                rel: rel.to_string(),
-                len: 0,
-                problem: None,
-            })
+            .map(|rel| Input::new(std::sync::Arc::from(std::path::Path::new("")), rel, 0))
             .collect();
         let pushed = [
             (Some("某某条例"), Some("2020-11-29")),

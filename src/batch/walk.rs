@@ -3,21 +3,41 @@
 //! which the file system lists directories.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use walkdir::WalkDir;
 
-/// One input file.
+/// One input file. A run keeps the whole sorted list, so an input is kept small: its directory
+/// is shared with its siblings and its full path built only when the file is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
-    /// Where to read it (and how to name it on stderr).
-    pub path: PathBuf,
+    /// The argument the file was found under (for a file argument, its directory): the file is
+    /// `root/rel`.
+    root: Arc<Path>,
     /// The path relative to the argument it came from, `/`-separated (a file argument: its file
     /// name). It names the outputs and prefixes every id.
-    pub rel: String,
+    pub rel: Box<str>,
     /// Size in bytes, for the progress bar's MB/s.
     pub len: u64,
     /// Why the file cannot be read, found while walking (an unreadable directory, a name that is
     /// not UTF-8). Such inputs become error rows instead of stopping the walk.
-    pub problem: Option<String>,
+    pub problem: Option<Box<str>>,
+}
+
+impl Input {
+    /// The file at `root/rel`; `rel` is `/`-separated.
+    pub fn new(root: Arc<Path>, rel: &str, len: u64) -> Input {
+        Input {
+            root,
+            rel: rel.into(),
+            len,
+            problem: None,
+        }
+    }
+
+    /// Where to read it (and how to name it on stderr).
+    pub fn path(&self) -> PathBuf {
+        self.root.join(&*self.rel)
+    }
 }
 
 /// Inputs that make the whole command meaningless: a usage error, exit code 2.
@@ -51,15 +71,16 @@ pub fn collect(args: &[PathBuf], exclude: Option<&Path>) -> Result<Vec<Input>, W
             walk_dir(arg, exclude.as_deref(), &mut inputs);
         } else {
             let name = arg.file_name().map(Path::new).unwrap_or(arg);
-            inputs.push(input(arg.clone(), name, meta.len()));
+            let dir = arg.parent().unwrap_or(Path::new(""));
+            inputs.push(input(&Arc::from(dir), name, meta.len()));
         }
     }
     inputs.sort_by(|a, b| a.rel.as_bytes().cmp(b.rel.as_bytes()));
     if let Some(w) = inputs.windows(2).find(|w| w[0].rel == w[1].rel) {
         return Err(WalkError::Clash {
-            first: w[0].path.clone(),
-            second: w[1].path.clone(),
-            rel: w[0].rel.clone(),
+            first: w[0].path(),
+            second: w[1].path(),
+            rel: w[0].rel.to_string(),
         });
     }
     // The list lives as long as the run: without the spare capacity of its last doubling.
@@ -68,6 +89,7 @@ pub fn collect(args: &[PathBuf], exclude: Option<&Path>) -> Result<Vec<Input>, W
 }
 
 fn walk_dir(root: &Path, exclude: Option<&Path>, inputs: &mut Vec<Input>) {
+    let shared: Arc<Path> = Arc::from(root);
     let walker = WalkDir::new(root)
         .follow_links(true)
         .into_iter()
@@ -77,34 +99,28 @@ fn walk_dir(root: &Path, exclude: Option<&Path>, inputs: &mut Vec<Input>) {
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path());
                 let len = e.metadata().map(|m| m.len()).unwrap_or(0);
-                inputs.push(input(e.path().to_path_buf(), rel, len));
+                inputs.push(input(&shared, rel, len));
             }
             // Directories are descended into; sockets and FIFOs are not documents.
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().unwrap_or(root).to_path_buf();
                 let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-                let mut bad = input(path, &rel, 0);
-                bad.problem = Some(err.to_string());
+                let mut bad = input(&shared, &rel, 0);
+                bad.problem = Some(err.to_string().into());
                 inputs.push(bad);
             }
         }
     }
 }
 
-fn input(path: PathBuf, rel: &Path, len: u64) -> Input {
-    let (rel, problem) = match rel_string(rel) {
-        Some(r) => (r, None),
-        None => (
-            rel.to_string_lossy().replace('\\', "/"),
-            Some("the file name is not valid UTF-8".to_string()),
-        ),
-    };
-    Input {
-        path,
-        rel,
-        len,
-        problem,
+fn input(root: &Arc<Path>, rel: &Path, len: u64) -> Input {
+    match rel_string(rel) {
+        Some(r) => Input::new(root.clone(), &r, len),
+        None => Input {
+            problem: Some("the file name is not valid UTF-8".into()),
+            ..Input::new(root.clone(), &rel.to_string_lossy().replace('\\', "/"), len)
+        },
     }
 }
 
@@ -132,7 +148,7 @@ mod tests {
     use std::fs;
 
     fn rels(inputs: &[Input]) -> Vec<&str> {
-        inputs.iter().map(|i| i.rel.as_str()).collect()
+        inputs.iter().map(|i| &*i.rel).collect()
     }
 
     #[test]
@@ -154,6 +170,7 @@ mod tests {
         let inputs = collect(std::slice::from_ref(&root), Some(&root.join("out"))).unwrap();
         assert_eq!(rels(&inputs), ["a/b.txt", "a/z.txt", "b.txt"]);
         assert_eq!(inputs[0].len, "第一条".len() as u64);
+        assert_eq!(inputs[0].path(), root.join("a").join("b.txt"));
     }
 
     #[test]
@@ -165,10 +182,9 @@ mod tests {
             fs::create_dir_all(p.parent().unwrap()).unwrap();
             fs::write(p, "x").unwrap();
         }
-        assert_eq!(
-            rels(&collect(std::slice::from_ref(&a), None).unwrap()),
-            ["law.txt"]
-        );
+        let found = collect(std::slice::from_ref(&a), None).unwrap();
+        assert_eq!(rels(&found), ["law.txt"]);
+        assert_eq!(found[0].path(), a, "read from where it was given");
         assert!(matches!(
             collect(&[a, b], None),
             Err(WalkError::Clash { rel, .. }) if rel == "law.txt"
