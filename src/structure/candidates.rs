@@ -92,7 +92,7 @@ pub fn scan(body: &str) -> Vec<Candidate> {
     while i < bytes.len() {
         let at = i;
         i += utf8_len(bytes[at]);
-        if !may_open_marker(bytes[at], bytes.get(at + 1).copied()) {
+        if !may_open_marker(bytes[at], bytes.get(at + 1).copied().unwrap_or(0)) {
             continue;
         }
         let Some(c) = body[at..].chars().next() else {
@@ -139,38 +139,47 @@ pub fn scan(body: &str) -> Vec<Candidate> {
     out
 }
 
-/// The length of the UTF-8 sequence that `lead` opens.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0..0xE0 => 1 + usize::from(lead >= 0xC0),
-        0xE0..0xF0 => 3,
-        _ => 4,
-    }
-}
-
 fn could_start_marker(c: char) -> bool {
     c == '第' || c == '（' || c == '(' || ('①'..='⑳').contains(&c) || is_numeral_char(c)
 }
 
-/// A cheap test on a character's first two bytes that lets through every character
+/// A test on a character's first two bytes that lets through every character
 /// `could_start_marker` accepts and few others: ASCII `(` and digits, and among three-byte
 /// characters those that share their first two bytes with 第, （, a full-width digit, ①–⑳ or a
-/// Chinese numeral (checked against every character in the unit tests).
-fn may_open_marker(b0: u8, b1: Option<u8>) -> bool {
-    match b0 {
-        b'(' | b'0'..=b'9' => true,
-        0xE2..=0xEF => matches!(
-            (b0, b1),
-            (0xE2, Some(0x91)) // ①–⑳
-                | (0xE3, Some(0x80)) // 〇
-                | (0xE4, Some(0xB8..=0xBA)) // 一 两 三 七 九 二 五
-                | (0xE5, Some(0x85 | 0x8D | 0x9B)) // 六 八 十 千 四
-                | (0xE7, Some(0x99 | 0xAC)) // 百 第
-                | (0xE9, Some(0x9B)) // 零
-                | (0xEF, Some(0xBC)) // （ ０–９
-        ),
-        _ => false,
-    }
+/// Chinese numeral (checked against every character in the unit tests). A table lookup, not a
+/// `match`: the branches of a match on the first byte mispredict on every change of script.
+fn may_open_marker(b0: u8, b1: u8) -> bool {
+    // For each first byte, the allowed second bytes as bits of their low six bits (a second
+    // byte is 0b10xx_xxxx); any second byte for the ASCII ones.
+    const SECOND: [u64; 256] = {
+        let mut t = [0u64; 256];
+        t[b'(' as usize] = u64::MAX;
+        let mut d = b'0';
+        while d <= b'9' {
+            t[d as usize] = u64::MAX;
+            d += 1;
+        }
+        t[0xE2] = bit(0x91); // ①–⑳
+        t[0xE3] = bit(0x80); // 〇
+        t[0xE4] = bit(0xB8) | bit(0xB9) | bit(0xBA); // 一 两 三 七 九 二 五
+        t[0xE5] = bit(0x85) | bit(0x8D) | bit(0x9B); // 六 八 十 千 四
+        t[0xE7] = bit(0x99) | bit(0xAC); // 百 第
+        t[0xE9] = bit(0x9B); // 零
+        t[0xEF] = bit(0xBC); // （ ０–９
+        t
+    };
+    SECOND[usize::from(b0)] >> (b1 & 0x3F) & 1 != 0
+}
+
+/// The bit of a second byte in `may_open_marker`'s table.
+const fn bit(b1: u8) -> u64 {
+    1 << (b1 & 0x3F)
+}
+
+/// The length of the UTF-8 sequence that `lead` opens: from its leading one bits, without a
+/// branch (a continuation byte, never a lead here, counts as one).
+fn utf8_len(lead: u8) -> usize {
+    (lead.leading_ones() as usize).max(1)
 }
 
 fn position_at(body: &str, i: usize) -> Position {
@@ -376,7 +385,7 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
-            let passes = may_open_marker(bytes[0], bytes.get(1).copied());
+            let passes = may_open_marker(bytes[0], bytes.get(1).copied().unwrap_or(0));
             assert!(passes || !could_start_marker(c), "{c} ({:04X})", c as u32);
             passing += usize::from(passes);
         }
