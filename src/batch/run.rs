@@ -104,6 +104,8 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         for p in &done {
             sink.add(p)?;
         }
+        drop(done);
+        release_freed_memory();
     }
     progress.finish();
     // Closes the old manifest before the new one replaces it (a rename over an open file fails
@@ -186,6 +188,18 @@ impl Sink {
 
 const TABLES: &str = "cannot write the CSV files";
 const MANIFEST: &str = "cannot write manifest.json";
+
+/// Hands the memory a chunk freed back to the system. glibc keeps each worker thread's free
+/// memory in that thread's arena, so that over tens of thousands of files the peak grows with
+/// the unluckiest chunk each arena has seen; trimming after each chunk keeps it near what one
+/// chunk needs (measured on 664 MB of input: a peak of 48-52 MB without, 39 MB with).
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory to the system; it has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
 
 /// Consecutive runs of inputs of at most [`CHUNK_FILES`] files and, unless a single file is
 /// larger, [`CHUNK_BYTES`] bytes.
