@@ -22,7 +22,8 @@ pub fn assign(doc: &mut Document) {
 
 /// Ids are unique because steps are unique among siblings (a counter per step) and article
 /// steps across the document (`articles`).
-/// What makes a step: the family and the numbers (paragraphs: their position).
+/// What makes a step: the family and the numbers. (A paragraph's step is its position, unique
+/// by itself: paragraphs need no counter.)
 type Step = (Kind, Option<u32>, Option<u32>);
 
 fn assign_level(

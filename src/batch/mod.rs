@@ -17,7 +17,8 @@
 //! its status and the hashes of its version-family keys ([`versions::Keys`]). The previous
 //! manifest is read entry by entry as the run reaches each path ([`manifest::Previous`]), the
 //! new one written entry by entry, and after the run only the files that may have versions are
-//! read back to group them ([`versions`]).
+//! read back to group them ([`versions`]). Memory freed by a chunk is handed back to the system
+//! before the next (glibc would otherwise keep each worker's high-water mark in its arena).
 
 pub mod atomic;
 pub mod journal;
