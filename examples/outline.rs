@@ -16,7 +16,7 @@ fn main() -> anyhow::Result<()> {
     let bytes = std::fs::read(&path)?;
     if flags.iter().any(|a| a == "--paras") {
         let text = fatiao::decode::decode(&bytes, None)?.text;
-        for p in fatiao::layout::reflow(&fatiao::normalise::normalise(&text)) {
+        for p in fatiao::layout::reflow(fatiao::normalise::normalise(&text)) {
             println!("¶ {}", p.text);
         }
         return Ok(());

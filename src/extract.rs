@@ -39,7 +39,7 @@ pub fn extract_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Extract
 /// document and node id (normally the source path).
 pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
     let lines = furniture::set_aside(normalise::normalise(text));
-    let paras = layout::reflow(&lines);
+    let paras = layout::reflow(lines);
     let mut documents = Vec::new();
     for chunk in segment::segment(paras) {
         let mut pending = vec![chunk];

@@ -72,42 +72,74 @@ impl Wrap {
     }
 }
 
-/// Joins wrapped lines into paragraphs.
-pub fn reflow(lines: &[Line]) -> Vec<Para> {
+/// Joins wrapped lines into paragraphs. The lines are consumed: a paragraph's text is its first
+/// line's string, grown, not a copy.
+pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
     let lengths: Vec<Length> = lines.iter().map(|l| Length::of(&l.text)).collect();
     let wraps = local_wraps(&lengths);
     let mut out: Vec<Para> = Vec::new();
-    let mut current: Option<Para> = None;
-    for (i, line) in lines.iter().enumerate() {
+    // The paragraph being built, and where its last line starts in its text.
+    let mut current: Option<(Para, Last)> = None;
+    for (i, line) in lines.into_iter().enumerate() {
         let join = match &current {
-            Some(p) => continues(&p.text, &lines[i - 1], lengths[i - 1], line, wraps[i - 1]),
+            Some((p, last)) => {
+                let prev = Prev {
+                    text: &p.text[last.start..],
+                    md_heading: last.md_heading,
+                    len: lengths[i - 1],
+                };
+                continues(&p.text, prev, &line, wraps[i - 1])
+            }
             None => false,
         };
         match current.as_mut() {
-            Some(p) if join => {
+            Some((p, last)) if join => {
+                *last = Last {
+                    start: p.text.len(),
+                    md_heading: line.md_heading,
+                };
                 p.text.push_str(&line.text);
-                p.set_aside.extend(line.set_aside.iter().cloned());
+                p.set_aside.extend(line.set_aside);
             }
             _ => {
-                out.extend(current.take());
-                current = Some(Para {
-                    text: line.text.clone(),
+                out.extend(current.take().map(|(p, _)| p));
+                let last = Last {
+                    start: 0,
                     md_heading: line.md_heading,
-                    set_aside: line.set_aside.clone(),
-                });
+                };
+                let para = Para {
+                    text: line.text,
+                    md_heading: line.md_heading,
+                    set_aside: line.set_aside,
+                };
+                current = Some((para, last));
             }
         }
     }
-    out.extend(current);
+    out.extend(current.map(|(p, _)| p));
     out
 }
 
-/// Does `next` continue the paragraph `para`, whose last line is `prev` (of length `prev_len`)?
-fn continues(para: &str, prev: &Line, prev_len: Length, next: &Line, wrap: Option<Wrap>) -> bool {
+/// The last line of the paragraph being built, as `continues` needs it.
+struct Last {
+    start: usize,
+    md_heading: bool,
+}
+
+/// The line before a break: its text, whether it was a Markdown heading, its length.
+#[derive(Clone, Copy)]
+struct Prev<'a> {
+    text: &'a str,
+    md_heading: bool,
+    len: Length,
+}
+
+/// Does `next` continue the paragraph `para`, whose last line is `prev`?
+fn continues(para: &str, prev: Prev, next: &Line, wrap: Option<Wrap>) -> bool {
     if prev.md_heading || next.md_heading {
         return false;
     }
-    let stop = ends_with_stop(&prev.text) || is_bracketed_note(para);
+    let stop = ends_with_stop(prev.text) || is_bracketed_note(para);
     let next_is_marker = parse_marker(&next.text).is_some();
     // A closing line (`发布时间：… 来源：“学习强国”学习平`) takes back only the fragment that
     // wrapped off its end (`台`); what follows it starts the next document, however full the
@@ -116,14 +148,14 @@ fn continues(para: &str, prev: &Line, prev_len: Length, next: &Line, wrap: Optio
         return next.text.chars().count() <= 3 && !next_is_marker;
     }
     if let Some(w) = wrap {
-        if w.is_full(prev_len) {
+        if w.is_full(prev.len) {
             // A full line ends its paragraph only by coincidence; when it ends on a stop and a
             // new numbered unit starts, take the coincidence.
             return !(stop && next_is_marker);
         }
         // The first line of a paragraph is short by its lost indent: a nearly full line in the
         // middle of a sentence goes on.
-        if !stop && !next_is_marker && w.measure(prev_len) * 10 >= w.width * 8 {
+        if !stop && !next_is_marker && w.measure(prev.len) * 10 >= w.width * 8 {
             return true;
         }
         // A short line ends its paragraph, whatever follows.
@@ -137,9 +169,9 @@ fn continues(para: &str, prev: &Line, prev_len: Length, next: &Line, wrap: Optio
     // no clause punctuation.
     // `一、` opens a section whose title stands on its own line; lower units (`（五）审议…机关`)
     // run on across a break.
-    let prev_is_unit = parse_marker(&prev.text)
+    let prev_is_unit = parse_marker(prev.text)
         .is_some_and(|m| !m.kind.is_structural() && m.kind != crate::model::Kind::Division);
-    let prose = !crate::text::width_at_most(&prev.text, 60)
+    let prose = !crate::text::width_at_most(prev.text, 60)
         && prev.text.contains(['，', '；', '、', ',', ';']);
     prev_is_unit || prose
 }
@@ -243,7 +275,7 @@ mod tests {
     use crate::normalise::normalise;
 
     fn paras(text: &str) -> Vec<String> {
-        reflow(&normalise(text))
+        reflow(normalise(text))
             .into_iter()
             .map(|p| p.text)
             .collect()
