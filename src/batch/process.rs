@@ -6,7 +6,7 @@ use super::journal::Journal;
 use super::manifest::{FileEntry, Status};
 use super::outdir::OutDir;
 use super::walk::Input;
-use crate::diff::{main_document, Member};
+use crate::diff::file_head;
 use crate::emit::{to_csv_rows, CsvRows};
 use crate::extract::{extract_bytes, Options};
 use crate::model::Extraction;
@@ -109,10 +109,9 @@ fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<(CsvRows, 
 }
 
 fn key_hashes(x: &Extraction, rel: &str) -> Vec<u64> {
-    match main_document(x, None) {
-        Some(doc) => crate::diff::key_hashes(&Member { path: rel, doc }.head()),
-        None => Vec::new(),
-    }
+    file_head(x, rel)
+        .map(|head| crate::diff::key_hashes(&head))
+        .unwrap_or_default()
 }
 
 /// `extract_bytes`, with a parser panic turned into this file's error instead of the run's end.

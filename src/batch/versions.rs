@@ -17,7 +17,7 @@ use super::atomic::AtomicFile;
 use super::manifest::Status;
 use super::walk::Input;
 use super::OutDir;
-use crate::diff::{diff_documents, families_of, main_document, pair_path, Diff, Head, Member};
+use crate::diff::{diff_documents, families_of, file_head, main_document, pair_path, Diff, Head};
 use crate::model::Extraction;
 use crate::report::{self, write_atomic, Format};
 use anyhow::Context;
@@ -131,8 +131,8 @@ pub fn update(
     for file in keys.candidates() {
         let path = &inputs[file as usize].rel;
         let extraction = read_extraction(&out.json(path))?;
-        if let Some(doc) = main_document(&extraction, None) {
-            owned.push(file, &Member { path, doc }.head());
+        if let Some(head) = file_head(&extraction, path) {
+            owned.push(file, &head);
         }
     }
     let heads: Vec<Head> = owned.spans.iter().map(|s| owned.get(s, inputs)).collect();

@@ -7,7 +7,7 @@
 //! being the oldest; when no file name of the family has a date, by the latest dated event of
 //! each document's metadata.
 
-use crate::model::Document;
+use crate::model::{Document, Extraction};
 use regex::Regex;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -38,6 +38,13 @@ impl<'a> Member<'a> {
             latest: self.doc.meta.events.iter().map(|e| e.date.as_str()).max(),
         }
     }
+}
+
+/// The head a file of the batch is grouped by: its main document's ([`super::main_document`]);
+/// `None` when it has none. Computed alike while the run goes (for the key hashes) and after it
+/// (for the files read back), so that both see the same document.
+pub fn file_head<'a>(x: &'a Extraction, path: &'a str) -> Option<Head<'a>> {
+    super::main_document(x, None).map(|doc| Member { path, doc }.head())
 }
 
 static FILE_DATE: LazyLock<Regex> =

@@ -53,7 +53,9 @@ mod units;
 
 pub use apply::{apply, ApplyError};
 pub use check::check;
-pub use families::{families, families_of, key_hashes, pair_path, version_date, Head, Member};
+pub use families::{
+    families, families_of, file_head, key_hashes, pair_path, version_date, Head, Member,
+};
 pub use inline::{Op, Segment};
 pub use units::{line, outline, outline_text, unit_count, unit_kind, Entry};
 
