@@ -41,7 +41,7 @@ fn measure(dir: PathBuf) -> anyhow::Result<()> {
         .collect();
     let bytes: u64 = inputs.iter().map(|i| i.len).sum();
     let mb = bytes as f64 / 1e6;
-    for input in &inputs {
+    for input in inputs.iter() {
         // Warm the page cache; the content is not needed.
         let _ = std::fs::read(input.path());
     }

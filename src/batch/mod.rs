@@ -13,8 +13,9 @@
 //! by an incremental run gives its rows from its JSON, read back: the JSON files are the only
 //! state kept between runs, so the tables of an incremental run are those of a full run.
 //!
-//! What grows with the number of files is kept small: the sorted list of inputs, and per file
-//! its status and the hashes of its version-family keys ([`versions::Keys`]). The previous
+//! What grows with the number of files is kept small: the sorted inputs (an fst of their paths,
+//! [`walk::Inputs`]), and per file its status and the hashes of its version-family keys
+//! ([`versions::Keys`]). The previous
 //! manifest is read entry by entry as the run reaches each path ([`manifest::Previous`]), the
 //! new one written entry by entry, and after the run only the files that may have versions are
 //! read back to group them ([`versions`]). Memory freed by a chunk is handed back to the system
@@ -38,6 +39,6 @@ pub use manifest::{FileEntry, Manifest, Status, Totals};
 pub use outdir::OutDir;
 pub use run::{run, Job, Mode};
 pub use shard::Shard;
-pub use walk::{collect, Input, WalkError};
+pub use walk::{collect, Input, Inputs, WalkError};
 
 pub(crate) use crate::extract::sha256_hex;

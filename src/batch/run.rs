@@ -13,7 +13,7 @@ use super::progress::Progress;
 use super::sweep::{remove_temporaries, sweep};
 use super::tables::Tables;
 use super::versions::{self, Keys};
-use super::walk::Input;
+use super::walk::{Input, Inputs};
 use crate::extract::Options;
 use anyhow::Context as _;
 use rayon::prelude::*;
@@ -36,8 +36,7 @@ pub enum Mode {
 }
 
 pub struct Job {
-    /// Sorted by relative path (as [`super::collect`] returns them).
-    pub inputs: Vec<Input>,
+    pub inputs: Inputs,
     pub out: OutDir,
     pub options: Options,
     /// Worker threads; 0 means one per core.
@@ -57,9 +56,6 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         .with_context(|| format!("cannot create {}", out.root().display()))?;
 
     let incremental = matches!(job.mode, Mode::Incremental { .. });
-    if !job.inputs.windows(2).all(|w| w[0].rel < w[1].rel) {
-        anyhow::bail!("internal error: inputs not sorted by path, or a path given twice");
-    }
     // Held until the run returns; taken before anything of the last run is read.
     let _lock = if incremental { Some(lock(out)?) } else { None };
     let mut previous = match job.mode {
@@ -77,14 +73,13 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         options: &job.options,
         journal: journal.as_ref(),
     };
-    let bytes = job.inputs.iter().map(|i| i.len).sum();
-    let progress = Progress::new(job.progress, job.inputs.len(), bytes);
+    let progress = Progress::new(job.progress, job.inputs.len(), job.inputs.bytes());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(job.jobs)
         .build()
         .context("cannot start worker threads")?;
     let mut sink = Sink::create(out, incremental, job.inputs.len())?;
-    for chunk in chunks(&job.inputs) {
+    for chunk in chunks(job.inputs.iter()) {
         // The previous entries of this chunk's files, read as the run reaches them.
         let entries: Vec<Option<FileEntry>> = chunk.iter().map(|i| previous.take(&i.rel)).collect();
         let done: Vec<Processed> = pool.install(|| {
@@ -114,8 +109,8 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
 
     if incremental {
         let keep = |rel: &str| {
-            let found = job.inputs.binary_search_by(|i| (*i.rel).cmp(rel));
-            found.is_ok_and(|ix| sink.status[ix] != Status::Error)
+            let found = job.inputs.position(rel);
+            found.is_some_and(|ix| sink.status[ix] != Status::Error)
         };
         sweep(out, keep).context("cannot remove stale outputs")?;
     }
@@ -203,21 +198,18 @@ fn release_freed_memory() {
 
 /// Consecutive runs of inputs of at most [`CHUNK_FILES`] files and, unless a single file is
 /// larger, [`CHUNK_BYTES`] bytes.
-fn chunks(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
-    let mut rest = inputs;
+fn chunks(inputs: impl Iterator<Item = Input>) -> impl Iterator<Item = Vec<Input>> {
+    let mut rest = inputs.peekable();
     std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
+        let mut chunk: Vec<Input> = Vec::new();
         let mut bytes = 0;
-        let mut n = 0;
-        while n < rest.len() && n < CHUNK_FILES && (n == 0 || bytes + rest[n].len <= CHUNK_BYTES) {
-            bytes += rest[n].len;
-            n += 1;
+        while let Some(next) = rest.next_if(|next| {
+            chunk.is_empty() || (chunk.len() < CHUNK_FILES && bytes + next.len <= CHUNK_BYTES)
+        }) {
+            bytes += next.len;
+            chunk.push(next);
         }
-        let (chunk, tail) = rest.split_at(n);
-        rest = tail;
-        Some(chunk)
+        (!chunk.is_empty()).then_some(chunk)
     })
 }
 
@@ -345,7 +337,7 @@ mod tests {
         let mut inputs: Vec<Input> = (0..600).map(|_| input(1)).collect();
         inputs[300] = input(CHUNK_BYTES * 2);
         inputs[301] = input(CHUNK_BYTES - 10);
-        let sizes: Vec<usize> = chunks(&inputs).map(|c| c.len()).collect();
+        let sizes: Vec<usize> = chunks(inputs.into_iter()).map(|c| c.len()).collect();
         // 256 small (the file limit); the 44 small before the huge file; the huge file alone
         // (nothing fits beside it); the almost-full one with the 10 small that fit; then the
         // remaining 288 small, 256 and 32.

@@ -15,7 +15,7 @@
 
 use super::atomic::AtomicFile;
 use super::manifest::Status;
-use super::walk::Input;
+use super::walk::Inputs;
 use super::OutDir;
 use crate::diff::{diff_documents, families_of, file_head, main_document, pair_path, Diff, Head};
 use crate::model::Extraction;
@@ -74,9 +74,8 @@ impl Keys {
     }
 }
 
-/// The [`Head`]s of the candidates, owned: their titles and dates in one string, as tens of
-/// thousands of small strings would cost as much again in allocator overhead. A head's path is
-/// its input's.
+/// The [`Head`]s of the candidates, owned: their paths, titles and dates in one string, as tens
+/// of thousands of small strings would cost as much again in allocator overhead.
 #[derive(Default)]
 struct Heads {
     text: String,
@@ -85,35 +84,40 @@ struct Heads {
 
 struct Span {
     file: u32,
-    /// `text[start..middle]` is the title, `text[middle..end]` the latest date.
+    /// `text[start..title]` is the path, `text[title..latest]` the title, `text[latest..end]`
+    /// the latest date.
     start: usize,
-    middle: usize,
+    title: usize,
+    latest: usize,
     end: usize,
-    title: bool,
-    latest: bool,
+    has_title: bool,
+    has_latest: bool,
 }
 
 impl Heads {
     fn push(&mut self, file: u32, head: &Head) {
         let start = self.text.len();
+        self.text.push_str(head.path);
+        let title = self.text.len();
         self.text.push_str(head.title.unwrap_or_default());
-        let middle = self.text.len();
+        let latest = self.text.len();
         self.text.push_str(head.latest.unwrap_or_default());
         self.spans.push(Span {
             file,
             start,
-            middle,
+            title,
+            latest,
             end: self.text.len(),
-            title: head.title.is_some(),
-            latest: head.latest.is_some(),
+            has_title: head.title.is_some(),
+            has_latest: head.latest.is_some(),
         });
     }
 
-    fn get<'a>(&'a self, span: &Span, inputs: &'a [Input]) -> Head<'a> {
+    fn get(&self, span: &Span) -> Head<'_> {
         Head {
-            path: &inputs[span.file as usize].rel,
-            title: span.title.then(|| &self.text[span.start..span.middle]),
-            latest: span.latest.then(|| &self.text[span.middle..span.end]),
+            path: &self.text[span.start..span.title],
+            title: span.has_title.then(|| &self.text[span.title..span.latest]),
+            latest: span.has_latest.then(|| &self.text[span.latest..span.end]),
         }
     }
 }
@@ -123,19 +127,22 @@ impl Heads {
 /// extracted by it, `ok`, count as changed); `keys` what the run gathered of their documents.
 pub fn update(
     out: &OutDir,
-    inputs: &[Input],
+    inputs: &Inputs,
     status: &[Status],
     keys: Keys,
 ) -> anyhow::Result<Versions> {
     let mut owned = Heads::default();
-    for file in keys.candidates() {
-        let path = &inputs[file as usize].rel;
-        let extraction = read_extraction(&out.json(path))?;
-        if let Some(head) = file_head(&extraction, path) {
-            owned.push(file, &head);
+    let mut candidates = keys.candidates().into_iter().peekable();
+    for (file, input) in inputs.iter().enumerate() {
+        if candidates.next_if_eq(&(file as u32)).is_none() {
+            continue;
+        }
+        let extraction = read_extraction(&out.json(&input.rel))?;
+        if let Some(head) = file_head(&extraction, &input.rel) {
+            owned.push(file as u32, &head);
         }
     }
-    let heads: Vec<Head> = owned.spans.iter().map(|s| owned.get(s, inputs)).collect();
+    let heads: Vec<Head> = owned.spans.iter().map(|s| owned.get(s)).collect();
     let fresh = |i: usize| status[owned.spans[i].file as usize] == Status::Ok;
 
     let mut done = Versions::default();
@@ -271,10 +278,7 @@ mod tests {
 
     #[test]
     fn heads_read_back_as_pushed() {
-        let inputs: Vec<Input> = ["a.md", "b.md", "c.md", "d.md"]
-            .iter()
-            .map(|rel| Input::new(std::sync::Arc::from(std::path::Path::new("")), rel, 0))
-            .collect();
+        let paths = ["a.md", "b.md", "c.md", "d.md"];
         let pushed = [
             (Some("某某条例"), Some("2020-11-29")),
             (None, Some("2019")),
@@ -283,22 +287,20 @@ mod tests {
         ];
         let mut heads = Heads::default();
         for (file, &(title, latest)) in pushed.iter().enumerate().rev() {
-            let path = &inputs[file].rel;
             heads.push(
                 file as u32,
                 &Head {
-                    path,
+                    path: paths[file],
                     title,
                     latest,
                 },
             );
         }
         let back: Vec<(&str, Option<&str>, Option<&str>)> = (heads.spans.iter().rev())
-            .map(|s| heads.get(s, &inputs))
+            .map(|s| heads.get(s))
             .map(|h| (h.path, h.title, h.latest))
             .collect();
-        let rels = ["a.md", "b.md", "c.md", "d.md"];
-        let expected: Vec<_> = (rels.iter().zip(pushed))
+        let expected: Vec<_> = (paths.iter().zip(pushed))
             .map(|(&p, (t, l))| (p, t, l))
             .collect();
         assert_eq!(back, expected);

@@ -11,14 +11,14 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     if !args.input.is_dir() {
         return usage_error(format!("{}: not a directory", args.input.display()));
     }
-    let mut inputs = match batch::collect(std::slice::from_ref(&args.input), Some(&args.output)) {
+    let inputs = match batch::collect(std::slice::from_ref(&args.input), Some(&args.output)) {
         Ok(inputs) => inputs,
         Err(e) => return usage_error(e),
     };
-    if let Some(shard) = args.shard {
-        inputs.retain(|i| shard.contains(&i.rel));
-        inputs.shrink_to_fit();
-    }
+    let inputs = match args.shard {
+        Some(shard) => inputs.retain(|rel| shard.contains(rel)),
+        None => inputs,
+    };
     let job = Job {
         inputs,
         out: OutDir::new(&args.output),
