@@ -154,6 +154,8 @@ fn node_rows(
     nodes: &[Node],
     depth: usize,
 ) -> Result<(), csv::Error> {
+    // Numbers formatted on the stack: four per row, a row per node.
+    let (mut number, mut sub, mut depth_buf, mut ordinal) = Default::default();
     for (i, node) in nodes.iter().enumerate() {
         w.write_record([
             doc_id,
@@ -161,13 +163,13 @@ fn node_rows(
             parent.unwrap_or(""),
             node.kind.name(),
             opt(&node.label),
-            &num(node.number),
-            &num(node.sub_number),
+            num(&mut number, node.number),
+            num(&mut sub, node.sub_number),
             opt(&node.heading),
             opt(&node.heading_end),
             opt(&node.text),
-            &depth.to_string(),
-            &(i + 1).to_string(),
+            num(&mut depth_buf, Some(depth)),
+            num(&mut ordinal, Some(i + 1)),
         ])?;
         node_rows(w, doc_id, Some(&node.id), &node.children, depth + 1)?;
     }
@@ -180,8 +182,9 @@ fn opt(s: &Option<String>) -> &str {
     s.as_deref().unwrap_or("")
 }
 
-fn num(n: Option<u32>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
+/// `n` in decimal, or an empty field.
+fn num(buf: &mut itoa::Buffer, n: Option<impl itoa::Integer>) -> &str {
+    n.map(|n| buf.format(n)).unwrap_or_default()
 }
 
 #[cfg(test)]
