@@ -460,6 +460,24 @@ mod tests {
         assert_eq!(odd.iter().nth(1).unwrap().path(), x.join("d").join("e.txt"));
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_are_followed_and_listed_in_path_order_with_broken_ones_as_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("in");
+        fs::create_dir_all(root.join("d")).unwrap();
+        fs::write(root.join("d/x.txt"), "x").unwrap();
+        fs::write(root.join("l.txt"), "x").unwrap();
+        // A link to a directory sorts among its siblings as a file would (`l` before `l.txt`),
+        // while its files come after `l.txt` (`l/…`): the walk is out of order there.
+        std::os::unix::fs::symlink(root.join("d"), root.join("l")).unwrap();
+        std::os::unix::fs::symlink(root.join("nowhere"), root.join("broken.txt")).unwrap();
+        let inputs = collect(std::slice::from_ref(&root), None).unwrap();
+        assert_eq!(rels(&inputs), ["broken.txt", "d/x.txt", "l.txt", "l/x.txt"]);
+        let problems: Vec<bool> = inputs.iter().map(|i| i.problem.is_some()).collect();
+        assert_eq!(problems, [true, false, false, false]);
+    }
+
     #[test]
     fn a_list_in_any_order_is_sorted_and_keeps_each_path_once() {
         let root: Arc<Path> = Arc::from(Path::new("r"));
