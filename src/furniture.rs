@@ -99,7 +99,8 @@ fn running_heads(lines: &[Line]) -> Vec<&str> {
             at.entry(t).or_default().push(i);
         }
     }
-    let wrapped_at = wrap_length(lines);
+    // Measured only when some line recurs as a head would: most texts have none.
+    let mut wrapped_at = None;
     let mut heads: Vec<&str> = at
         .into_iter()
         .filter(|(t, pos)| {
@@ -108,7 +109,7 @@ fn running_heads(lines: &[Line]) -> Vec<&str> {
             let title_again = pos[0] == 0 && pos.len() >= 2;
             (pos.len() >= RUNNING_HEAD_MIN || title_again)
                 && pos.windows(2).all(|w| w[1] - w[0] >= PAGE_MIN_LINES)
-                && Some(t.chars().count()) != wrapped_at
+                && Some(t.chars().count()) != *wrapped_at.get_or_insert_with(|| wrap_length(lines))
         })
         .map(|(t, _)| t)
         .collect();
