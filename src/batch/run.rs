@@ -36,6 +36,7 @@ pub enum Mode {
 }
 
 pub struct Job {
+    /// The files, processed and written in path order ([`super::collect`]).
     pub inputs: Inputs,
     pub out: OutDir,
     pub options: Options,
