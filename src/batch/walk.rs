@@ -218,67 +218,78 @@ fn path_order(a: &DirEntry, b: &DirEntry) -> Ordering {
 }
 
 /// Builds the fst of the inputs from paths in nearly sorted order: each path greater than the
-/// last extends the current run, any other starts a new run; [`Builder::finish`] merges the runs.
+/// last one taken goes straight into the fst; any other (several arguments, a link to a
+/// directory, a walk error) waits in a plain list, sorted and merged in by [`Builder::finish`].
+/// One fst is built at a time: an fst builder holds a cache of about a megabyte, so a builder per
+/// out-of-order path (file arguments in a locale's order, not in bytes) would not do.
 #[derive(Default)]
 struct Builder {
-    runs: Vec<Run>,
+    sorted: Run,
+    stragglers: Vec<(String, File, Option<Box<str>>)>,
     roots: Vec<Arc<Path>>,
 }
 
 impl Builder {
-    /// The index of `root` among the roots, added if new.
+    /// The index of `root` among the roots. Only the last root is looked at: the files of a
+    /// directory argument share it, and consecutive file arguments usually do; a root repeated
+    /// further apart is kept twice, which costs a pointer, not a search.
     fn root(&mut self, root: &Arc<Path>) -> u32 {
-        let found = self.roots.iter().position(|r| r == root);
-        let index = found.unwrap_or_else(|| {
+        if self.roots.last() != Some(root) {
             self.roots.push(root.clone());
-            self.roots.len() - 1
-        });
-        u32::try_from(index).expect("fewer than 4 billion arguments")
+        }
+        u32::try_from(self.roots.len() - 1).expect("fewer than 4 billion arguments")
     }
 
     fn push(&mut self, root: u32, rel: String, len: u64, problem: Option<Box<str>>) {
-        let extends = self.runs.last().is_some_and(|r| *r.last < *rel.as_bytes());
-        if !extends {
-            self.runs.push(Run::default());
+        let file = File { len, root };
+        if self.sorted.files.is_empty() || *self.sorted.last < *rel.as_bytes() {
+            self.sorted.append(rel.into_bytes(), file, problem);
+        } else {
+            self.stragglers.push((rel, file, problem));
         }
-        let run = self.runs.last_mut().expect("just pushed");
-        run.append(rel.into_bytes(), File { len, root }, problem);
     }
 
-    /// Merges the runs into one; a path found twice (two arguments that hold a file of the same
+    /// Merges the stragglers in; a path found twice (two arguments that hold a file of the same
     /// relative path) is a clash.
     fn finish(mut self) -> Result<Inputs, WalkError> {
-        if self.runs.len() <= 1 {
-            let run = self.runs.pop().unwrap_or_default();
-            return Ok(run.finish(self.roots));
+        if self.stragglers.is_empty() {
+            return Ok(self.sorted.finish(self.roots));
         }
-        let runs: Vec<Inputs> = (self.runs.into_iter())
-            .map(|r| r.finish(Vec::new()))
-            .collect();
+        self.stragglers.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut late = Run::default();
+        let mut stragglers = std::mem::take(&mut self.stragglers).into_iter().peekable();
+        while let Some((rel, file, problem)) = stragglers.next() {
+            if let Some((twin, other, _)) = stragglers.next_if(|(next, ..)| *next == rel) {
+                return Err(clash(&self.roots, twin, [file, other]));
+            }
+            late.append(rel.into_bytes(), file, problem);
+        }
+        let runs = [self.sorted, late].map(|r| r.finish(Vec::new()));
         let mut union = (runs.iter().map(|r| &r.names))
             .collect::<fst::map::OpBuilder>()
             .union();
         let mut merged = Run::default();
         while let Some((rel, found)) = union.next() {
-            let at = |i: usize| (&runs[found[i].index], found[i].value as usize);
+            let at = |i: usize| {
+                let (run, position) = (&runs[found[i].index], found[i].value as usize);
+                (run, position, run.files[position])
+            };
             if found.len() > 1 {
                 let rel = String::from_utf8_lossy(rel).into_owned();
-                let path = |i: usize| {
-                    let (run, position) = at(i);
-                    self.roots[run.files[position].root as usize].join(&rel)
-                };
-                return Err(WalkError::Clash {
-                    first: path(0),
-                    second: path(1),
-                    rel,
-                });
+                return Err(clash(&self.roots, rel, [at(0).2, at(1).2]));
             }
-            let (run, position) = at(0);
+            let (run, position, file) = at(0);
             let problem = run.problems.get(&(position as u32)).cloned();
-            merged.append(rel.to_vec(), run.files[position], problem);
+            merged.append(rel.to_vec(), file, problem);
         }
         Ok(merged.finish(self.roots))
     }
+}
+
+/// The error for two inputs at the same relative path.
+fn clash(roots: &[Arc<Path>], rel: String, files: [File; 2]) -> WalkError {
+    let [first, second] = files.map(|f| roots[f.root as usize].join(&rel));
+    WalkError::Clash { first, second, rel }
 }
 
 /// Paths in strictly increasing order, each with its position among them.
@@ -424,6 +435,37 @@ mod tests {
     }
 
     #[test]
+    fn file_arguments_in_any_order_are_listed_in_path_order_and_clashes_found_among_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = Vec::new();
+        // In reverse order: every argument after the first arrives out of order.
+        for i in (0..200).rev() {
+            let p = dir.path().join(format!("{i:03}.txt"));
+            fs::write(&p, "x").unwrap();
+            args.push(p);
+        }
+        let inputs = collect(&args, None).unwrap();
+        let expected: Vec<String> = (0..200).map(|i| format!("{i:03}.txt")).collect();
+        assert_eq!(rels(&inputs), expected);
+        assert_eq!(
+            inputs.iter().nth(7).unwrap().path(),
+            dir.path().join("007.txt")
+        );
+
+        // Two out-of-order arguments with the same file name.
+        let (a, b) = (dir.path().join("a/001.txt"), dir.path().join("b/001.txt"));
+        for p in [&a, &b] {
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        let found = collect(&[args[0].clone(), a.clone(), b.clone()], None);
+        assert!(matches!(
+            found,
+            Err(WalkError::Clash { first, second, .. }) if first == a && second == b
+        ));
+    }
+
+    #[test]
     fn a_missing_argument_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         assert!(matches!(
@@ -518,7 +560,7 @@ mod tests {
             // Already in order as walked (one sorted run, nothing to merge)…
             let mut walked = Builder::default();
             walk_dir(dir.path(), None, &mut walked);
-            proptest::prop_assert_eq!(walked.runs.len(), 1);
+            proptest::prop_assert!(walked.stragglers.is_empty());
             // …and listed in that order.
             let inputs = collect(&[dir.path().to_path_buf()], None).unwrap();
             proptest::prop_assert_eq!(rels(&inputs), expected);
