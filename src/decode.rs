@@ -48,27 +48,18 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         ),
         None => None,
     };
-    // `detected`: UTF-8 text found by `detect`, whose binary check saw exactly these bytes.
-    let (encoding, body, detected) = match Encoding::for_bom(bytes) {
-        Some((enc, bom_len)) => (enc, &bytes[bom_len..], None),
+    let (encoding, text) = match Encoding::for_bom(bytes) {
+        Some((enc, bom_len)) => (enc, decode_text(enc, &bytes[bom_len..])?),
         None => match forced {
-            Some(enc) => (enc, bytes, None),
+            Some(enc) => (enc, decode_text(enc, bytes)?),
             None => match detect(bytes)? {
-                Detected::Utf8(text) => (UTF_8, bytes, Some(text)),
-                Detected::Other(enc) => (enc, bytes, None),
+                // Validated by `detect`, whose binary check saw exactly these bytes: copied, not
+                // decoded and checked a second time.
+                Detected::Utf8(text) => (UTF_8, text.to_owned()),
+                Detected::Other(enc) => (enc, decode_text(enc, bytes)?),
             },
         },
     };
-    let text = match detected {
-        // Validated by `detect` already: copied, not decoded a second time.
-        Some(text) => text.to_owned(),
-        None => decode_strict(encoding, body)?,
-    };
-    if detected.is_none() {
-        if let Some(reason) = binary_reason(text.as_bytes()) {
-            return Err(DecodeError::Binary(reason));
-        }
-    }
     if text.trim().is_empty() {
         return Err(DecodeError::Blank);
     }
@@ -76,6 +67,15 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         text,
         encoding: display_name(encoding),
     })
+}
+
+/// `bytes` decoded strictly, unless the text reads as binary.
+fn decode_text(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, DecodeError> {
+    let text = decode_strict(encoding, bytes)?;
+    match binary_reason(text.as_bytes()) {
+        Some(reason) => Err(DecodeError::Binary(reason)),
+        None => Ok(text),
+    }
 }
 
 /// What [`detect`] found: UTF-8 text (already validated, so not decoded again), or another
