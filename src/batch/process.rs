@@ -10,7 +10,9 @@ use crate::diff::file_head;
 use crate::emit::{to_csv_rows, CsvRows};
 use crate::extract::{extract_bytes, Options};
 use crate::model::Extraction;
+use anyhow::Context as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 use std::time::Instant;
 
 /// What a file needs from its run.
@@ -100,12 +102,19 @@ fn run(
 /// JSON is there, reads back, and is the extraction of these very bytes. Anything else means
 /// extracting again.
 fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<(CsvRows, Vec<u64>)> {
-    let json = std::fs::read(out.json(rel)).ok()?;
-    let kept: Extraction = serde_json::from_slice(&json).ok()?;
+    let kept = read_extraction(&out.json(rel)).ok()?;
     if kept.source.sha256 != sha256 || kept.source.path != rel {
         return None;
     }
     Some((to_csv_rows(&kept).ok()?, key_hashes(&kept, rel)))
+}
+
+/// The extraction an earlier step wrote to `path` (its file read whole: serde_json parses a
+/// slice faster than a reader).
+pub(super) fn read_extraction(path: &Path) -> anyhow::Result<Extraction> {
+    let json = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_slice(&json)
+        .with_context(|| format!("{}: not a fatiao/1 extraction", path.display()))
 }
 
 fn key_hashes(x: &Extraction, rel: &str) -> Vec<u64> {

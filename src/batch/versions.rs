@@ -15,6 +15,7 @@
 
 use super::atomic::AtomicFile;
 use super::manifest::Status;
+use super::process::read_extraction;
 use super::walk::Inputs;
 use super::OutDir;
 use crate::diff::{diff_documents, families_of, file_head, main_document, pair_path, Diff, Head};
@@ -187,13 +188,6 @@ pub fn update(
 fn name_hash(name: &OsStr) -> u128 {
     let digest = Sha256::digest(name.as_encoded_bytes());
     u128::from_le_bytes(digest[..16].try_into().expect("16 of 32 bytes"))
-}
-
-fn read_extraction(path: &Path) -> anyhow::Result<Extraction> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    serde_json::from_reader(std::io::BufReader::new(file))
-        .with_context(|| format!("{}: not a fatiao/1 extraction", path.display()))
 }
 
 /// A diff written by an earlier run; `None` when it is missing or unreadable.
