@@ -253,6 +253,22 @@ impl ManifestWriter {
     }
 }
 
+/// For tests: a manifest of `ok` entries for `paths` (one document, 10 bytes each, as the
+/// tests' `entry(path, Status::Ok, 1)` builds them), as a run writes it.
+#[cfg(test)]
+pub(crate) fn write_ok_entries(path: &Path, paths: &[&str]) {
+    let mut w = ManifestWriter::create(path).unwrap();
+    for p in paths {
+        let entry = FileEntry {
+            status: Status::Ok,
+            documents: 1,
+            ..FileEntry::new(p, 10)
+        };
+        w.push(&entry).unwrap();
+    }
+    w.finish(&Totals::default()).unwrap();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,14 +316,6 @@ mod tests {
         assert_eq!(text.lines().filter(|l| l.contains("\"path\"")).count(), 3);
     }
 
-    fn write(path: &Path, paths: &[&str]) {
-        let mut w = ManifestWriter::create(path).unwrap();
-        for p in paths {
-            w.push(&entry(p, Status::Ok, 1)).unwrap();
-        }
-        w.finish(&Totals::default()).unwrap();
-    }
-
     /// The paths among `asked` (in order) that `previous` has an entry for.
     fn found(previous: &mut Previous, asked: &[&str]) -> Vec<String> {
         asked
@@ -325,7 +333,7 @@ mod tests {
             found(&mut Previous::open(&path), &["a.txt"]).is_empty(),
             "no manifest"
         );
-        write(&path, &["a.txt", "b/c.txt", "b/d.txt", "e.txt"]);
+        write_ok_entries(&path, &["a.txt", "b/c.txt", "b/d.txt", "e.txt"]);
         let mut previous = Previous::open(&path);
         // Inputs gone since (b/c.txt) are passed over, new ones (b/cc.txt) have no entry.
         let asked = ["a.txt", "b/cc.txt", "b/d.txt", "e.txt", "f.txt"];
@@ -338,7 +346,7 @@ mod tests {
     fn a_manifest_of_another_version_or_layout_gives_no_entries() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("manifest.json");
-        write(&path, &["a.txt", "b.txt"]);
+        write_ok_entries(&path, &["a.txt", "b.txt"]);
         let text = std::fs::read_to_string(&path).unwrap();
         let older = text.replace(&format!("\"{VERSION}\""), "\"0.0.0-older\"");
         assert_ne!(older, text);
@@ -355,7 +363,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("manifest.json");
         let all = ["a.txt", "b.txt", "c.txt", "d.txt"];
-        write(&path, &all);
+        write_ok_entries(&path, &all);
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(found(&mut Previous::open(&path), &all), all);
 

@@ -248,18 +248,6 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn save_manifest(out: &OutDir, paths: &[&str]) {
-        let mut w = ManifestWriter::create(&out.manifest()).unwrap();
-        for p in paths {
-            w.push(&FileEntry {
-                status: Status::Ok,
-                ..FileEntry::new(p, 1)
-            })
-            .unwrap();
-        }
-        w.finish(&Totals::default()).unwrap();
-    }
-
     fn trusted(out: &OutDir, rels: &[&str]) -> Vec<String> {
         let mut t = Trusted::open(out);
         rels.iter()
@@ -277,7 +265,7 @@ mod tests {
             "no manifest: a full run"
         );
 
-        save_manifest(&out, &["a.txt", "b.txt", "c.txt"]);
+        crate::batch::manifest::write_ok_entries(&out.manifest(), &["a.txt", "b.txt", "c.txt"]);
         let all = ["a.txt", "b.txt", "c.txt"];
         assert_eq!(trusted(&out, &all), all);
         Journal::open(&out.journal())
