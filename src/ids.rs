@@ -20,10 +20,9 @@ pub fn assign(doc: &mut Document) {
     assign_level(&mut doc.children, &root, &root, &mut articles);
 }
 
-/// Ids are unique because steps are unique among siblings (a counter per step) and article
-/// steps across the document (`articles`).
-/// What makes a step: the family and the numbers. (A paragraph's step is its position, unique
-/// by itself: paragraphs need no counter.)
+/// What makes a step of an id: the family and the numbers. Ids are unique because steps are
+/// counted among siblings, and article steps across the document (`articles`); a paragraph's
+/// step is its position, unique by itself.
 type Step = (Kind, Option<u32>, Option<u32>);
 
 fn assign_level(

@@ -239,8 +239,9 @@ fn band(lengths: &[usize], by_chars: bool) -> Option<(usize, Wrap)> {
     // `over`: a line may run one character past the width, to keep punctuation off the start
     // of the next line (禁则).
     let (tolerance, over, min_width) = if by_chars { (2, 1, 16) } else { (4, 2, 32) };
-    let mut best: Option<(usize, usize)> = None; // (count in band, width)
-                                                 // The band [w - tolerance, w + over] slides up with w: both its ends only move forward.
+    // (count in band, width)
+    let mut best: Option<(usize, usize)> = None;
+    // The band [w - tolerance, w + over] slides up with w: both its ends only move forward.
     let (mut lo, mut hi) = (0, 0);
     for &w in &sorted {
         if w < min_width {

@@ -15,11 +15,11 @@
 //!
 //! What grows with the number of files is kept small: the sorted inputs (an fst of their paths,
 //! [`walk::Inputs`]), and per file its status and the hashes of its version-family keys
-//! ([`versions::Keys`]). The previous
-//! manifest is read entry by entry as the run reaches each path ([`manifest::Previous`]), the
-//! new one written entry by entry, and after the run only the files that may have versions are
-//! read back to group them ([`versions`]). Memory freed by a chunk is handed back to the system
-//! before the next (glibc would otherwise keep each worker's high-water mark in its arena).
+//! ([`versions::Keys`]). The previous manifest is read entry by entry as the run reaches each
+//! path ([`manifest::Previous`]), the new one written entry by entry, and after the run only the
+//! files that may have versions are read back to group them ([`versions`]). Memory freed by a
+//! chunk is handed back to the system before the next (glibc would otherwise keep each worker's
+//! high-water mark in its arena).
 
 pub mod atomic;
 pub mod journal;

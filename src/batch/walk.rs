@@ -7,8 +7,8 @@
 //! being long) but an [`fst::Map`] from relative path to position, which stores the prefixes and
 //! suffixes that paths share once, and 16 bytes a file beside it. An fst is built from keys in
 //! order: each directory is read sorted so that the walk is already in path order (a directory
-//! sorts as its name followed by `/`), and whatever still arrives out of order (several
-//! arguments, a directory that cannot be read) starts a new sorted run, merged at the end.
+//! sorts as its name followed by `/`); whatever still arrives out of order (file arguments, a
+//! link to a directory, a walk error) waits in a plain list, sorted and merged in at the end.
 
 use fst::Streamer;
 use std::cmp::Ordering;

@@ -193,7 +193,8 @@ pub fn pair_path(dir: &Path, old: &Head, new: &Head) -> PathBuf {
         .join(format!("{}.json", file_name(old, new)))
 }
 
-/// `<key>__<old date>__<new date>__<hash of the two paths>` with characters that file systems refuse replaced.
+/// `<key>__<old date>__<new date>__<hash of the two paths>`, with the characters that file
+/// systems refuse replaced.
 fn file_name(old: &Head, new: &Head) -> String {
     let date = |m: &Head| version_date(m).unwrap_or_else(|| "undated".into());
     // Two pairs may share title and dates (copies of a law in two directories): a short hash of
