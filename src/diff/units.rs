@@ -72,14 +72,37 @@ pub fn unit_kind(doc: &Document) -> Option<Kind> {
 /// Characters of text held by the outermost nodes of `kind` under `node`.
 fn covered(node: &Node, kind: Kind) -> usize {
     if node.kind == kind {
-        return node.full_text().chars().count();
+        return full_text_chars(node);
     }
     node.children.iter().map(|c| covered(c, kind)).sum()
 }
 
-/// The number of units of `doc` (its articles, or its policy units).
+/// `node.full_text().chars().count()`, without building the text: asked of every unit of every
+/// document a run extracts.
+fn full_text_chars(node: &Node) -> usize {
+    let chars = |s: &Option<String>| s.as_deref().map_or(0, |s| s.chars().count());
+    node.walk()
+        .enumerate()
+        .map(|(i, n)| {
+            let label = if i > 0 { chars(&n.label) } else { 0 };
+            label + chars(&n.heading) + chars(&n.heading_end) + chars(&n.text)
+        })
+        .sum()
+}
+
+/// The number of units of `doc` (its articles, or its policy units): the units of its
+/// [`outline`], counted without building it. The outline stops at a unit and lists no unit
+/// below a node it does not enter, so these are the outermost nodes of the unit kind.
 pub fn unit_count(doc: &Document) -> usize {
-    outline(doc).iter().filter(|e| e.unit).count()
+    fn outermost(node: &Node, kind: Kind) -> usize {
+        if node.kind == kind {
+            return 1;
+        }
+        node.children.iter().map(|c| outermost(c, kind)).sum()
+    }
+    unit_kind(doc).map_or(0, |kind| {
+        doc.children.iter().map(|c| outermost(c, kind)).sum()
+    })
 }
 
 /// The outline of `doc`: headings and units in document order. Nodes above the units that are
@@ -150,4 +173,39 @@ pub fn outline_text(doc: &Document) -> String {
 
 pub(crate) fn join_lines(lines: impl Iterator<Item = String>) -> String {
     lines.collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_text;
+
+    /// Documents with articles, with policy units at several depths, and with neither.
+    const TEXTS: [&str; 4] = [
+        "第一章 总则\n第一条 为了规范管理，制定本规定。\n第二条 本规定适用于：\n（一）机关；\n（二）团体。\n第二章 附则\n第三条 本规定自公布之日起施行。",
+        "关于加强管理的意见\n一、总体要求\n（一）指导思想。坚持依法管理。\n（二）基本原则。\n1.坚持统筹。\n2.坚持协调。\n二、主要任务\n（三）健全制度。完善规则。",
+        "关于开展检查的通知\n各单位：\n一、检查内容。包括制度执行情况。\n二、检查方式。采取自查和抽查。\n三、工作要求。请按时报送。",
+        "一段没有编号的文字。\n又一段。",
+    ];
+
+    #[test]
+    fn unit_count_counts_the_units_of_the_outline() {
+        for text in TEXTS {
+            for doc in &extract_text(text, "t.txt") {
+                let units = outline(doc).iter().filter(|e| e.unit).count();
+                assert_eq!(unit_count(doc), units, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn full_text_chars_is_the_length_of_full_text() {
+        for text in TEXTS {
+            for doc in &extract_text(text, "t.txt") {
+                for node in doc.nodes() {
+                    assert_eq!(full_text_chars(node), node.full_text().chars().count());
+                }
+            }
+        }
+    }
 }
