@@ -21,11 +21,14 @@ pub struct Context<'a> {
     pub options: &'a Options,
     /// Set by incremental runs: inputs are appended before their outputs change.
     pub journal: Option<&'a Journal>,
+    /// Set by incremental runs, whose versions pass groups files by these hashes; an extract
+    /// has no use for them.
+    pub family_keys: bool,
 }
 
 /// A processed file: its manifest entry and, unless it failed, its CSV rows and the hashes of
-/// its main document's family keys ([`crate::diff::key_hashes`]; none without a main document),
-/// all that grouping versions keeps of a file until the end of the run.
+/// its main document's family keys ([`crate::diff::key_hashes`]; none without a main document
+/// or in an extract), all that grouping versions keeps of a file until the end of the run.
 pub struct Processed {
     pub entry: FileEntry,
     pub rows: Option<CsvRows>,
@@ -95,7 +98,12 @@ fn run(
     let rows =
         write_json(&extraction, &input.rel, cx).map_err(|e| format!("writing outputs: {e}"))?;
     entry.status = Status::Ok;
-    Ok((rows, key_hashes(&extraction, &input.rel)))
+    let keys = if cx.family_keys {
+        key_hashes(&extraction, &input.rel)
+    } else {
+        Vec::new()
+    };
+    Ok((rows, keys))
 }
 
 /// The CSV rows and key hashes of an unchanged file, from the JSON the last run wrote, if that
