@@ -7,12 +7,12 @@
 //!      path order ─▶ sweep stale JSON ─▶ tables committed ─▶ manifest.json
 //! ```
 //!
-//! Memory is bounded by two chunks of files (a chunk is a few hundred files or 4 MB of input,
-//! whichever comes first): each file's JSON is written as soon as it is parsed, and its CSV rows
-//! wait only for the rest of their chunk, then are streamed into the tables while the next chunk
-//! is processed. An unchanged file skipped
-//! by an incremental run gives its rows from its JSON, read back: the JSON files are the only
-//! state kept between runs, so the tables of an incremental run are those of a full run.
+//! Memory is bounded by two chunks of files (a chunk is 128 files or 2 MB of input, whichever comes
+//! first): each file's JSON is written as soon as it is parsed, and its CSV rows wait only for the
+//! rest of their chunk, then are streamed into the tables while the next chunk is processed. An
+//! unchanged file skipped by an incremental run gives its rows from its JSON, read back: the JSON
+//! files are the only state kept between runs, so the tables of an incremental run are those of a
+//! full run.
 //!
 //! What grows with the number of files is kept small: the sorted inputs (an fst of their paths,
 //! [`walk::Inputs`]), and per file its status and the hashes of its version-family keys

@@ -21,11 +21,11 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 /// A chunk holds at most this many files…
-const CHUNK_FILES: usize = 256;
+const CHUNK_FILES: usize = 128;
 /// …or this many bytes of input: the bound on what waits in memory, twice (one chunk's rows
 /// are added while the next is processed; CSV rows are about 3.5× the input). Measured: 16 MB
 /// chunks of 1 MB files peaked at 233 MB RSS; typical laws (16 KB) reach the file limit first.
-const CHUNK_BYTES: u64 = 4 << 20;
+const CHUNK_BYTES: u64 = 2 << 20;
 
 /// `Extract` writes JSON and CSVs and forgets; `Incremental` is `run`: it keeps a manifest, skips
 /// unchanged files (unless `full`) and removes outputs of vanished inputs.
@@ -206,7 +206,8 @@ const MANIFEST: &str = "cannot write manifest.json";
 /// Hands the memory a chunk freed back to the system. glibc keeps each worker thread's free
 /// memory in that thread's arena, so that over tens of thousands of files the peak grows with
 /// the unluckiest chunk each arena has seen; trimming after each chunk keeps it near what one
-/// chunk needs (measured on 664 MB of input: a peak of 48-52 MB without, 39 MB with).
+/// chunk needs (measured on 664 MB of input, with chunks of 256 files or 4 MB: a peak of 48-52 MB
+/// without, 39 MB with).
 fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free memory to the system; it has no preconditions.
@@ -345,10 +346,11 @@ mod tests {
         inputs[300] = input(CHUNK_BYTES * 2);
         inputs[301] = input(CHUNK_BYTES - 10);
         let sizes: Vec<usize> = chunks(inputs.into_iter()).map(|c| c.len()).collect();
-        // 256 small (the file limit); the 44 small before the huge file; the huge file alone
+        // 2 × 128 small (the file limit); the 44 small before the huge file; the huge file alone
         // (nothing fits beside it); the almost-full one with the 10 small that fit; then the
-        // remaining 288 small, 256 and 32.
-        assert_eq!(sizes, [256, 44, 1, 11, 256, 32]);
+        // remaining 288 small, 128, 128 and 32.
+        assert_eq!(CHUNK_FILES, 128);
+        assert_eq!(sizes, [128, 128, 44, 1, 11, 128, 128, 32]);
         assert_eq!(sizes.iter().sum::<usize>(), 600);
     }
 }
