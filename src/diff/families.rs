@@ -9,7 +9,6 @@
 
 use crate::model::{Document, Extraction};
 use regex::Regex;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -116,22 +115,34 @@ pub fn families_of(members: &[Head]) -> Vec<Vec<usize>> {
         }
         i
     }
-    // Keys are looked up by their hash, and compared only when hashes meet: a batch of tens of
-    // thousands of files keeps a few integers per file here, not two strings.
-    let mut first_with: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, m) in members.iter().enumerate() {
-        for key in keys(m) {
-            let bucket = first_with.entry(hash(&key)).or_default();
-            match bucket
-                .iter()
-                .copied()
-                .find(|&j| keys(&members[j]).contains(&key))
-            {
-                Some(j) => {
-                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                    parent[a] = b;
-                }
-                None => bucket.push(i),
+    // Every key as its hash and its member, sorted, so that members sharing a key are
+    // neighbours: a batch of tens of thousands of files keeps two integers per key here, not the
+    // keys, nor a map holding a vector per key.
+    let mut by_hash: Vec<(u64, usize)> = members
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| key_hashes(m).into_iter().map(move |h| (h, i)))
+        .collect();
+    by_hash.sort_unstable();
+    for run in by_hash
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // Where hashes meet, the keys themselves decide (two keys may share a hash).
+        let mut keyed: Vec<(String, usize)> = run
+            .iter()
+            .flat_map(|&(h, i)| {
+                keys(&members[i])
+                    .into_iter()
+                    .filter(move |k| hash(k) == h)
+                    .map(move |k| (k, i))
+            })
+            .collect();
+        keyed.sort_unstable();
+        for same in keyed.chunk_by(|a, b| a.0 == b.0) {
+            for &(_, i) in &same[1..] {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, same[0].1));
+                parent[a] = b;
             }
         }
     }
@@ -273,6 +284,47 @@ mod tests {
             },
         ];
         assert_eq!(families(&members), vec![vec![1, 3, 0]]);
+    }
+
+    #[test]
+    fn a_shared_title_or_a_shared_dated_file_name_is_enough_and_families_chain() {
+        let (law, misread, other, other_too, alone) = (
+            doc("城市绿化条例", &[]),
+            doc("第一章 总则", &[]),
+            doc("城市供水条例", &[]),
+            doc("城市供水条例", &[]),
+            doc("城市排水条例", &[]),
+        );
+        let members = [
+            // Joined to the next by the title, to the one after by the directory and the name.
+            Member {
+                path: "a/城市绿化条例(2011-01-08).md",
+                doc: &law,
+            },
+            Member {
+                path: "b/绿化(2017-03-01).md",
+                doc: &law,
+            },
+            Member {
+                path: "b/绿化(2020-05-01).md",
+                doc: &misread,
+            },
+            // Same title in different directories: a second family.
+            Member {
+                path: "c/供水(2018-03-19).md",
+                doc: &other,
+            },
+            Member {
+                path: "d/供水条例(2020-03-27).md",
+                doc: &other_too,
+            },
+            // Shares nothing with anyone.
+            Member {
+                path: "b/排水(2020-01-01).md",
+                doc: &alone,
+            },
+        ];
+        assert_eq!(families(&members), vec![vec![3, 4], vec![0, 1, 2]]);
     }
 
     #[test]
