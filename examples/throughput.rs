@@ -3,12 +3,15 @@
 //! in the same files, in the same run.
 //!
 //! ```text
-//! cargo run --release --example throughput -- DIR
+//! cargo run --release --example throughput -- DIR [RUNS]
 //! ```
 //!
 //! ripgrep only finds lines; fatiao builds and writes the whole tree. The ratio of their times
 //! says how far fatiao is from being limited by reading the disk. Both use every core, and the
-//! files are read once, untimed, first, so that neither pays for a cold page cache.
+//! files are read once, untimed, first, so that neither pays for a cold page cache. They take
+//! turns, RUNS times each (9 unless given), and the ratio is that of the medians: one run of
+//! ripgrep takes a few hundredths of a second, and a single pair of runs varies by 2× on a
+//! loaded machine.
 //!
 //! Then, to say where the time goes: the files the extract wrote are written again, alone, with
 //! nothing computed (the floor that the size of the output sets on this file system; the
@@ -23,11 +26,20 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 fn main() -> ExitCode {
-    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: cargo run --release --example throughput -- DIR");
+    let mut args = std::env::args_os().skip(1);
+    let Some(dir) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: cargo run --release --example throughput -- DIR [RUNS]");
         return ExitCode::from(2);
     };
-    match measure(dir) {
+    let runs = match args.next().map(|r| r.to_string_lossy().parse::<usize>()) {
+        None => 9,
+        Some(Ok(n)) if n > 0 => n,
+        Some(_) => {
+            eprintln!("throughput: RUNS must be a positive number");
+            return ExitCode::from(2);
+        }
+    };
+    match measure(dir, runs) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("throughput: {e:#}");
@@ -36,7 +48,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn measure(dir: PathBuf) -> anyhow::Result<()> {
+fn measure(dir: PathBuf, runs: usize) -> anyhow::Result<()> {
     let inputs = batch::collect(std::slice::from_ref(&dir), None)?;
     let paths: Vec<(PathBuf, String)> = inputs
         .iter()
@@ -50,59 +62,108 @@ fn measure(dir: PathBuf) -> anyhow::Result<()> {
     }
     println!("{}: {} files, {mb:.1} MB", dir.display(), inputs.len());
 
-    let out = tempfile::tempdir()?;
-    let job = Job {
+    // fatiao and ripgrep take turns, so that both meet the same moments of the machine's load;
+    // the ratio is that of their medians.
+    let mut job = Job {
         inputs,
-        out: OutDir::new(out.path()),
+        out: OutDir::new(Path::new("")),
         options: Default::default(),
         jobs: 0,
         mode: Mode::Extract,
         progress: false,
     };
-    let start = Instant::now();
-    let t = batch::run(&job)?;
-    let fatiao_s = start.elapsed().as_secs_f64();
+    let (mut fatiao_s, mut rg_s) = (Vec::new(), Vec::new());
+    let mut matching = 0;
+    let mut last = None;
+    for _ in 0..runs {
+        // The previous run's output is removed before this one starts, outside the timing.
+        drop(last.take());
+        let out = tempfile::tempdir()?;
+        job.out = OutDir::new(out.path());
+        let start = Instant::now();
+        let t = batch::run(&job)?;
+        fatiao_s.push(start.elapsed().as_secs_f64());
+        last = Some((out, t));
+        match rg(&dir)? {
+            Some((s, lines)) => {
+                rg_s.push(s);
+                matching = lines;
+            }
+            None => break,
+        }
+    }
+    let (out, t) = last.expect("at least one run");
+    let fatiao = median(&mut fatiao_s);
     println!(
-        "fatiao extract: {fatiao_s:.3} s, {:.1} MB/s ({} documents, {} articles, {} nodes, {} errors)",
-        mb / fatiao_s,
+        "fatiao extract: {fatiao:.3} s, {:.1} MB/s ({} documents, {} articles, {} nodes, {} errors)",
+        mb / fatiao,
         t.documents,
         t.articles,
         t.nodes,
         t.errors
     );
+    if rg_s.is_empty() {
+        println!("rg not found (apt-get install ripgrep, or cargo install ripgrep)");
+    } else {
+        let rg = median(&mut rg_s);
+        println!(
+            "rg -c '^第.+条': {rg:.3} s, {:.1} MB/s ({matching} matching lines)",
+            mb / rg
+        );
+        println!(
+            "ratio: fatiao takes {:.1}x ripgrep's time (medians of {runs} runs each; \
+             fatiao {:.3}-{:.3} s, rg {:.3}-{:.3} s)",
+            fatiao / rg,
+            fatiao_s[0],
+            fatiao_s[fatiao_s.len() - 1],
+            rg_s[0],
+            rg_s[rg_s.len() - 1],
+        );
+        let (files, out_mb, write_s) = write_alone(out.path())?;
+        println!(
+            "writing the same {files} output files ({out_mb:.1} MB) alone, every core: \
+             {write_s:.3} s, {:.1}x ripgrep's time",
+            write_s / rg
+        );
+    }
+    stages(&paths);
+    Ok(())
+}
 
+/// Seconds `rg -c '^第.+条' DIR` takes, and the lines it matched; `None` when ripgrep is not
+/// installed.
+fn rg(dir: &Path) -> anyhow::Result<Option<(f64, u64)>> {
     let start = Instant::now();
     match Command::new("rg")
         .arg("-c")
         .arg("^第.+条")
-        .arg(&dir)
+        .arg(dir)
         .output()
     {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            println!("rg not found (apt-get install ripgrep, or cargo install ripgrep)");
-        }
-        Err(e) => return Err(e.into()),
-        Ok(rg) => {
-            let rg_s = start.elapsed().as_secs_f64();
-            let lines: u64 = String::from_utf8_lossy(&rg.stdout)
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
+        // 1: nothing matched (a directory of policy documents), not a failure.
+        Ok(out) if matches!(out.status.code(), Some(0 | 1)) => {
+            let seconds = start.elapsed().as_secs_f64();
+            let lines = String::from_utf8_lossy(&out.stdout)
                 .lines()
                 .filter_map(|l| l.rsplit(':').next()?.parse::<u64>().ok())
                 .sum();
-            println!(
-                "rg -c '^第.+条': {rg_s:.3} s, {:.1} MB/s ({lines} matching lines)",
-                mb / rg_s
-            );
-            println!("ratio: fatiao takes {:.1}x ripgrep's time", fatiao_s / rg_s);
-            let (files, out_mb, write_s) = write_alone(out.path())?;
-            println!(
-                "writing the same {files} output files ({out_mb:.1} MB) alone, every core: \
-                 {write_s:.3} s, {:.1}x ripgrep's time",
-                write_s / rg_s
-            );
+            Ok(Some((seconds, lines)))
         }
+        Ok(out) => anyhow::bail!("rg failed: {}", String::from_utf8_lossy(&out.stderr)),
     }
-    stages(&paths);
-    Ok(())
+}
+
+/// The median of `times`, which are left sorted.
+fn median(times: &mut [f64]) -> f64 {
+    times.sort_by(f64::total_cmp);
+    let n = times.len();
+    if n % 2 == 1 {
+        times[n / 2]
+    } else {
+        (times[n / 2 - 1] + times[n / 2]) / 2.0
+    }
 }
 
 /// The floor that the output sets: the files the extract wrote, read into memory first, then
