@@ -22,6 +22,17 @@ pub enum ExtractError {
 /// Runs the whole pipeline on the bytes of one file. `path` is recorded in the output and is the
 /// prefix of every id.
 pub fn extract_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Extraction, ExtractError> {
+    extract_hashed(bytes, path, opts, None)
+}
+
+/// [`extract_bytes`] for a caller that has hashed the bytes already (an incremental run, which
+/// compares the hash with the last run's before extracting).
+pub(crate) fn extract_hashed(
+    bytes: &[u8],
+    path: &str,
+    opts: &Options,
+    sha256: Option<String>,
+) -> Result<Extraction, ExtractError> {
     let decoded = decode::decode(bytes, opts.encoding.as_deref())?;
     let documents = extract_text(&decoded.text, path);
     Ok(Extraction {
@@ -29,7 +40,7 @@ pub fn extract_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Extract
         source: Source {
             path: path.to_string(),
             encoding: decoded.encoding.to_string(),
-            sha256: sha256_hex(bytes),
+            sha256: sha256.unwrap_or_else(|| sha256_hex(bytes)),
         },
         documents,
     })

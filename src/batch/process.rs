@@ -8,7 +8,7 @@ use super::outdir::OutDir;
 use super::walk::Input;
 use crate::diff::file_head;
 use crate::emit::{to_csv_rows, CsvRows};
-use crate::extract::{extract_bytes, Options};
+use crate::extract::{extract_hashed, Options};
 use crate::model::Extraction;
 use anyhow::Context as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -64,12 +64,12 @@ fn run(
     let bytes = std::fs::read(input.path()).map_err(|e| format!("cannot read: {e}"))?;
     entry.bytes = bytes.len() as u64;
     // Hash up front only when there is something to compare with; otherwise the extraction
-    // computes it anyway.
-    if let Some(prev) = previous {
-        let sha = super::sha256_hex(&bytes);
+    // computes it. Either way the bytes are hashed once.
+    let sha = previous.map(|_| super::sha256_hex(&bytes));
+    if let (Some(prev), Some(sha)) = (previous, &sha) {
         let unchanged = prev.sha256.as_deref() == Some(sha.as_str());
         if unchanged && prev.has_outputs() {
-            if let Some(kept) = rows_of_kept_json(cx.out, &input.rel, &sha) {
+            if let Some(kept) = rows_of_kept_json(cx.out, &input.rel, sha) {
                 *entry = FileEntry {
                     status: Status::Skipped,
                     bytes: entry.bytes,
@@ -79,10 +79,10 @@ fn run(
             }
         }
     }
-    let extraction = match extract(&bytes, &input.rel, cx.options) {
+    let extraction = match extract(&bytes, &input.rel, cx.options, sha.clone()) {
         Ok(x) => x,
         Err(message) => {
-            entry.sha256 = Some(super::sha256_hex(&bytes));
+            entry.sha256 = Some(sha.unwrap_or_else(|| super::sha256_hex(&bytes)));
             return Err(message);
         }
     };
@@ -131,9 +131,17 @@ fn key_hashes(x: &Extraction, rel: &str) -> Vec<u64> {
         .unwrap_or_default()
 }
 
-/// `extract_bytes`, with a parser panic turned into this file's error instead of the run's end.
-fn extract(bytes: &[u8], rel: &str, options: &Options) -> Result<Extraction, String> {
-    match catch_unwind(AssertUnwindSafe(|| extract_bytes(bytes, rel, options))) {
+/// `extract_bytes` (given the bytes' SHA-256 when it is known already), with a parser panic
+/// turned into this file's error instead of the run's end.
+fn extract(
+    bytes: &[u8],
+    rel: &str,
+    options: &Options,
+    sha256: Option<String>,
+) -> Result<Extraction, String> {
+    match catch_unwind(AssertUnwindSafe(|| {
+        extract_hashed(bytes, rel, options, sha256)
+    })) {
         Ok(Ok(x)) => Ok(x),
         Ok(Err(e)) => Err(e.to_string()),
         Err(panic) => {
