@@ -18,7 +18,9 @@ use super::manifest::Status;
 use super::process::read_extraction;
 use super::walk::Inputs;
 use super::OutDir;
-use crate::diff::{diff_documents, families_of, file_head, main_document, pair_path, Diff, Head};
+use crate::diff::{
+    diff_documents, families_of, file_head, main_document, pair_path, shared_hashes, Diff, Head,
+};
 use crate::model::Extraction;
 use crate::report::{self, write_atomic, Format};
 use anyhow::Context;
@@ -59,13 +61,7 @@ impl Keys {
     /// The files that share a key hash with another file, in input order: all the files that
     /// can be versions of another, and a few more when unrelated keys share a hash.
     pub fn candidates(mut self) -> Vec<u32> {
-        self.owners.sort_unstable();
-        // A file whose two keys share a hash must not count as two files.
-        self.owners.dedup();
-        let mut files: Vec<u32> = self
-            .owners
-            .chunk_by(|a, b| a.0 == b.0)
-            .filter(|same| same.len() > 1)
+        let mut files: Vec<u32> = shared_hashes(&mut self.owners)
             .flatten()
             .map(|&(_, file)| file)
             .collect();

@@ -53,6 +53,7 @@ mod units;
 
 pub use apply::{apply, ApplyError};
 pub use check::check;
+pub(crate) use families::shared_hashes;
 pub use families::{
     families, families_of, file_head, key_hashes, pair_path, version_date, Head, Member,
 };
