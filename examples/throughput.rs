@@ -54,8 +54,7 @@ fn measure(dir: PathBuf, runs: usize) -> anyhow::Result<()> {
         .iter()
         .map(|i| (i.path(), i.rel.to_string()))
         .collect();
-    let bytes: u64 = inputs.iter().map(|i| i.len).sum();
-    let mb = bytes as f64 / 1e6;
+    let mb = inputs.bytes() as f64 / 1e6;
     for input in inputs.iter() {
         // Warm the page cache; the content is not needed.
         let _ = std::fs::read(input.path());

@@ -296,6 +296,18 @@ mod tests {
         assert!(trusted(&out, &["b.txt"]).is_empty());
     }
 
+    /// A job over the files of the directory `input`, written to `out`.
+    fn job_over(input: &Path, out: &Path, jobs: usize, mode: Mode) -> Job {
+        Job {
+            inputs: crate::batch::collect(&[input.to_path_buf()], None).unwrap(),
+            out: OutDir::new(out),
+            options: Options::default(),
+            jobs,
+            mode,
+            progress: false,
+        }
+    }
+
     fn statuses(out: &OutDir) -> Vec<Status> {
         let manifest = crate::batch::Manifest::load(&out.manifest()).unwrap();
         manifest.files.iter().map(|e| e.status).collect()
@@ -310,14 +322,7 @@ mod tests {
             let text = format!("第一条 第{i}个文件。\n");
             std::fs::write(input.join(name), text).unwrap();
         }
-        let job = |out: &Path| Job {
-            inputs: crate::batch::collect(std::slice::from_ref(&input), None).unwrap(),
-            out: OutDir::new(out),
-            options: Options::default(),
-            jobs: 1,
-            mode: Mode::Incremental { full: false },
-            progress: false,
-        };
+        let job = |out: &Path| job_over(&input, out, 1, Mode::Incremental { full: false });
         let out = dir.path().join("out");
         run(&job(&out)).unwrap();
         run(&job(&out)).unwrap();
@@ -349,14 +354,6 @@ mod tests {
             let text = format!("第一条 第{i}个文件。\n第二条 完。\n");
             std::fs::write(input.join(format!("{i:04}.txt")), text).unwrap();
         }
-        let job = |out: &Path, jobs: usize, mode: Mode| Job {
-            inputs: crate::batch::collect(std::slice::from_ref(&input), None).unwrap(),
-            out: OutDir::new(out),
-            options: Options::default(),
-            jobs,
-            mode,
-            progress: false,
-        };
         // The nodes table that the files' own rows make, one after the other.
         let mut expected = Table::Nodes.header_line();
         for i in 0..files {
@@ -367,7 +364,7 @@ mod tests {
         }
         for (jobs, mode) in [(1, Mode::Extract), (2, Mode::Incremental { full: false })] {
             let out = dir.path().join(format!("out{jobs}"));
-            let totals = run(&job(&out, jobs, mode)).unwrap();
+            let totals = run(&job_over(&input, &out, jobs, mode)).unwrap();
             assert_eq!(totals.files, files);
             let nodes = std::fs::read(OutDir::new(&out).table(Table::Nodes)).unwrap();
             assert!(nodes == expected, "nodes.csv with {jobs} threads");
