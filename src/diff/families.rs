@@ -200,11 +200,10 @@ pub(crate) fn shared_hashes<M: Ord + Copy>(
 }
 
 fn hash(key: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    // SipHash with fixed keys: the same value on every run.
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    key.hash(&mut h);
-    h.finish()
+    // A hash with a published definition, not std's DefaultHasher (whose algorithm may change
+    // with the compiler): a run's manifest keeps these values for the next run, which may be
+    // a fatiao of the same version built by another compiler.
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
 /// Where the diff of a consecutive pair is written: `<dir>/diffs/<name>.json`, the name made of
