@@ -540,3 +540,162 @@ fn a_run_killed_while_updating_version_diffs_redoes_them() {
     run_ok(&["run", "in", "out", "-q"], dir.path());
     assert_eq!(fs::read(&diff).unwrap(), fresh);
 }
+
+/// The bytes of `out/<table>` in the range `[start, end)` the manifest gives.
+fn range_of(out: &Path, table: &str, range: &serde_json::Value) -> Vec<u8> {
+    let (start, end) = (range[0].as_u64().unwrap(), range[1].as_u64().unwrap());
+    fs::read(out.join(table)).unwrap()[start as usize..end as usize].to_vec()
+}
+
+/// Checks that each manifest entry's `outputs` tell where its rows and JSON are, and that the
+/// `tables` digests give the tables' sizes.
+fn assert_outputs_locate_each_files_rows(out: &Path) {
+    let m = manifest(out);
+    for (table, column) in [("documents", 1), ("nodes", 0), ("warnings", 0)] {
+        let file = format!("{table}.csv");
+        let bytes = fs::read(out.join(&file)).unwrap();
+        assert_eq!(m["tables"][table]["bytes"], bytes.len() as u64);
+        // The ranges follow one another from the end of the header to the end of the table.
+        let mut end = bytes.iter().position(|&b| b == b'\n').unwrap() as u64 + 1;
+        for entry in m["files"].as_array().unwrap() {
+            let range = &entry["outputs"][table];
+            assert_eq!(range[0].as_u64().unwrap(), end, "{file}: {entry}");
+            end = range[1].as_u64().unwrap();
+            let path = entry["path"].as_str().unwrap();
+            let rows = range_of(out, &file, range);
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(rows.as_slice());
+            for row in reader.records() {
+                // documents.csv names the file itself; the other tables, its documents' ids.
+                assert!(row.unwrap()[column].starts_with(path), "{file}: {path}");
+            }
+        }
+        assert_eq!(end, bytes.len() as u64, "{file}");
+    }
+    let json_bytes = |e: &serde_json::Value| e["outputs"]["json_bytes"].as_u64().unwrap();
+    for entry in m["files"].as_array().unwrap() {
+        let json = out.join(format!("json/{}.json", entry["path"].as_str().unwrap()));
+        assert_eq!(json_bytes(entry), fs::metadata(json).unwrap().len());
+    }
+}
+
+#[test]
+fn the_manifest_locates_each_files_rows_in_the_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_seeds(dir.path());
+    let out = dir.path().join("out");
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    assert_outputs_locate_each_files_rows(&out);
+    // The first file grows by an article: the rows of every file after it move, and a re-run
+    // that copies them out of the old tables records where they are now.
+    add_an_article(&input.join("000_31546c61354d9668.txt"));
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(
+        statuses(&out),
+        ["ok", "skipped", "skipped", "skipped", "skipped"]
+    );
+    assert_outputs_locate_each_files_rows(&out);
+}
+
+/// Appends an article to the input file at `path`.
+fn add_an_article(path: &Path) {
+    let mut text = fs::read_to_string(path).unwrap();
+    text.push_str("\n第九十九条 新增的一条。\n");
+    fs::write(path, text).unwrap();
+}
+
+/// Runs `in` into `full` with `--full` and checks `out` has the same outputs.
+fn assert_equals_a_full_run(dir: &Path) {
+    run_ok(&["run", "in", "full", "--full", "-q"], dir);
+    assert_eq!(snapshot(&dir.join("out")), snapshot(&dir.join("full")));
+}
+
+#[test]
+fn tables_killed_ahead_of_their_manifest_are_not_copied_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_seeds(dir.path());
+    let out = dir.path().join("out");
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    let old_manifest = fs::read(out.join("manifest.json")).unwrap();
+    // A run after the first file changed, killed between committing its tables and its
+    // manifest: the new tables (in which the other files' rows have moved) beside the old
+    // manifest, and the changed file in the journal.
+    let first = "000_31546c61354d9668.txt";
+    add_an_article(&input.join(first));
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    fs::write(out.join("manifest.json"), old_manifest).unwrap();
+    fs::create_dir_all(out.join(".fatiao")).unwrap();
+    fs::write(out.join(".fatiao/journal"), format!("{first}\n")).unwrap();
+
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(
+        statuses(&out),
+        ["ok", "skipped", "skipped", "skipped", "skipped"]
+    );
+    assert_equals_a_full_run(dir.path());
+}
+
+#[test]
+fn tables_edited_by_hand_are_not_copied_from() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    let out = dir.path().join("out");
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    // One character of the last file's text changed, the length kept: every row is where the
+    // manifest says, but the edited one must not be copied into the next run's table.
+    let nodes = fs::read_to_string(out.join("nodes.csv")).unwrap();
+    let at = nodes.rfind('。').unwrap();
+    assert!(nodes[..at].rsplit('\n').next().unwrap().starts_with("004_"));
+    let mut edited = nodes.clone();
+    edited.replace_range(at..at + '。'.len_utf8(), "；");
+    assert_eq!(edited.len(), nodes.len());
+    fs::write(out.join("nodes.csv"), edited).unwrap();
+    // And a JSON removed: that file is extracted again.
+    let gone = "002_52ed68d4567c999a.txt";
+    let gone_json = out.join(format!("json/{gone}.json"));
+    let kept = fs::read(&gone_json).unwrap();
+    fs::remove_file(&gone_json).unwrap();
+
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(fs::read(&gone_json).unwrap(), kept);
+    assert_eq!(
+        statuses(&out),
+        ["skipped", "skipped", "ok", "skipped", "skipped"]
+    );
+    assert_equals_a_full_run(dir.path());
+}
+
+#[test]
+fn a_manifest_that_does_not_locate_outputs_still_lets_files_be_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    let out = dir.path().join("out");
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    // As a manifest of the same version written before outputs and tables were recorded.
+    let text = fs::read_to_string(out.join("manifest.json")).unwrap();
+    let mut older = String::new();
+    for line in text.lines() {
+        let line = if line.starts_with("  \"tables\"") {
+            continue;
+        } else if line.starts_with("  \"totals\"") {
+            line.trim_end_matches(',').to_string()
+        } else if let Some(at) = line.find(",\"outputs\":") {
+            // The last field of an entry: cut to the entry's closing brace.
+            let comma = if line.ends_with(',') { "," } else { "" };
+            format!("{}}}{comma}", &line[..at])
+        } else {
+            line.to_string()
+        };
+        older.push_str(&line);
+        older.push('\n');
+    }
+    assert!(!older.contains("outputs") && !older.contains("tables"));
+    serde_json::from_str::<serde_json::Value>(&older).expect("still a manifest");
+    fs::write(out.join("manifest.json"), older).unwrap();
+
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(statuses(&out), ["skipped"; 5]);
+    assert_equals_a_full_run(dir.path());
+    assert_outputs_locate_each_files_rows(&out);
+}

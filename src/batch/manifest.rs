@@ -10,6 +10,7 @@
 //! held in memory, and a line per file is what `grep` and `diff` want.
 
 use super::atomic::AtomicFile;
+use crate::emit::Table;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 use std::path::Path;
@@ -22,6 +23,76 @@ pub struct Manifest {
     pub fatiao_version: String,
     pub files: Vec<FileEntry>,
     pub totals: Totals,
+    /// The three tables as this run committed them; absent in manifests written before fatiao
+    /// recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tables: Option<TableDigests>,
+}
+
+/// A table's length and a hash of its bytes, as written: the next run reuses rows out of the
+/// tables only when the files on disk still match (see [`Outputs`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableDigest {
+    pub bytes: u64,
+    /// XXH3-128 of the whole file, header included, in hex.
+    pub xxh3_128: String,
+}
+
+/// `documents.csv`, `nodes.csv` and `warnings.csv`, in that order ([`crate::emit::Table::ALL`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableDigests {
+    pub documents: TableDigest,
+    pub nodes: TableDigest,
+    pub warnings: TableDigest,
+}
+
+impl TableDigests {
+    pub fn get(&self, table: Table) -> &TableDigest {
+        match table {
+            Table::Documents => &self.documents,
+            Table::Nodes => &self.nodes,
+            Table::Warnings => &self.warnings,
+        }
+    }
+}
+
+/// Where a file's outputs are, so that the next run can give back an unchanged file's CSV rows
+/// by copying them out of the tables instead of reading its JSON back and flattening it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outputs {
+    /// Size of `json/<path>.json`: a JSON of another size is not this run's (deleted, edited),
+    /// and the file is extracted again.
+    pub json_bytes: u64,
+    /// Byte ranges `[start, end)` of the file's rows in `documents.csv`, `nodes.csv` and
+    /// `warnings.csv` (empty ranges when it has none).
+    pub documents: [u64; 2],
+    pub nodes: [u64; 2],
+    pub warnings: [u64; 2],
+    /// XXH3-64 hashes, in hex, of the keys that group versions of one document
+    /// ([`crate::diff::key_hashes`]).
+    pub family_keys: Vec<String>,
+}
+
+impl Outputs {
+    pub fn span(&self, table: Table) -> [u64; 2] {
+        match table {
+            Table::Documents => self.documents,
+            Table::Nodes => self.nodes,
+            Table::Warnings => self.warnings,
+        }
+    }
+
+    /// The family key hashes; `None` if one is not 16 hex digits.
+    pub fn key_hashes(&self) -> Option<Vec<u64>> {
+        self.family_keys
+            .iter()
+            .map(|h| {
+                (h.len() == 16)
+                    .then(|| u64::from_str_radix(h, 16).ok())
+                    .flatten()
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +136,9 @@ pub struct FileEntry {
     /// Why the file failed; null unless `status` is `error`.
     pub message: Option<String>,
     pub elapsed_ms: u64,
+    /// `run` only, and not for errors: where the file's outputs are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outputs: Option<Outputs>,
 }
 
 impl FileEntry {
@@ -82,6 +156,7 @@ impl FileEntry {
             status: Status::Error,
             message: None,
             elapsed_ms: 0,
+            outputs: None,
         }
     }
 
@@ -241,16 +316,37 @@ impl ManifestWriter {
         Ok(())
     }
 
-    /// Writes the run's totals and puts the manifest in place.
-    pub fn finish(mut self, totals: &Totals) -> io::Result<()> {
+    /// Writes the run's totals and the digests of the tables it committed, and puts the
+    /// manifest in place.
+    pub fn finish(mut self, totals: &Totals, tables: Option<&TableDigests>) -> io::Result<()> {
         let totals = serde_json::to_string(totals)?;
         let close = if self.entries == 0 { "" } else { "\n  " };
-        write!(
-            self.file.writer(),
-            "{close}],\n  \"totals\": {totals}\n}}\n"
-        )?;
+        let w = self.file.writer();
+        write!(w, "{close}],\n  \"totals\": {totals}")?;
+        if let Some(tables) = tables {
+            write!(w, ",\n  \"tables\": {}", serde_json::to_string(tables)?)?;
+        }
+        writeln!(w, "\n}}")?;
         self.file.commit()
     }
+}
+
+/// The table digests recorded at the end of the manifest at `path`, read from its last lines
+/// alone (the entries before them can be tens of megabytes); `None` when there are none.
+pub fn table_digests(path: &Path) -> Option<TableDigests> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    file.seek(SeekFrom::Start(len.saturating_sub(4096))).ok()?;
+    let mut tail = Vec::new();
+    file.read_to_end(&mut tail).ok()?;
+    let tail = String::from_utf8_lossy(&tail);
+    let mut lines = tail.lines().rev();
+    if lines.next()? != "}" {
+        return None;
+    }
+    let line = lines.next()?.trim().strip_prefix("\"tables\":")?;
+    serde_json::from_str(line).ok()
 }
 
 /// For tests: a manifest of `ok` entries for `paths` (one document, 10 bytes each, as the
@@ -266,7 +362,7 @@ pub(crate) fn write_ok_entries(path: &Path, paths: &[&str]) {
         };
         w.push(&entry).unwrap();
     }
-    w.finish(&Totals::default()).unwrap();
+    w.finish(&Totals::default(), None).unwrap();
 }
 
 #[cfg(test)]
@@ -285,11 +381,30 @@ mod tests {
     fn written_manifest_reads_back_with_totals_and_a_line_per_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("manifest.json");
+        let outputs = Outputs {
+            json_bytes: 900,
+            documents: [10, 20],
+            nodes: [30, 80],
+            warnings: [5, 5],
+            family_keys: vec!["00ff00ff00ff00ff".into()],
+        };
         let files = vec![
-            entry("a.txt", Status::Ok, 2),
+            FileEntry {
+                outputs: Some(outputs.clone()),
+                ..entry("a.txt", Status::Ok, 2)
+            },
             entry("b/c.txt", Status::Skipped, 1),
             entry("d.txt", Status::Error, 0),
         ];
+        let digest = |bytes| TableDigest {
+            bytes,
+            xxh3_128: format!("{bytes:032x}"),
+        };
+        let tables = TableDigests {
+            documents: digest(20),
+            nodes: digest(80),
+            warnings: digest(5),
+        };
         let mut w = ManifestWriter::create(&path).unwrap();
         let mut totals = Totals {
             elapsed_ms: 7,
@@ -299,11 +414,14 @@ mod tests {
             w.push(f).unwrap();
             totals.add(f);
         }
-        w.finish(&totals).unwrap();
+        w.finish(&totals, Some(&tables)).unwrap();
         let back = Manifest::load(&path).unwrap();
         assert_eq!(back.fatiao_version, VERSION);
         assert_eq!(back.files, files);
         assert_eq!(back.totals, totals);
+        assert_eq!(back.tables.as_ref(), Some(&tables));
+        assert_eq!(table_digests(&path), Some(tables));
+        assert_eq!(outputs.key_hashes(), Some(vec![0x00ff00ff00ff00ff]));
         assert_eq!(
             (totals.files, totals.ok, totals.skipped, totals.errors),
             (3, 1, 1, 1)
@@ -387,10 +505,11 @@ mod tests {
         let path = dir.path().join("manifest.json");
         ManifestWriter::create(&path)
             .unwrap()
-            .finish(&Totals::default())
+            .finish(&Totals::default(), None)
             .unwrap();
         let back = Manifest::load(&path).unwrap();
         assert!(back.files.is_empty());
         assert_eq!(back.totals.files, 0);
+        assert_eq!(table_digests(&path), None, "none recorded");
     }
 }

@@ -5,6 +5,7 @@ use super::atomic::AtomicFile;
 use super::journal::Journal;
 use super::manifest::{FileEntry, Status};
 use super::outdir::OutDir;
+use super::tables::KeptTables;
 use super::walk::Input;
 use crate::diff::file_head;
 use crate::emit::{to_csv_rows, CsvRows};
@@ -21,17 +22,27 @@ pub struct Context<'a> {
     pub options: &'a Options,
     /// Set by incremental runs: inputs are appended before their outputs change.
     pub journal: Option<&'a Journal>,
-    /// Set by incremental runs, whose versions pass groups files by these hashes; an extract
-    /// has no use for them.
-    pub family_keys: bool,
+    /// Set by `run`: its versions pass groups files by the hashes of their family keys, and its
+    /// manifest records the size of each JSON; an extract needs neither.
+    pub incremental: bool,
+    /// The last run's tables, when they are the ones its manifest describes: an unchanged
+    /// file's rows are copied out of them.
+    pub kept: Option<&'a KeptTables>,
 }
 
-/// A processed file: its manifest entry and, unless it failed, its CSV rows and the hashes of
-/// its main document's family keys ([`crate::diff::key_hashes`]; none without a main document
-/// or in an extract), all that grouping versions keeps of a file until the end of the run.
+/// A processed file: its manifest entry and, unless it failed, its CSV rows, the size of its
+/// JSON, and the hashes of its main document's family keys ([`crate::diff::key_hashes`]; none
+/// without a main document or in an extract), all that grouping versions keeps of a file until
+/// the end of the run.
 pub struct Processed {
     pub entry: FileEntry,
-    pub rows: Option<CsvRows>,
+    pub rows: Option<Kept>,
+}
+
+/// What a file that did not fail leaves for the rest of the run.
+pub struct Kept {
+    pub rows: CsvRows,
+    pub json_bytes: u64,
     pub keys: Vec<u64>,
 }
 
@@ -40,16 +51,16 @@ pub struct Processed {
 pub fn process(input: &Input, previous: Option<&FileEntry>, cx: &Context) -> Processed {
     let start = Instant::now();
     let mut entry = FileEntry::new(&input.rel, input.len);
-    let (rows, keys) = match run(input, previous, cx, &mut entry) {
-        Ok((rows, keys)) => (Some(rows), keys),
+    let rows = match run(input, previous, cx, &mut entry) {
+        Ok(kept) => Some(kept),
         Err(message) => {
             entry.status = Status::Error;
             entry.message = Some(message);
-            (None, Vec::new())
+            None
         }
     };
     entry.elapsed_ms = start.elapsed().as_millis() as u64;
-    Processed { entry, rows, keys }
+    Processed { entry, rows }
 }
 
 fn run(
@@ -57,7 +68,7 @@ fn run(
     previous: Option<&FileEntry>,
     cx: &Context,
     entry: &mut FileEntry,
-) -> Result<(CsvRows, Vec<u64>), String> {
+) -> Result<Kept, String> {
     if let Some(problem) = &input.problem {
         return Err(problem.to_string());
     }
@@ -69,10 +80,14 @@ fn run(
     if let (Some(prev), Some(sha)) = (previous, &sha) {
         let unchanged = prev.sha256.as_deref() == Some(sha.as_str());
         if unchanged && prev.has_outputs() {
-            if let Some(kept) = rows_of_kept_json(cx.out, &input.rel, sha) {
+            let kept = kept_rows(cx, &input.rel, prev)
+                .or_else(|| rows_of_kept_json(cx.out, &input.rel, sha));
+            if let Some(kept) = kept {
                 *entry = FileEntry {
                     status: Status::Skipped,
                     bytes: entry.bytes,
+                    // Where the rows go in this run's tables is the sink's to say.
+                    outputs: None,
                     ..prev.clone()
                 };
                 return Ok(kept);
@@ -95,26 +110,53 @@ fn run(
         entry.nodes += doc.nodes().count();
         entry.warnings += doc.warnings.len();
     }
-    let rows =
+    let (rows, json_bytes) =
         write_json(&extraction, &input.rel, cx).map_err(|e| format!("writing outputs: {e}"))?;
     entry.status = Status::Ok;
-    let keys = if cx.family_keys {
+    let keys = if cx.incremental {
         key_hashes(&extraction, &input.rel)
     } else {
         Vec::new()
     };
-    Ok((rows, keys))
+    Ok(Kept {
+        rows,
+        json_bytes,
+        keys,
+    })
+}
+
+/// The CSV rows and key hashes of an unchanged file, copied out of the last run's tables at the
+/// ranges its entry gives, if those tables are the ones the entry describes ([`KeptTables`])
+/// and its JSON is still the size it was written. A file whose entry says nothing of its
+/// outputs (a manifest written before they were recorded) gets `None`.
+fn kept_rows(cx: &Context, rel: &str, prev: &FileEntry) -> Option<Kept> {
+    let (tables, outputs) = (cx.kept?, prev.outputs.as_ref()?);
+    let json_bytes = std::fs::metadata(cx.out.json(rel)).ok()?.len();
+    if json_bytes != outputs.json_bytes {
+        return None;
+    }
+    Some(Kept {
+        rows: tables.rows(outputs).ok()?,
+        json_bytes,
+        keys: outputs.key_hashes()?,
+    })
 }
 
 /// The CSV rows and key hashes of an unchanged file, from the JSON the last run wrote, if that
 /// JSON is there, reads back, and is the extraction of these very bytes. Anything else means
 /// extracting again.
-fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<(CsvRows, Vec<u64>)> {
-    let kept = read_extraction(&out.json(rel)).ok()?;
+fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<Kept> {
+    let path = out.json(rel);
+    let json = std::fs::read(&path).ok()?;
+    let kept: Extraction = serde_json::from_slice(&json).ok()?;
     if kept.source.sha256 != sha256 || kept.source.path != rel {
         return None;
     }
-    Some((to_csv_rows(&kept).ok()?, key_hashes(&kept, rel)))
+    Some(Kept {
+        rows: to_csv_rows(&kept).ok()?,
+        json_bytes: json.len() as u64,
+        keys: key_hashes(&kept, rel),
+    })
 }
 
 /// The extraction an earlier step wrote to `path` (its file read whole: serde_json parses a
@@ -155,15 +197,20 @@ fn extract(
     }
 }
 
-/// Writes the JSON and returns the CSV rows. The JSON is streamed into its temporary file, which
-/// replaces the old output only once complete.
-fn write_json(x: &Extraction, rel: &str, cx: &Context) -> anyhow::Result<CsvRows> {
+/// Writes the JSON and returns the CSV rows and the JSON's size. The JSON is streamed into its
+/// temporary file, which replaces the old output only once complete.
+fn write_json(x: &Extraction, rel: &str, cx: &Context) -> anyhow::Result<(CsvRows, u64)> {
     let rows = to_csv_rows(x)?;
     if let Some(journal) = cx.journal {
         journal.mark(rel)?;
     }
-    let mut file = AtomicFile::create(&cx.out.json(rel))?;
+    let path = cx.out.json(rel);
+    let mut file = AtomicFile::create(&path)?;
     crate::emit::write_json(file.writer(), x)?;
     file.commit()?;
-    Ok(rows)
+    let json_bytes = match cx.incremental {
+        true => std::fs::metadata(&path)?.len(),
+        false => 0,
+    };
+    Ok((rows, json_bytes))
 }

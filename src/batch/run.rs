@@ -6,12 +6,14 @@
 
 use super::journal::Journal;
 use super::lock::lock;
-use super::manifest::{FileEntry, ManifestWriter, Previous, Status, Totals};
+use super::manifest::{
+    table_digests, FileEntry, ManifestWriter, Outputs, Previous, Status, Totals,
+};
 use super::outdir::OutDir;
 use super::process::{process, Context, Processed};
 use super::progress::Progress;
 use super::sweep::{remove_temporaries, sweep};
-use super::tables::Tables;
+use super::tables::{KeptTables, Tables};
 use super::versions::{self, Keys};
 use super::walk::{Input, Inputs};
 use crate::extract::Options;
@@ -69,11 +71,20 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
     } else {
         None
     };
+    // The last run's tables, to copy unchanged files' rows out of, if they are what its
+    // manifest says they are.
+    let kept = match job.mode {
+        Mode::Incremental { full: false } => {
+            table_digests(&out.manifest()).and_then(|d| KeptTables::open(out, &d))
+        }
+        _ => None,
+    };
     let cx = Context {
         out,
         options: &job.options,
         journal: journal.as_ref(),
-        family_keys: incremental,
+        incremental,
+        kept: kept.as_ref(),
     };
     let progress = Progress::new(job.progress, job.inputs.len(), job.inputs.bytes());
     let pool = rayon::ThreadPoolBuilder::new()
@@ -114,9 +125,10 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
     }
     sink.add_all(pending)?;
     progress.finish();
-    // Closes the old manifest before the new one replaces it (a rename over an open file fails
-    // on Windows).
+    // Closes the old manifest and tables before the new ones replace them (a rename over an
+    // open file fails on Windows).
     drop(previous);
+    drop(kept);
 
     if incremental {
         let keep = |rel: &str| {
@@ -167,23 +179,32 @@ impl Sink {
 
     /// Adds processed files, in order, and lets them go.
     fn add_all(&mut self, done: Vec<Processed>) -> anyhow::Result<()> {
-        for p in &done {
+        for p in done {
             self.add(p)?;
         }
         Ok(())
     }
 
-    fn add(&mut self, p: &Processed) -> anyhow::Result<()> {
-        if let Some(rows) = &p.rows {
-            self.tables.append(rows).context(TABLES)?;
+    fn add(&mut self, mut p: Processed) -> anyhow::Result<()> {
+        if let Some(kept) = &p.rows {
+            let [documents, nodes, warnings] = self.tables.append(&kept.rows).context(TABLES)?;
+            if let Some(keys) = &mut self.keys {
+                keys.add(self.status.len(), &kept.keys);
+            }
+            if self.manifest.is_some() {
+                p.entry.outputs = Some(Outputs {
+                    json_bytes: kept.json_bytes,
+                    documents,
+                    nodes,
+                    warnings,
+                    family_keys: kept.keys.iter().map(|h| format!("{h:016x}")).collect(),
+                });
+            }
         }
         if let Some(m) = &mut self.manifest {
             m.push(&p.entry).context(MANIFEST)?;
         }
         self.totals.add(&p.entry);
-        if let Some(keys) = &mut self.keys {
-            keys.add(self.status.len(), &p.keys);
-        }
         self.status.push(p.entry.status);
         Ok(())
     }
@@ -191,10 +212,10 @@ impl Sink {
     /// Commits the tables, then the manifest: the manifest is the last output to change.
     /// Returns the totals and what the version families need.
     fn finish(mut self, elapsed_ms: u64) -> anyhow::Result<(Totals, Vec<Status>, Keys)> {
-        self.tables.commit().context(TABLES)?;
+        let digests = self.tables.commit().context(TABLES)?;
         self.totals.elapsed_ms = elapsed_ms;
         if let Some(m) = self.manifest {
-            m.finish(&self.totals).context(MANIFEST)?;
+            m.finish(&self.totals, Some(&digests)).context(MANIFEST)?;
         }
         Ok((self.totals, self.status, self.keys.unwrap_or_default()))
     }
