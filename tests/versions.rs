@@ -74,3 +74,35 @@ fn consecutive_versions_are_diffed_and_kept_up_to_date() {
     let changes = std::fs::read_to_string(out.join("changes.csv")).unwrap();
     assert_eq!(changes.lines().count(), 1, "only the header: {changes}");
 }
+
+#[test]
+fn versions_told_by_title_and_event_dates_alone_are_still_found_by_a_rerun() {
+    // File names that say nothing: the title groups the two, the dates of their events order
+    // them. A re-run takes both from the manifest for the file it skips.
+    let old = "某某条例\n\n（2020年1月1日某某市第十五届人民代表大会常务委员会第三次会议通过）\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本市。\n";
+    let new = "某某条例\n\n（2020年1月1日某某市第十五届人民代表大会常务委员会第三次会议通过　2023年5月1日某某市第十六届人民代表大会常务委员会第九次会议修订）\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本市行政区域。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("甲.md"), old).unwrap();
+    std::fs::write(input.join("乙.md"), new).unwrap();
+    run(&input, &out);
+    let names = diffs(&out);
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].starts_with("某某条例__2020-01-01__2023-05-01__"));
+    let changes = std::fs::read_to_string(out.join("changes.csv")).unwrap();
+    assert!(changes.contains("甲.md,乙.md,"), "{changes}");
+
+    // Nothing changed, then the newer version changed: the pair is found each time.
+    run(&input, &out);
+    assert_eq!(diffs(&out), names);
+    assert_eq!(
+        std::fs::read_to_string(out.join("changes.csv")).unwrap(),
+        changes
+    );
+    std::fs::write(input.join("乙.md"), new.replace("行政区域", "全部行政区域")).unwrap();
+    run(&input, &out);
+    assert_eq!(diffs(&out), names);
+    let changes = std::fs::read_to_string(out.join("changes.csv")).unwrap();
+    assert!(changes.contains("全部行政区域"), "{changes}");
+}

@@ -71,6 +71,17 @@ pub struct Outputs {
     /// XXH3-64 hashes, in hex, of the keys that group versions of one document
     /// ([`crate::diff::key_hashes`]).
     pub family_keys: Vec<String>,
+    /// What orders the file among its versions, read by the run's versions pass instead of
+    /// the JSON. Required: an entry written before it was recorded is not trusted.
+    pub head: FamilyHead,
+}
+
+/// The title and the latest event date of a file's main document (the document compared with
+/// its other versions); both null when it has none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyHead {
+    pub title: Option<String>,
+    pub latest_date: Option<String>,
 }
 
 impl Outputs {
@@ -387,6 +398,10 @@ mod tests {
             nodes: [30, 80],
             warnings: [5, 5],
             family_keys: vec!["00ff00ff00ff00ff".into()],
+            head: FamilyHead {
+                title: Some("某某条例".into()),
+                latest_date: None,
+            },
         };
         let files = vec![
             FileEntry {

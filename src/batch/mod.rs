@@ -10,15 +10,17 @@
 //! Memory is bounded by two chunks of files (a chunk is 128 files or 2 MB of input, whichever comes
 //! first): each file's JSON is written as soon as it is parsed, and its CSV rows wait only for the
 //! rest of their chunk, then are streamed into the tables while the next chunk is processed. An
-//! unchanged file skipped by an incremental run gives its rows from its JSON, read back: the JSON
-//! files are the only state kept between runs, so the tables of an incremental run are those of a
-//! full run.
+//! unchanged file skipped by an incremental run gives the rows the last run wrote: copied out of
+//! the last run's tables at the ranges its manifest entry records, when those tables are the ones
+//! that manifest describes ([`tables::KeptTables`]), else rebuilt from its JSON. Either way the
+//! tables of an incremental run are those of a full run.
 //!
 //! What grows with the number of files is kept small: the sorted inputs (an fst of their paths,
 //! [`walk::Inputs`]), and per file its status and the hashes of its version-family keys
 //! ([`versions::Keys`]). The previous manifest is read entry by entry as the run reaches each
-//! path ([`manifest::Previous`]), the new one written entry by entry, and after the run only the
-//! files that may have versions are read back to group them ([`versions`]). Memory freed by a
+//! path ([`manifest::Previous`]), the new one written entry by entry, and after the run the
+//! entries of the files that may have versions are read back from it to group them
+//! ([`versions`]). Memory freed by a
 //! chunk is handed back to the system before the next (glibc would otherwise keep each worker's
 //! high-water mark in its arena).
 

@@ -3,7 +3,7 @@
 
 use super::atomic::AtomicFile;
 use super::journal::Journal;
-use super::manifest::{FileEntry, Status};
+use super::manifest::{FamilyHead, FileEntry, Status};
 use super::outdir::OutDir;
 use super::tables::KeptTables;
 use super::walk::Input;
@@ -44,6 +44,8 @@ pub struct Kept {
     pub rows: CsvRows,
     pub json_bytes: u64,
     pub keys: Vec<u64>,
+    /// Recorded in the manifest for the versions pass (`run` only).
+    pub head: FamilyHead,
 }
 
 /// Processes `input`. `previous` is its entry in the last run's manifest when that entry can be
@@ -113,15 +115,16 @@ fn run(
     let (rows, json_bytes) =
         write_json(&extraction, &input.rel, cx).map_err(|e| format!("writing outputs: {e}"))?;
     entry.status = Status::Ok;
-    let keys = if cx.incremental {
-        key_hashes(&extraction, &input.rel)
+    let (keys, head) = if cx.incremental {
+        family_of(&extraction, &input.rel)
     } else {
-        Vec::new()
+        Default::default()
     };
     Ok(Kept {
         rows,
         json_bytes,
         keys,
+        head,
     })
 }
 
@@ -139,6 +142,7 @@ fn kept_rows(cx: &Context, rel: &str, prev: &FileEntry) -> Option<Kept> {
         rows: tables.rows(outputs).ok()?,
         json_bytes,
         keys: outputs.key_hashes()?,
+        head: outputs.head.clone(),
     })
 }
 
@@ -152,10 +156,12 @@ fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<Kept> {
     if kept.source.sha256 != sha256 || kept.source.path != rel {
         return None;
     }
+    let (keys, head) = family_of(&kept, rel);
     Some(Kept {
         rows: to_csv_rows(&kept).ok()?,
         json_bytes: json.len() as u64,
-        keys: key_hashes(&kept, rel),
+        keys,
+        head,
     })
 }
 
@@ -167,10 +173,18 @@ pub(super) fn read_extraction(path: &Path) -> anyhow::Result<Extraction> {
         .with_context(|| format!("{}: not a fatiao/1 extraction", path.display()))
 }
 
-fn key_hashes(x: &Extraction, rel: &str) -> Vec<u64> {
-    file_head(x, rel)
-        .map(|head| crate::diff::key_hashes(&head))
-        .unwrap_or_default()
+/// The hashes of the family keys of `x`'s main document, and its title and latest date.
+fn family_of(x: &Extraction, rel: &str) -> (Vec<u64>, FamilyHead) {
+    match file_head(x, rel) {
+        Some(head) => (
+            crate::diff::key_hashes(&head),
+            FamilyHead {
+                title: head.title.map(String::from),
+                latest_date: head.latest.map(String::from),
+            },
+        ),
+        None => Default::default(),
+    }
 }
 
 /// `extract_bytes` (given the bytes' SHA-256 when it is known already), with a parser panic

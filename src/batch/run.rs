@@ -186,7 +186,7 @@ impl Sink {
     }
 
     fn add(&mut self, mut p: Processed) -> anyhow::Result<()> {
-        if let Some(kept) = &p.rows {
+        if let Some(kept) = p.rows {
             let [documents, nodes, warnings] = self.tables.append(&kept.rows).context(TABLES)?;
             if let Some(keys) = &mut self.keys {
                 keys.add(self.status.len(), &kept.keys);
@@ -198,6 +198,7 @@ impl Sink {
                     nodes,
                     warnings,
                     family_keys: kept.keys.iter().map(|h| format!("{h:016x}")).collect(),
+                    head: kept.head,
                 });
             }
         }

@@ -195,6 +195,7 @@ mod tests {
             nodes: spans[1],
             warnings: spans[2],
             family_keys: Vec::new(),
+            head: Default::default(),
         }
     }
 

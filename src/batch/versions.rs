@@ -9,12 +9,12 @@
 //! Memory: while the run goes, [`Keys`] holds the hashes of each file's family keys (a few
 //! integers per file, taken from the document the run had in hand anyway). Versions share a
 //! key, hence its hash, so only the files whose hash another file shares can belong to a
-//! family: [`update`] reads back the JSON of those alone, keeps their titles and latest dates,
-//! and groups them. Diffing holds two documents at a time, and the diffs kept are remembered
+//! family: [`update`] reads the titles and latest dates of those alone from the run's manifest
+//! (recorded there with each file's outputs), and groups them. Diffing holds two documents at a time, and the diffs kept are remembered
 //! by a hash of their names.
 
 use super::atomic::AtomicFile;
-use super::manifest::Status;
+use super::manifest::{Outputs, Previous, Status};
 use super::process::read_extraction;
 use super::walk::Inputs;
 use super::OutDir;
@@ -130,15 +130,33 @@ pub fn update(
 ) -> anyhow::Result<Versions> {
     let mut owned = Heads::default();
     let mut candidates = keys.candidates().into_iter().peekable();
+    // The run's own manifest, just written, read entry by entry like the last run's.
+    let mut entries = Previous::open(&out.manifest());
     for (file, input) in inputs.iter().enumerate() {
         if candidates.next_if_eq(&(file as u32)).is_none() {
             continue;
         }
-        let extraction = read_extraction(&out.json(&input.rel))?;
-        if let Some(head) = file_head(&extraction, &input.rel) {
-            owned.push(file as u32, &head);
+        let rel: &str = &input.rel;
+        match entries.take(rel).and_then(|e| e.outputs) {
+            Some(Outputs { head, .. }) => owned.push(
+                file as u32,
+                &Head {
+                    path: rel,
+                    title: head.title.as_deref(),
+                    latest: head.latest_date.as_deref(),
+                },
+            ),
+            // Not expected (the run has just written every candidate's entry), but the JSON
+            // says the same.
+            None => {
+                let extraction = read_extraction(&out.json(rel))?;
+                if let Some(head) = file_head(&extraction, rel) {
+                    owned.push(file as u32, &head);
+                }
+            }
         }
     }
+    drop(entries);
     let heads: Vec<Head> = owned.spans.iter().map(|s| owned.get(s)).collect();
     let fresh = |i: usize| status[owned.spans[i].file as usize] == Status::Ok;
 
