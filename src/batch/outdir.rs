@@ -4,6 +4,8 @@
 //! OUT/json/<rel>.json              one per input file
 //! OUT/{documents,nodes,warnings}.csv
 //! OUT/manifest.json                `run` only
+//! OUT/diffs/<family>.json          `run` only: one per consecutive pair of versions
+//! OUT/changes.csv                  `run` only
 //! OUT/.fatiao/journal              `run` only, while it runs: inputs whose outputs may change
 //! OUT/.fatiao/lock                 `run` only: locked while a run writes OUT
 //! ```
@@ -38,6 +40,15 @@ impl OutDir {
         self.root.join(format!("{}.csv", table.name()))
     }
 
+    /// The diffs of version pairs, named by [`crate::diff::pair_path`].
+    pub fn diffs_dir(&self) -> PathBuf {
+        self.root.join("diffs")
+    }
+
+    pub fn changes(&self) -> PathBuf {
+        self.root.join("changes.csv")
+    }
+
     pub fn manifest(&self) -> PathBuf {
         self.root.join("manifest.json")
     }
@@ -49,5 +60,23 @@ impl OutDir {
     /// Locked by a `run` for as long as it writes this directory.
     pub fn lock(&self) -> PathBuf {
         self.root.join(".fatiao").join("lock")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::{pair_path, Head};
+
+    #[test]
+    fn diffs_dir_is_where_pair_path_puts_a_batchs_diffs() {
+        let out = OutDir::new("out");
+        let head = Head {
+            path: "a.md",
+            title: Some("某某条例"),
+            latest: None,
+        };
+        let diff = pair_path(out.root(), &head, &head);
+        assert_eq!(diff.parent(), Some(out.diffs_dir().as_path()));
     }
 }

@@ -7,13 +7,20 @@ use std::ffi::OsStr;
 use std::io;
 use walkdir::WalkDir;
 
-/// Removes the temporary files a killed run left beside the CSVs and the manifest. Called before
-/// a run creates its own.
+/// Removes the temporary files a killed run left beside the CSVs and the manifest, and among
+/// the diffs of version pairs. Called before a run creates its own. (Those in `json/` go with
+/// the [`sweep`].)
 pub fn remove_temporaries(out: &OutDir) -> io::Result<()> {
-    for entry in std::fs::read_dir(out.root())? {
-        let entry = entry?;
-        if entry.file_type()?.is_file() && is_temporary(&entry.file_name()) {
-            std::fs::remove_file(entry.path())?;
+    for dir in [out.root().to_path_buf(), out.diffs_dir()] {
+        let entries = match std::fs::read_dir(&dir) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            entries => entries?,
+        };
+        for entry in entries {
+            let entry = entry?;
+            if entry.file_type()?.is_file() && is_temporary(&entry.file_name()) {
+                std::fs::remove_file(entry.path())?;
+            }
         }
     }
     Ok(())
@@ -70,6 +77,8 @@ mod tests {
             "json/.tmpAb12Cd",
             "json/kept/c.txt.json",
             ".tmpXy34Zw",
+            "diffs/.tmpQw56Er",
+            "diffs/x__2020__2021__0a1b2c3d.json",
             ".tmp-notes",
             "nodes.csv",
         ] {
@@ -93,6 +102,8 @@ mod tests {
             left,
             [
                 ".tmp-notes",
+                "diffs",
+                "diffs/x__2020__2021__0a1b2c3d.json",
                 "json",
                 "json/a.txt.json",
                 "json/kept",

@@ -162,7 +162,7 @@ pub fn update(
 
     let mut done = Versions::default();
     let mut keep: HashSet<u128> = HashSet::new();
-    let changes = out.root().join("changes.csv");
+    let changes = out.changes();
     let mut file = AtomicFile::create(&changes)
         .with_context(|| format!("cannot write {}", changes.display()))?;
     let mut table = report::csv::Table::to_writer(file.writer(), &["old_source", "new_source"])?;
@@ -192,7 +192,7 @@ pub fn update(
     table.into_inner()?;
     file.commit()
         .with_context(|| format!("cannot write {}", changes.display()))?;
-    remove_stale(&out.root().join("diffs"), &keep)?;
+    remove_stale(&out.diffs_dir(), &keep)?;
     Ok(done)
 }
 
