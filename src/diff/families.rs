@@ -40,8 +40,8 @@ impl<'a> Member<'a> {
 }
 
 /// The head a file of the batch is grouped by: its main document's ([`super::main_document`]);
-/// `None` when it has none. Computed alike while the run goes (for the key hashes) and after it
-/// (for the files read back), so that both see the same document.
+/// `None` when it has none. A batch computes it once per extraction, for the key hashes and for
+/// the title and date its manifest records, so that both describe the same document.
 pub fn file_head<'a>(x: &'a Extraction, path: &'a str) -> Option<Head<'a>> {
     super::main_document(x, None).map(|doc| Member { path, doc }.head())
 }
@@ -187,8 +187,8 @@ pub fn key_hashes(m: &Head) -> Vec<u64> {
 
 /// The runs of `(key hash, member)` pairs whose hash two or more members share, once `pairs` is
 /// sorted and a member's repeated hash (two of its keys colliding) counted once: the members
-/// that may share a key. [`families_of`] compares their keys; a batch reads back only their
-/// files (`batch::versions::Keys`), so both must agree on which they are.
+/// that may share a key. [`families_of`] compares their keys; a batch reads back the heads of
+/// only these files (`batch::versions::Keys`), so both must agree on which they are.
 pub(crate) fn shared_hashes<M: Ord + Copy>(
     pairs: &mut Vec<(u64, M)>,
 ) -> impl Iterator<Item = &[(u64, M)]> + '_ {
