@@ -30,21 +30,23 @@ pub struct Context<'a> {
     pub kept: Option<&'a KeptTables>,
 }
 
-/// A processed file: its manifest entry and, unless it failed, its CSV rows, the size of its
-/// JSON, and the hashes of its main document's family keys ([`crate::diff::key_hashes`]; none
-/// without a main document or in an extract), all that grouping versions keeps of a file until
-/// the end of the run.
+/// A processed file: its manifest entry and, unless it failed, what it leaves for the rest of
+/// the run.
 pub struct Processed {
     pub entry: FileEntry,
-    pub rows: Option<Kept>,
+    pub kept: Option<Kept>,
 }
 
-/// What a file that did not fail leaves for the rest of the run.
+/// What a file that did not fail leaves for the rest of the run: its CSV rows, and for `run`
+/// what its manifest entry records of its outputs. The hashes of its main document's family keys
+/// ([`crate::diff::key_hashes`]; none without a main document) are also all that grouping
+/// versions keeps of a file until the end of the run.
 pub struct Kept {
     pub rows: CsvRows,
+    /// 0 in an extract.
     pub json_bytes: u64,
+    /// Empty in an extract.
     pub keys: Vec<u64>,
-    /// Recorded in the manifest for the versions pass (`run` only).
     pub head: FamilyHead,
 }
 
@@ -53,7 +55,7 @@ pub struct Kept {
 pub fn process(input: &Input, previous: Option<&FileEntry>, cx: &Context) -> Processed {
     let start = Instant::now();
     let mut entry = FileEntry::new(&input.rel, input.len);
-    let rows = match run(input, previous, cx, &mut entry) {
+    let kept = match run(input, previous, cx, &mut entry) {
         Ok(kept) => Some(kept),
         Err(message) => {
             entry.status = Status::Error;
@@ -62,7 +64,7 @@ pub fn process(input: &Input, previous: Option<&FileEntry>, cx: &Context) -> Pro
         }
     };
     entry.elapsed_ms = start.elapsed().as_millis() as u64;
-    Processed { entry, rows }
+    Processed { entry, kept }
 }
 
 fn run(
@@ -128,8 +130,8 @@ fn run(
     })
 }
 
-/// The CSV rows and key hashes of an unchanged file, copied out of the last run's tables at the
-/// ranges its entry gives, if those tables are the ones the entry describes ([`KeptTables`])
+/// What an unchanged file leaves, its rows copied out of the last run's tables at the ranges
+/// its entry gives and the rest taken from that entry, if those tables are the ones the entry describes ([`KeptTables`])
 /// and its JSON is still the size it was written. A file whose entry says nothing of its
 /// outputs (a manifest written before they were recorded) gets `None`.
 fn kept_rows(cx: &Context, rel: &str, prev: &FileEntry) -> Option<Kept> {
@@ -146,7 +148,7 @@ fn kept_rows(cx: &Context, rel: &str, prev: &FileEntry) -> Option<Kept> {
     })
 }
 
-/// The CSV rows and key hashes of an unchanged file, from the JSON the last run wrote, if that
+/// What an unchanged file leaves, rebuilt from the JSON the last run wrote, if that
 /// JSON is there, reads back, and is the extraction of these very bytes. Anything else means
 /// extracting again.
 fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<Kept> {

@@ -186,7 +186,7 @@ impl Sink {
     }
 
     fn add(&mut self, mut p: Processed) -> anyhow::Result<()> {
-        if let Some(kept) = p.rows {
+        if let Some(kept) = p.kept {
             let [documents, nodes, warnings] = self.tables.append(&kept.rows).context(TABLES)?;
             if let Some(keys) = &mut self.keys {
                 keys.add(self.status.len(), &kept.keys);
