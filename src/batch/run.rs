@@ -415,4 +415,79 @@ mod tests {
         assert_eq!(sizes, [128, 128, 44, 1, 11, 128, 128, 32]);
         assert_eq!(sizes.iter().sum::<usize>(), 600);
     }
+
+    /// Every file of `out` a run promises to make as a full run would: all but the manifest
+    /// (timings, statuses) and the run's own state.
+    fn outputs_of(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(out)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(out).unwrap();
+                (
+                    rel.to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .filter(|(rel, _)| rel != "manifest.json" && !rel.starts_with(".fatiao"))
+            .collect()
+    }
+
+    const NAMES: [&str; 6] = [
+        "a.txt",
+        "b/某某条例.md",
+        "b/某某条例(2021-01-01).md",
+        "b/某某条例(2023-05-01).md",
+        "c/d.txt",
+        "e.txt",
+    ];
+    const TEXTS: [&str; 4] = [
+        "某某条例\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本市。\n",
+        "某某条例\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本市行政区域。\n\n第三条 本条例自公布之日起施行。\n",
+        "关于加强管理的意见\n\n一、总体要求\n（一）指导思想。坚持依法管理。\n1. 明确责任。\n二、保障措施\n",
+        "第一条 甲。\n第三条 乙。\n第三条 丙。\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        /// Whatever happened between runs (inputs added, changed or removed; a byte of the last
+        /// run's nodes.csv changed by hand), a re-run writes what a full run into an empty
+        /// directory writes: the same JSON, tables, diffs and changes.csv.
+        #[test]
+        fn a_rerun_after_any_edits_writes_what_a_full_run_writes(
+            steps in proptest::collection::vec(
+                (
+                    proptest::collection::btree_map(0..NAMES.len(), 0..TEXTS.len(), 0..=NAMES.len()),
+                    proptest::option::of(proptest::prelude::any::<u16>()),
+                ),
+                1..4,
+            )
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let input = dir.path().join("in");
+            let out = dir.path().join("out");
+            for (files, edit) in steps {
+                let _ = std::fs::remove_dir_all(&input);
+                for (&name, &text) in &files {
+                    let path = input.join(NAMES[name]);
+                    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                    std::fs::write(path, TEXTS[text]).unwrap();
+                }
+                std::fs::create_dir_all(&input).unwrap();
+                let nodes = OutDir::new(&out).table(Table::Nodes);
+                if let (Some(at), Ok(mut bytes)) = (edit, std::fs::read(&nodes)) {
+                    let at = at as usize % bytes.len();
+                    bytes[at] = if bytes[at] == b'#' { b'$' } else { b'#' };
+                    std::fs::write(&nodes, bytes).unwrap();
+                }
+                let incremental = Mode::Incremental { full: false };
+                run(&job_over(&input, &out, 2, incremental)).unwrap();
+                let full = dir.path().join("full");
+                let _ = std::fs::remove_dir_all(&full);
+                run(&job_over(&input, &full, 2, incremental)).unwrap();
+                proptest::prop_assert_eq!(outputs_of(&out), outputs_of(&full));
+            }
+        }
+    }
 }
