@@ -10,7 +10,7 @@
 //! held in memory, and a line per file is what `grep` and `diff` want.
 
 use super::atomic::AtomicFile;
-use crate::emit::Table;
+use crate::emit::PerTable;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 use std::path::Path;
@@ -38,23 +38,8 @@ pub struct TableDigest {
     pub xxh3_128: String,
 }
 
-/// `documents.csv`, `nodes.csv` and `warnings.csv`, in that order ([`crate::emit::Table::ALL`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TableDigests {
-    pub documents: TableDigest,
-    pub nodes: TableDigest,
-    pub warnings: TableDigest,
-}
-
-impl TableDigests {
-    pub fn get(&self, table: Table) -> &TableDigest {
-        match table {
-            Table::Documents => &self.documents,
-            Table::Nodes => &self.nodes,
-            Table::Warnings => &self.warnings,
-        }
-    }
-}
+/// The digests of `documents.csv`, `nodes.csv` and `warnings.csv`.
+pub type TableDigests = PerTable<TableDigest>;
 
 /// Where a file's outputs are, so that the next run can give back an unchanged file's CSV rows
 /// by copying them out of the tables instead of reading its JSON back and flattening it again.
@@ -64,10 +49,10 @@ pub struct Outputs {
     /// and the file is extracted again.
     pub json_bytes: u64,
     /// Byte ranges `[start, end)` of the file's rows in `documents.csv`, `nodes.csv` and
-    /// `warnings.csv` (empty ranges when it has none).
-    pub documents: [u64; 2],
-    pub nodes: [u64; 2],
-    pub warnings: [u64; 2],
+    /// `warnings.csv` (empty ranges when it has none), as the fields `documents`, `nodes` and
+    /// `warnings`.
+    #[serde(flatten)]
+    pub rows: PerTable<[u64; 2]>,
     /// XXH3-64 hashes, in hex, of the keys that group versions of one document
     /// ([`crate::diff::key_hashes`]).
     pub family_keys: Vec<String>,
@@ -85,14 +70,6 @@ pub struct FamilyHead {
 }
 
 impl Outputs {
-    pub fn span(&self, table: Table) -> [u64; 2] {
-        match table {
-            Table::Documents => self.documents,
-            Table::Nodes => self.nodes,
-            Table::Warnings => self.warnings,
-        }
-    }
-
     /// The family key hashes; `None` if one is not 16 hex digits.
     pub fn key_hashes(&self) -> Option<Vec<u64>> {
         self.family_keys
@@ -394,9 +371,11 @@ mod tests {
         let path = dir.path().join("manifest.json");
         let outputs = Outputs {
             json_bytes: 900,
-            documents: [10, 20],
-            nodes: [30, 80],
-            warnings: [5, 5],
+            rows: PerTable {
+                documents: [10, 20],
+                nodes: [30, 80],
+                warnings: [5, 5],
+            },
             family_keys: vec!["00ff00ff00ff00ff".into()],
             head: FamilyHead {
                 title: Some("某某条例".into()),

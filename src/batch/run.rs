@@ -187,16 +187,14 @@ impl Sink {
 
     fn add(&mut self, mut p: Processed) -> anyhow::Result<()> {
         if let Some(kept) = p.kept {
-            let [documents, nodes, warnings] = self.tables.append(&kept.rows).context(TABLES)?;
+            let rows = self.tables.append(&kept.rows).context(TABLES)?;
             if let Some(keys) = &mut self.keys {
                 keys.add(self.status.len(), &kept.keys);
             }
             if self.manifest.is_some() {
                 p.entry.outputs = Some(Outputs {
                     json_bytes: kept.json_bytes,
-                    documents,
-                    nodes,
-                    warnings,
+                    rows,
                     family_keys: kept.keys.iter().map(|h| format!("{h:016x}")).collect(),
                     head: kept.head,
                 });

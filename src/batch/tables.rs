@@ -13,13 +13,13 @@
 use super::atomic::AtomicFile;
 use super::manifest::{Outputs, TableDigest, TableDigests};
 use super::outdir::OutDir;
-use crate::emit::{CsvRows, Table};
+use crate::emit::{CsvRows, PerTable, Table};
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use xxhash_rust::xxh3::Xxh3;
 
 pub struct Tables {
-    files: Vec<Written>,
+    files: PerTable<Written>,
 }
 
 /// A table being written, with its length so far and the hash of what it holds.
@@ -39,111 +39,91 @@ impl Written {
     }
 }
 
-/// Where one input's rows went in each table, in [`Table::ALL`] order.
-pub type Spans = [[u64; 2]; 3];
+/// Where one input's rows went in each table.
+pub type Spans = PerTable<[u64; 2]>;
 
 impl Tables {
     /// Starts the three tables, headers written.
     pub fn create(out: &OutDir) -> io::Result<Tables> {
-        let mut files = Vec::new();
-        for table in Table::ALL {
+        let files = PerTable::try_from_fn(|table| {
             let mut written = Written {
                 file: AtomicFile::create(&out.table(table))?,
                 bytes: 0,
                 hash: Xxh3::new(),
             };
             written.write(&table.header_line())?;
-            files.push(written);
-        }
+            io::Result::Ok(written)
+        })?;
         Ok(Tables { files })
     }
 
     /// Appends one input's rows and says where they went; the caller appends inputs in path
     /// order.
     pub fn append(&mut self, rows: &CsvRows) -> io::Result<Spans> {
-        let mut spans = [[0; 2]; 3];
-        for ((table, written), span) in Table::ALL.into_iter().zip(&mut self.files).zip(&mut spans)
-        {
-            *span = written.write(rows.get(table))?;
-        }
-        Ok(spans)
+        PerTable::try_from_fn(|table| self.files.get_mut(table).write(rows.get(table)))
     }
 
     /// Puts the three tables in place and returns their digests.
     pub fn commit(self) -> io::Result<TableDigests> {
-        let mut digests = Vec::new();
-        for written in self.files {
-            digests.push(TableDigest {
+        let digests = PerTable::try_from_fn(|table| {
+            let written = self.files.get(table);
+            io::Result::Ok(TableDigest {
                 bytes: written.bytes,
-                xxh3_128: format!("{:032x}", written.hash.digest128()),
-            });
+                xxh3_128: hex128(&written.hash),
+            })
+        })?;
+        for written in self.files.into_array() {
             written.file.commit()?;
         }
-        let [documents, nodes, warnings] = <[TableDigest; 3]>::try_from(digests)
-            .unwrap_or_else(|_| unreachable!("one digest per table"));
-        Ok(TableDigests {
-            documents,
-            nodes,
-            warnings,
-        })
+        Ok(digests)
     }
+}
+
+fn hex128(hash: &Xxh3) -> String {
+    format!("{:032x}", hash.digest128())
 }
 
 /// The last run's tables, open for reading rows out of them, once checked to be the very files
 /// its manifest describes.
 pub struct KeptTables {
     /// Each table with its length.
-    files: Vec<(File, u64)>,
+    files: PerTable<(File, u64)>,
 }
 
 impl KeptTables {
     /// Opens the tables in `out` if each has the length and hash in `digests`; `None` otherwise
     /// (or on any error reading them), and rows then come from the JSON.
     pub fn open(out: &OutDir, digests: &TableDigests) -> Option<KeptTables> {
-        let mut files = Vec::new();
-        for table in Table::ALL {
-            let mut file = File::open(out.table(table)).ok()?;
-            let expected = digests.get(table);
-            if file.metadata().ok()?.len() != expected.bytes {
-                return None;
-            }
-            let mut hash = Xxh3::new();
-            let mut buf = vec![0; 256 * 1024];
-            loop {
-                match file.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => hash.update(&buf[..n]),
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                    Err(_) => return None,
-                }
-            }
-            if format!("{:032x}", hash.digest128()) != expected.xxh3_128 {
-                return None;
-            }
-            files.push((file, expected.bytes));
-        }
-        Some(KeptTables { files })
+        let files =
+            PerTable::try_from_fn(|table| checked(out, table, digests.get(table)).ok_or(()));
+        Some(KeptTables { files: files.ok()? })
     }
 
     /// The rows at `outputs`' ranges; an error for a range that is not within its table.
     pub fn rows(&self, outputs: &Outputs) -> io::Result<CsvRows> {
-        let mut rows = [Vec::new(), Vec::new(), Vec::new()];
-        for ((table, (file, bytes)), buf) in Table::ALL.into_iter().zip(&self.files).zip(&mut rows)
-        {
-            let [start, end] = outputs.span(table);
+        PerTable::try_from_fn(|table| {
+            let (file, bytes) = self.files.get(table);
+            let [start, end] = *outputs.rows.get(table);
             if start > end || end > *bytes {
                 return Err(io::ErrorKind::InvalidData.into());
             }
-            buf.resize((end - start) as usize, 0);
-            read_exact_at(file, buf, start)?;
-        }
-        let [documents, nodes, warnings] = rows;
-        Ok(CsvRows {
-            documents,
-            nodes,
-            warnings,
+            let mut buf = vec![0; (end - start) as usize];
+            read_exact_at(file, &mut buf, start)?;
+            Ok(buf)
         })
     }
+}
+
+/// The table in `out`, open, with its length, if it has the length and hash `expected` gives.
+fn checked(out: &OutDir, table: Table, expected: &TableDigest) -> Option<(File, u64)> {
+    let mut file = File::open(out.table(table)).ok()?;
+    // The length first: a table of another length is not hashed.
+    if file.metadata().ok()?.len() != expected.bytes {
+        return None;
+    }
+    let mut hash = Xxh3::new();
+    io::copy(&mut file, &mut hash).ok()?;
+    (hex128(&hash) == expected.xxh3_128).then_some((file, expected.bytes))
 }
 
 /// Reads `buf.len()` bytes at `offset`, without moving a shared cursor: workers read from the
@@ -188,12 +168,10 @@ mod tests {
         }
     }
 
-    fn outputs(spans: Spans) -> Outputs {
+    fn outputs(rows: Spans) -> Outputs {
         Outputs {
             json_bytes: 0,
-            documents: spans[0],
-            nodes: spans[1],
-            warnings: spans[2],
+            rows,
             family_keys: Vec::new(),
             head: Default::default(),
         }
@@ -218,7 +196,11 @@ mod tests {
                 (expected.documents, expected.nodes, expected.warnings)
             );
         }
-        let beyond = [[0, 1], [0, digests.nodes.bytes + 1], [0, 0]];
+        let beyond = PerTable {
+            documents: [0, 1],
+            nodes: [0, digests.nodes.bytes + 1],
+            warnings: [0, 0],
+        };
         assert!(kept.rows(&outputs(beyond)).is_err());
         drop(kept);
 

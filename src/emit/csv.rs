@@ -8,6 +8,7 @@
 //! or a line break, which PostgreSQL's `COPY … CSV HEADER` and pandas' defaults both read.
 
 use crate::model::{Document, Extraction, Node};
+use serde::{Deserialize, Serialize};
 
 /// One of the three CSV tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,23 +74,48 @@ impl Table {
     }
 }
 
-/// The rows of one extraction, one buffer per table, without headers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CsvRows {
-    pub documents: Vec<u8>,
-    pub nodes: Vec<u8>,
-    pub warnings: Vec<u8>,
+/// One value for each of the three tables, under the tables' names (which serde keeps).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PerTable<T> {
+    pub documents: T,
+    pub nodes: T,
+    pub warnings: T,
 }
 
-impl CsvRows {
-    pub fn get(&self, table: Table) -> &[u8] {
+impl<T> PerTable<T> {
+    pub fn get(&self, table: Table) -> &T {
         match table {
             Table::Documents => &self.documents,
             Table::Nodes => &self.nodes,
             Table::Warnings => &self.warnings,
         }
     }
+
+    pub fn get_mut(&mut self, table: Table) -> &mut T {
+        match table {
+            Table::Documents => &mut self.documents,
+            Table::Nodes => &mut self.nodes,
+            Table::Warnings => &mut self.warnings,
+        }
+    }
+
+    /// The value of each table, made in [`Table::ALL`] order; the first error stops it.
+    pub fn try_from_fn<E>(mut f: impl FnMut(Table) -> Result<T, E>) -> Result<Self, E> {
+        Ok(PerTable {
+            documents: f(Table::Documents)?,
+            nodes: f(Table::Nodes)?,
+            warnings: f(Table::Warnings)?,
+        })
+    }
+
+    /// The values in [`Table::ALL`] order.
+    pub fn into_array(self) -> [T; 3] {
+        [self.documents, self.nodes, self.warnings]
+    }
 }
+
+/// The rows of one extraction, one buffer per table, without headers.
+pub type CsvRows = PerTable<Vec<u8>>;
 
 /// Flattens an extraction into CSV rows: documents in file order, nodes depth first, warnings in
 /// the order the parser gave them.

@@ -9,5 +9,5 @@
 pub mod csv;
 pub mod json;
 
-pub use self::csv::{to_csv_rows, CsvRows, Table};
+pub use self::csv::{to_csv_rows, CsvRows, PerTable, Table};
 pub use self::json::{to_json, write_json};
