@@ -153,15 +153,14 @@ fn kept_rows(cx: &Context, rel: &str, prev: &FileEntry) -> Option<Kept> {
 /// extracting again.
 fn rows_of_kept_json(out: &OutDir, rel: &str, sha256: &str) -> Option<Kept> {
     let path = out.json(rel);
-    let json = std::fs::read(&path).ok()?;
-    let kept: Extraction = serde_json::from_slice(&json).ok()?;
+    let kept = read_extraction(&path).ok()?;
     if kept.source.sha256 != sha256 || kept.source.path != rel {
         return None;
     }
     let (keys, head) = family_of(&kept, rel);
     Some(Kept {
         rows: to_csv_rows(&kept).ok()?,
-        json_bytes: json.len() as u64,
+        json_bytes: std::fs::metadata(&path).ok()?.len(),
         keys,
         head,
     })
