@@ -12,7 +12,7 @@
 
 use crate::normalise::Line;
 use crate::numbering::parse_marker;
-use crate::text::{display_width, ends_with_stop};
+use crate::text::{chars_and_width, ends_with_stop};
 
 /// A paragraph: one or more lines joined without separator.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,10 +51,8 @@ struct Length {
 
 impl Length {
     fn of(s: &str) -> Length {
-        Length {
-            chars: s.chars().count(),
-            width: display_width(s),
-        }
+        let (chars, width) = chars_and_width(s);
+        Length { chars, width }
     }
 }
 

@@ -25,45 +25,81 @@ pub fn ends_with_stop(s: &str) -> bool {
 
 /// Width on a page: CJK and full-width characters take two columns, the rest one.
 pub fn display_width(s: &str) -> usize {
-    // Read off the UTF-8 bytes: every line of every file is measured. Most characters are
-    // ASCII, ideographs or CJK and full-width punctuation, whose width the first one or two
-    // bytes tell; anything else is decoded.
-    let bytes = s.as_bytes();
-    let (mut i, mut width) = (0, 0);
-    while i < bytes.len() {
-        let b1 = bytes.get(i + 1).copied().unwrap_or(0);
-        let known = match bytes[i] {
-            0..0x80 => Some((1, 1)),
-            // U+5000..=U+9FFF: CJK ideographs.
-            0xE5..=0xE9 => Some((2, 3)),
-            // U+4000..=U+4FFF: ideographs, except the hexagrams U+4DC0..=U+4DFF (E4 B7 ..).
-            0xE4 if b1 != 0xB7 => Some((2, 3)),
-            // U+3000..=U+3FFF: CJK punctuation (、。「」), kana, ideographs; all wide but for
-            // U+303F (E3 80 BF) and U+3040 (E3 81 80).
-            0xE3 if !matches!(
-                (b1, bytes.get(i + 2).copied().unwrap_or(0)),
-                (0x80, 0xBF) | (0x81, 0x80)
-            ) =>
-            {
-                Some((2, 3))
+    chars_and_width(s).1
+}
+
+/// The number of characters of `s` and its [`display_width`], in one pass over its bytes.
+///
+/// Every line of every file is measured, so this reads the UTF-8 bytes instead of decoding
+/// characters: a character starts at every byte that is not a continuation byte, and whether
+/// it is wide follows from its first byte and at most the next two. The common characters
+/// (ideographs, CJK and full-width punctuation, curly quotes) are decided that way without a
+/// branch, so that the compiler vectorises the loop (2× faster than deciding character by
+/// character on the corpus); a line with a character whose first bytes do not decide it
+/// (Hangul, Yi, compatibility forms, U+FFFD, four-byte characters) is measured again one
+/// character at a time.
+pub fn chars_and_width(s: &str) -> (usize, usize) {
+    let b = s.as_bytes();
+    let n = b.len();
+    let (mut chars, mut wide, mut unsure) = (0usize, 0usize, false);
+    if n >= 3 {
+        // Each position with the two bytes after it; a three-byte character starts at n - 3
+        // at the latest, so the last two positions only count characters (below).
+        let (xs, ys, zs) = (&b[..n - 2], &b[1..n - 1], &b[2..]);
+        // Blocks short enough for byte-sized counters, which vectorise best.
+        for start in (0..n - 2).step_by(255) {
+            let end = (start + 255).min(n - 2);
+            let (mut chars8, mut wide8, mut unsure8) = (0u8, 0u8, 0u8);
+            for j in start..end {
+                let (w, u) = wide_by_bytes(xs[j], ys[j], zs[j]);
+                chars8 += starts_char(xs[j]) as u8;
+                wide8 += w as u8;
+                unsure8 |= u as u8;
             }
-            // U+FF00..=U+FF3F: full-width forms (，；：（）).
-            0xEF if b1 == 0xBC => Some((2, 3)),
-            _ => None,
-        };
-        match known {
-            Some((w, len)) => {
-                width += w;
-                i += len;
-            }
-            None => {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                width += if is_wide(c) { 2 } else { 1 };
-                i += c.len_utf8();
-            }
+            chars += chars8 as usize;
+            wide += wide8 as usize;
+            unsure |= unsure8 != 0;
         }
     }
-    width
+    chars += b[n.saturating_sub(2)..]
+        .iter()
+        .filter(|&&x| starts_char(x))
+        .count();
+    if unsure {
+        let width = s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
+        return (chars, width);
+    }
+    (chars, chars + wide)
+}
+
+/// The byte is the first of a character (not a UTF-8 continuation byte).
+fn starts_char(x: u8) -> bool {
+    (x as i8) >= -64
+}
+
+/// For the byte `x` followed by `y` and `z`: (a wide character starts at `x`, the bytes do not
+/// decide it). Branch-free, so that [`chars_and_width`]'s loop vectorises.
+#[inline(always)]
+fn wide_by_bytes(x: u8, y: u8, z: u8) -> (bool, bool) {
+    // U+2018/2019/201C/201D/2014/2026 (‘’“”—…), then U+2E80..=U+2FFF (radicals).
+    let e2 = (x == 0xE2)
+        & (((y == 0x80)
+            & ((z == 0x94) | (z == 0x98) | (z == 0x99) | (z == 0x9C) | (z == 0x9D) | (z == 0xA6)))
+            | (y.wrapping_sub(0xBA) <= 5));
+    // U+3000..=U+3FFF: CJK punctuation (、。「」), kana, ideographs; all wide but for U+303F
+    // (E3 80 BF) and U+3040 (E3 81 80).
+    let e3 = (x == 0xE3) & !(((y == 0x80) & (z == 0xBF)) | ((y == 0x81) & (z == 0x80)));
+    // U+4000..=U+4FFF: ideographs, except the hexagrams U+4DC0..=U+4DFF (E4 B7 ..).
+    let e4 = (x == 0xE4) & (y != 0xB7);
+    // U+5000..=U+9FFF: ideographs.
+    let e5_e9 = x.wrapping_sub(0xE5) <= 4;
+    // U+FF00..=U+FF3F: full-width forms (，；：（）).
+    let ef = (x == 0xEF) & (y == 0xBC);
+    // U+1000..=U+1FFF (Hangul Jamo among them), U+A000..=U+DFFF (Yi, Hangul), the rest of
+    // U+F000..=U+FFFF, and four-byte characters: wide or not by ranges these bytes do not tell.
+    let unsure =
+        (x == 0xE1) | (x.wrapping_sub(0xEA) <= 3) | ((x == 0xEF) & (y != 0xBC)) | (x >= 0xF0);
+    (e2 | e3 | e4 | e5_e9 | ef, unsure)
 }
 
 /// `display_width(s) <= limit`, without measuring past the limit (paragraphs can be long).
@@ -152,13 +188,24 @@ mod tests {
         );
     }
 
+    #[test]
+    fn every_character_is_measured_by_the_per_character_rule() {
+        // Each character alone, and between ideographs and ASCII (the byte loop reads two bytes
+        // past each position, so where a character stands in the line matters).
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let w = if is_wide(c) { 2 } else { 1 };
+            assert_eq!(chars_and_width(c.encode_utf8(&mut [0; 4])), (1, w), "{c:?}");
+            assert_eq!(chars_and_width(&format!("中{c}a")), (3, 3 + w), "{c:?}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn width_read_off_bytes_is_the_sum_over_characters(
-            s in "(\\PC|[\\x{3000}-\\x{30ff}]|[\\x{4dc0}-\\x{9fff}]|[\\x{ff00}-\\x{ffef}])*"
+            s in "(\\PC|[\\x{2000}-\\x{30ff}]|[\\x{4dc0}-\\x{9fff}]|[\\x{a000}-\\x{d7ff}]|[\\x{fe00}-\\x{ffff}])*"
         ) {
             let by_chars: usize = s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
-            proptest::prop_assert_eq!(display_width(&s), by_chars);
+            proptest::prop_assert_eq!(chars_and_width(&s), (s.chars().count(), by_chars));
         }
     }
 
