@@ -137,17 +137,66 @@ pub fn to_csv_rows(extraction: &Extraction) -> Result<CsvRows, csv::Error> {
     })
 }
 
-type Writer = csv::Writer<Vec<u8>>;
+/// Appends records to one table's buffer, as `csv::Writer` with `QuoteStyle::Necessary` and CRLF
+/// terminators writes them, byte for byte.
+///
+/// Almost no record of a law needs quoting (its commas are full-width `，`), and for those the
+/// format is the fields joined by `,`: such records are appended directly, and checked with
+/// `memchr`'s vectorised search. `csv::Writer` decides quoting by looking up every byte in a table and
+/// copies each record through a buffer of its own; on the corpus that took 36 ms of a 0.23 s
+/// extract on one thread. A record that does need quoting still goes through `csv::Writer`,
+/// which owns the quoting rules.
+struct Writer {
+    out: Vec<u8>,
+    quoting: csv::WriterBuilder,
+}
+
+impl Writer {
+    fn write_record<const N: usize>(&mut self, fields: [&str; N]) -> Result<(), csv::Error> {
+        // Written joined by `,` first, then the record is searched once: no quote or line
+        // break, and no comma but the N - 1 delimiters, means no field needed quoting. (A record
+        // of one empty field is written `""`, an empty line being no record, so single fields
+        // take the general path.)
+        let start = self.out.len();
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            self.out.extend_from_slice(field.as_bytes());
+        }
+        let record = &self.out[start..];
+        if N > 1
+            && memchr::memchr3(b'"', b'\r', b'\n', record).is_none()
+            && memchr::memchr_iter(b',', record).count() == N - 1
+        {
+            self.out.extend_from_slice(b"\r\n");
+            return Ok(());
+        }
+        self.out.truncate(start);
+        let mut quoting = self.quoting.from_writer(&mut self.out);
+        quoting.write_record(fields)?;
+        quoting.flush()?;
+        Ok(())
+    }
+}
 
 fn writer() -> Writer {
-    csv::WriterBuilder::new()
-        .has_headers(false)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new())
+    Writer {
+        out: Vec::new(),
+        quoting: {
+            let mut builder = csv::WriterBuilder::new();
+            builder
+                .has_headers(false)
+                .terminator(csv::Terminator::CRLF)
+                // A record at a time: its buffer is dropped with it.
+                .buffer_capacity(1024);
+            builder
+        },
+    }
 }
 
 fn finish(w: Writer) -> Result<Vec<u8>, csv::Error> {
-    w.into_inner().map_err(|e| e.into_error().into())
+    Ok(w.out)
 }
 
 fn document_row(w: &mut Writer, ex: &Extraction, doc: &Document) -> Result<(), csv::Error> {
@@ -327,6 +376,36 @@ mod tests {
         assert_eq!(&rows[0][0], "a.txt#1");
         assert_eq!(&rows[0][1], "numbering_gap");
         assert_eq!(&rows[0][3], "");
+    }
+
+    proptest::proptest! {
+        /// The direct path for records that need no quoting writes what `csv::Writer` writes,
+        /// and records that need it are still quoted by `csv`.
+        #[test]
+        fn records_are_written_as_csv_writes_them(
+            records in proptest::collection::vec(
+                proptest::collection::vec("([a-z,\"\r\n ]|[第一条，。]){0,6}", 4),
+                0..6,
+            ),
+        ) {
+            let reference = || {
+                csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(Vec::new())
+            };
+            let (mut ours, mut theirs) = (writer(), reference());
+            // Records of one field, empty or not (csv writes an empty one as `""`).
+            let (mut ours1, mut theirs1) = (writer(), reference());
+            for r in &records {
+                ours.write_record([r[0].as_str(), &r[1], &r[2], &r[3]]).unwrap();
+                theirs.write_record(r).unwrap();
+                ours1.write_record([r[0].as_str()]).unwrap();
+                theirs1.write_record([&r[0]]).unwrap();
+            }
+            proptest::prop_assert_eq!(finish(ours).unwrap(), theirs.into_inner().unwrap());
+            proptest::prop_assert_eq!(finish(ours1).unwrap(), theirs1.into_inner().unwrap());
+        }
     }
 
     #[test]
