@@ -142,10 +142,12 @@ pub fn to_csv_rows(extraction: &Extraction) -> Result<CsvRows, csv::Error> {
 ///
 /// Almost no record of a law needs quoting (its commas are full-width `，`), and for those the
 /// format is the fields joined by `,`: such records are appended directly, and checked with
-/// `memchr`'s vectorised search. `csv::Writer` decides quoting by looking up every byte in a table and
-/// copies each record through a buffer of its own; on the corpus that took 36 ms of a 0.23 s
-/// extract on one thread. A record that does need quoting still goes through `csv::Writer`,
-/// which owns the quoting rules.
+/// `memchr`'s vectorised search. `csv::Writer` decides quoting by looking up every byte in a
+/// table and copies each record through a buffer of its own; on the corpus that took 36 ms of
+/// a 0.23 s extract on one thread. A record that does need quoting still goes through
+/// `csv::Writer`, which owns the quoting rules. Each table's records have one length, as
+/// `csv::Writer` requires: each table is written from one call site, with an array of its
+/// columns.
 struct Writer {
     out: Vec<u8>,
     quoting: csv::WriterBuilder,
