@@ -699,3 +699,50 @@ fn a_manifest_that_does_not_locate_outputs_still_lets_files_be_skipped() {
     assert_equals_a_full_run(dir.path());
     assert_outputs_locate_each_files_rows(&out);
 }
+
+/// The diffs of version pairs are made in parallel, a chunk of pairs at a time: with more
+/// pairs than a chunk holds, `changes.csv` still lists them in path order, and it and the diffs
+/// are the same whatever the number of threads.
+#[test]
+fn version_diffs_are_listed_in_path_order_whatever_the_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let titles: Vec<String> = (0..40).map(|i| format!("甲{i:02}条例")).collect();
+    for title in &titles {
+        let old =
+            format!("{title}\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本市。\n");
+        let new = old.replace("本市。", "本市行政区域。");
+        fs::write(input.join(format!("{title}.md")), old).unwrap();
+        fs::write(input.join(format!("{title}(2024-01-01).md")), new).unwrap();
+    }
+    let mut outputs = Vec::new();
+    for (jobs, out) in [("1", "one"), ("2", "two")] {
+        run_ok(&["run", "in", out, "--jobs", jobs, "-q"], dir.path());
+        let out = dir.path().join(out);
+        let mut files = BTreeMap::new();
+        for entry in fs::read_dir(out.join("diffs")).unwrap() {
+            let path = entry.unwrap().path();
+            files.insert(
+                path.file_name().unwrap().to_owned(),
+                fs::read(&path).unwrap(),
+            );
+        }
+        files.insert(
+            "changes.csv".into(),
+            fs::read(out.join("changes.csv")).unwrap(),
+        );
+        outputs.push(files);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(outputs[0].len(), titles.len() + 1, "a diff per pair");
+    let (_, rows) = read_csv(&dir.path().join("one/changes.csv"));
+    let mut pairs: Vec<(&str, &str)> = rows.iter().map(|r| (&r[0], &r[1])).collect();
+    pairs.dedup();
+    let expected: Vec<(String, String)> = titles
+        .iter()
+        .map(|t| (format!("{t}.md"), format!("{t}(2024-01-01).md")))
+        .collect();
+    let expected: Vec<(&str, &str)> = expected.iter().map(|(a, b)| (&**a, &**b)).collect();
+    assert_eq!(pairs, expected);
+}

@@ -142,7 +142,8 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         // Version families, once the manifest is in place; still under the lock, and before the
         // journal is cleared, so that a run killed during this pass extracts its files again
         // next time and so redoes their diffs instead of keeping half-updated ones.
-        versions::update(out, &job.inputs, &status, keys)?;
+        // On the run's pool, so that `--jobs` holds for the diffs of version pairs too.
+        pool.install(|| versions::update(out, &job.inputs, &status, keys))?;
         journal.clear().context("cannot remove the journal")?;
     }
     Ok(totals)

@@ -24,6 +24,7 @@ use crate::diff::{
 use crate::model::Extraction;
 use crate::report::{self, write_atomic, Format};
 use anyhow::Context;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::ffi::OsStr;
@@ -166,26 +167,25 @@ pub fn update(
     let mut file = AtomicFile::create(&changes)
         .with_context(|| format!("cannot write {}", changes.display()))?;
     let mut table = report::csv::Table::to_writer(file.writer(), &["old_source", "new_source"])?;
-    for family in families_of(&heads) {
-        for pair in family.windows(2) {
-            let (old, new) = (&heads[pair[0]], &heads[pair[1]]);
-            let path = pair_path(out.root(), old, new);
-            let kept = (!fresh(pair[0]) && !fresh(pair[1]))
-                .then(|| read_diff(&path))
-                .flatten();
-            let diff = match kept {
-                Some(diff) => diff,
-                None => {
-                    let diff = diff_pair(out, old.path, new.path)?;
-                    write_diff(&path, &diff)?;
-                    done.diffed += 1;
-                    diff
-                }
-            };
+    let pairs: Vec<(usize, usize)> = families_of(&heads)
+        .iter()
+        .flat_map(|family| family.windows(2).map(|pair| (pair[0], pair[1])))
+        .collect();
+    // The pairs are independent: their diffs are made (or read back) in parallel, a chunk at a
+    // time so that only a chunk's diffs wait in memory, and added to `changes.csv` in order.
+    for chunk in pairs.chunks(PAIRS_AT_ONCE) {
+        let made: Vec<anyhow::Result<(Diff, bool)>> = chunk
+            .par_iter()
+            .map(|&(old, new)| pair_diff(out, &heads[old], &heads[new], fresh(old) || fresh(new)))
+            .collect();
+        for (&(old, new), made) in chunk.iter().zip(made) {
+            let (diff, diffed) = made?;
+            let (old, new) = (&heads[old], &heads[new]);
             table.add(&diff, &[old.path, new.path])?;
-            if let Some(name) = path.file_name() {
+            if let Some(name) = pair_path(out.root(), old, new).file_name() {
                 keep.insert(name_hash(name));
             }
+            done.diffed += usize::from(diffed);
             done.pairs += 1;
         }
     }
@@ -208,6 +208,22 @@ fn name_hash(name: &OsStr) -> u128 {
 /// serde_json parses a slice several times faster than a reader.)
 fn read_diff(path: &Path) -> Option<Diff> {
     serde_json::from_slice(&std::fs::read(path).ok()?).ok()
+}
+
+/// Pairs whose diffs are made at once (and wait in memory to be added to `changes.csv`): enough
+/// to keep every core busy, few enough that a chunk of diffs of long laws stays small.
+const PAIRS_AT_ONCE: usize = 32;
+
+/// The diff of one pair and whether this run made it: the last run's, when neither version
+/// `changed` and its file reads back; made and written otherwise.
+fn pair_diff(out: &OutDir, old: &Head, new: &Head, changed: bool) -> anyhow::Result<(Diff, bool)> {
+    let path = pair_path(out.root(), old, new);
+    if let Some(kept) = (!changed).then(|| read_diff(&path)).flatten() {
+        return Ok((kept, false));
+    }
+    let diff = diff_pair(out, old.path, new.path)?;
+    write_diff(&path, &diff)?;
+    Ok((diff, true))
 }
 
 fn diff_pair(out: &OutDir, old: &str, new: &str) -> anyhow::Result<Diff> {
