@@ -131,6 +131,6 @@ fn document(s: structure::Structured, index: usize, id_prefix: &str) -> Document
 
 /// Lower-case hex SHA-256 of `bytes`: `Source::sha256`, and the key of incremental runs.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    // One string, not one per byte: the digest prints itself in lower-case hex.
+    format!("{:x}", Sha256::digest(bytes))
 }

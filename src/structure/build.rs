@@ -110,13 +110,12 @@ impl Tree {
     /// Attaches the text between a marker and the next one to the open nodes.
     fn content(&mut self, segment: &str) {
         let glued = !segment.starts_with('\n');
-        let pieces: Vec<&str> = segment
+        let Some(kind) = self.top_kind() else { return };
+        // Taken lazily: this runs once per marker, and most segments are a piece or two.
+        let mut pieces = segment
             .split('\n')
             .map(|p| p.trim_matches(is_space))
-            .filter(|p| !p.is_empty())
-            .collect();
-        let Some(kind) = self.top_kind() else { return };
-        let mut pieces = pieces.into_iter();
+            .filter(|p| !p.is_empty());
         match kind {
             _ if self
                 .stack
