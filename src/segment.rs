@@ -16,6 +16,10 @@ use crate::text::{ends_with_stop, width_at_most};
 /// Splits a file's paragraphs after each run of closing lines.
 pub fn segment(paras: Vec<Para>) -> Vec<Vec<Para>> {
     let closing: Vec<bool> = paras.iter().map(|p| is_closing_line(&p.text)).collect();
+    // Most files have no closing line: their paragraphs are not moved one by one.
+    if !closing.contains(&true) {
+        return split_restarts(paras);
+    }
     let n = paras.len();
     let mut out: Vec<Vec<Para>> = Vec::new();
     let mut current: Vec<Para> = Vec::new();
