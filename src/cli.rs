@@ -34,6 +34,7 @@ impl Command {
             full: false,
             jobs: None,
             shard: None,
+            max_filesize: FileSize::DEFAULT,
             quiet: false,
         })
     }
@@ -53,6 +54,10 @@ pub struct ExtractArgs {
     /// Read every file in this encoding (utf-8, utf-16le, gb18030, …) instead of detecting it.
     #[arg(long)]
     pub encoding: Option<String>,
+    /// Refuse files larger than SIZE (bytes, or with a K, M or G suffix): each gets an error
+    /// entry and is not read. The parser needs about 14 times a file's size in memory.
+    #[arg(long, value_name = "SIZE", default_value_t = FileSize::DEFAULT)]
+    pub max_filesize: FileSize,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -73,7 +78,79 @@ pub struct RunArgs {
     /// Process only shard K of N (0 <= K < N): a stable partition of the input paths.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
+    /// Refuse files larger than SIZE (bytes, or with a K, M or G suffix): each gets an error
+    /// entry and is not read. The parser needs about 14 times a file's size in memory.
+    #[arg(long, value_name = "SIZE", default_value_t = FileSize::DEFAULT)]
+    pub max_filesize: FileSize,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// A size in bytes, written as a number with an optional `K`, `M` or `G` suffix (powers of
+/// 1024), as ripgrep's `--max-filesize` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileSize(pub u64);
+
+impl FileSize {
+    /// 32 MiB: far above any law or compilation of laws (the Civil Code is 0.3 MB), and a file
+    /// the parser can take in about 450 MB of memory.
+    pub const DEFAULT: FileSize = FileSize(32 << 20);
+}
+
+impl std::str::FromStr for FileSize {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<FileSize, String> {
+        let bad =
+            || format!("{s:?} is not a size: a number of bytes, or one followed by K, M or G");
+        let (digits, shift) = match s.as_bytes().last().map(u8::to_ascii_uppercase) {
+            Some(b'K') => (&s[..s.len() - 1], 10),
+            Some(b'M') => (&s[..s.len() - 1], 20),
+            Some(b'G') => (&s[..s.len() - 1], 30),
+            _ => (s, 0),
+        };
+        let n: u64 = digits.parse().map_err(|_| bad())?;
+        match n.checked_mul(1 << shift) {
+            Some(0) => Err("the size must be more than 0".to_string()),
+            Some(bytes) => Ok(FileSize(bytes)),
+            None => Err(bad()),
+        }
+    }
+}
+
+impl std::fmt::Display for FileSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let n = self.0;
+        match [(30, "G"), (20, "M"), (10, "K")]
+            .into_iter()
+            .find(|&(shift, _)| n >= 1 << shift && n % (1 << shift) == 0)
+        {
+            Some((shift, unit)) => write!(f, "{}{unit}", n >> shift),
+            None => write!(f, "{n}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_with_binary_suffixes_and_print_back() {
+        for (text, bytes) in [
+            ("100", 100),
+            ("1K", 1024),
+            ("32M", 32 << 20),
+            ("2g", 2 << 30),
+        ] {
+            let size: FileSize = text.parse().unwrap();
+            assert_eq!(size, FileSize(bytes), "{text}");
+            assert_eq!(size.to_string(), text.to_uppercase());
+        }
+        assert_eq!(FileSize(1536).to_string(), "1536");
+        for bad in ["", "M", "-1K", "1.5M", "1T", "0", "99999999999G"] {
+            assert!(bad.parse::<FileSize>().is_err(), "{bad:?}");
+        }
+    }
 }

@@ -10,6 +10,20 @@ use sha2::{Digest, Sha256};
 pub struct Options {
     /// Force an encoding label (`gb18030`, `utf-16le`, …) instead of detecting it.
     pub encoding: Option<String>,
+    /// Refuse a file of more bytes than this, with [`ExtractError::TooLarge`]: the parser needs
+    /// about 14 times a file's size in memory, and a batch must not let one stray dump exhaust
+    /// it. `None`: no limit.
+    pub max_bytes: Option<u64>,
+}
+
+impl Options {
+    /// The file's size is within [`Options::max_bytes`]. A batch asks before reading the file.
+    pub fn check_size(&self, bytes: u64) -> Result<(), ExtractError> {
+        match self.max_bytes {
+            Some(limit) if bytes > limit => Err(ExtractError::TooLarge { bytes, limit }),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Why a file could not be extracted. The file's path is added by the caller.
@@ -17,6 +31,8 @@ pub struct Options {
 pub enum ExtractError {
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    #[error("the file is {bytes} bytes, over the size limit of {limit} bytes (--max-filesize), and was not read")]
+    TooLarge { bytes: u64, limit: u64 },
 }
 
 /// Runs the whole pipeline on the bytes of one file. `path` is recorded in the output and is the
@@ -33,6 +49,7 @@ pub(crate) fn extract_hashed(
     opts: &Options,
     sha256: Option<String>,
 ) -> Result<Extraction, ExtractError> {
+    opts.check_size(bytes.len() as u64)?;
     let decoded = decode::decode(bytes, opts.encoding.as_deref())?;
     let documents = extract_text(&decoded.text, path);
     Ok(Extraction {
@@ -133,4 +150,24 @@ fn document(s: structure::Structured, index: usize, id_prefix: &str) -> Document
 pub fn sha256_hex(bytes: &[u8]) -> String {
     // One string, not one per byte: the digest prints itself in lower-case hex.
     format!("{:x}", Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_and_one_at_it_is_read() {
+        let text = "第一条 为了规范管理，制定本条例。\n".as_bytes();
+        let limited = |max| Options {
+            max_bytes: Some(max),
+            ..Options::default()
+        };
+        let too_large = extract_bytes(text, "a.txt", &limited(text.len() as u64 - 1));
+        assert!(
+            matches!(too_large, Err(ExtractError::TooLarge { bytes, .. }) if bytes == text.len() as u64)
+        );
+        assert!(extract_bytes(text, "a.txt", &limited(text.len() as u64)).is_ok());
+        assert!(extract_bytes(text, "a.txt", &Options::default()).is_ok());
+    }
 }

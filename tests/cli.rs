@@ -746,3 +746,64 @@ fn version_diffs_are_listed_in_path_order_whatever_the_number_of_threads() {
     let expected: Vec<(&str, &str)> = expected.iter().map(|(a, b)| (&**a, &**b)).collect();
     assert_eq!(pairs, expected);
 }
+
+/// `--max-filesize`: a file over the limit gets an error entry and a line on stderr, is not
+/// extracted, and the rest of the run completes; with the limit raised it is extracted.
+#[test]
+fn files_over_the_size_limit_fail_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    // The seeds are 14.5 to 93 KB: three are over 20 KB.
+    let run = fatiao(
+        &["run", "in", "out", "--max-filesize", "20K", "-q"],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let m = manifest(&dir.path().join("out"));
+    let over: Vec<&str> = m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "error")
+        .map(|f| {
+            assert!(f["bytes"].as_u64().unwrap() > 20 * 1024);
+            assert!(f["message"]
+                .as_str()
+                .unwrap()
+                .contains("size limit of 20480 bytes"));
+            f["path"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        over,
+        [
+            "000_31546c61354d9668.txt",
+            "001_84d012676d770e65.txt",
+            "003_9e439a833bd76b20.txt"
+        ]
+    );
+    for name in &over {
+        assert!(stderr(&run).contains(name), "{}", stderr(&run));
+        assert!(!dir
+            .path()
+            .join("out/json")
+            .join(format!("{name}.json"))
+            .exists());
+    }
+    assert_eq!(m["totals"]["ok"], 2);
+
+    run_ok(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(
+        statuses(&dir.path().join("out")),
+        ["ok", "ok", "skipped", "ok", "skipped"]
+    );
+}
+
+#[test]
+fn a_size_that_is_not_one_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    let run = fatiao(&["run", "in", "out", "--max-filesize", "1.5M"], dir.path());
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("not a size"), "{}", stderr(&run));
+}

@@ -76,6 +76,10 @@ fn run(
     if let Some(problem) = &input.problem {
         return Err(problem.to_string());
     }
+    // Before reading: a file over the limit is not brought into memory at all.
+    cx.options
+        .check_size(input.len)
+        .map_err(|e| e.to_string())?;
     let bytes = std::fs::read(input.path()).map_err(|e| format!("cannot read: {e}"))?;
     entry.bytes = bytes.len() as u64;
     // Hash up front only when there is something to compare with; otherwise the extraction

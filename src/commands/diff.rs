@@ -33,8 +33,10 @@ pub struct DiffArgs {
 
 /// Runs `fatiao diff`. Errors name the file they concern.
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
+    // No size limit: the two files are the user's explicit choice, not a batch's.
     let opts = Options {
         encoding: args.encoding.clone(),
+        max_bytes: None,
     };
     let old = read(&args.old, &opts)?;
     let new = read(&args.new, &opts)?;

@@ -25,6 +25,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         out: OutDir::new(&args.out),
         options: Options {
             encoding: args.encoding,
+            max_bytes: Some(args.max_filesize.0),
         },
         jobs: threads(args.jobs),
         mode: Mode::Extract,

@@ -22,7 +22,10 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let job = Job {
         inputs,
         out: OutDir::new(&args.output),
-        options: Options::default(),
+        options: Options {
+            max_bytes: Some(args.max_filesize.0),
+            ..Options::default()
+        },
         jobs: threads(args.jobs),
         mode: Mode::Incremental { full: args.full },
         progress: show_progress(args.quiet),
