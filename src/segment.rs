@@ -16,8 +16,9 @@ use crate::text::{ends_with_stop, width_at_most};
 /// Splits a file's paragraphs after each run of closing lines.
 pub fn segment(paras: Vec<Para>) -> Vec<Vec<Para>> {
     let closing: Vec<bool> = paras.iter().map(|p| is_closing_line(&p.text)).collect();
-    // Most files have no closing line: their paragraphs are not moved one by one.
-    if !closing.contains(&true) {
+    // Most files have no closing line: their paragraphs are not moved one by one. (No
+    // paragraphs at all, as of a file that is only Markdown markup, make no document.)
+    if !closing.contains(&true) && !paras.is_empty() {
         return split_restarts(paras);
     }
     let n = paras.len();
@@ -209,6 +210,7 @@ mod tests {
 
     #[test]
     fn a_leading_source_line_does_not_split() {
+        assert!(segment(Vec::new()).is_empty());
         let docs = segment(paras(&["来源：人民日报", "标题", "正文。"]));
         assert_eq!(docs.len(), 1);
     }
