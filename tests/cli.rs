@@ -797,6 +797,25 @@ fn files_over_the_size_limit_fail_alone() {
         statuses(&dir.path().join("out")),
         ["ok", "ok", "skipped", "ok", "skipped"]
     );
+
+    // The default limit, 32 MiB, applies without the option: a 40 MiB file (sparse, so that
+    // the test writes nothing) fails alone.
+    let dump = fs::File::create(dir.path().join("in/dump.txt")).unwrap();
+    dump.set_len(40 << 20).unwrap();
+    let run = fatiao(&["run", "in", "out", "-q"], dir.path());
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let m = manifest(&dir.path().join("out"));
+    let dump = m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "dump.txt")
+        .unwrap();
+    assert!(dump["message"]
+        .as_str()
+        .unwrap()
+        .contains("size limit of 33554432 bytes"));
+    assert_eq!(m["totals"]["errors"], 1);
 }
 
 #[test]
