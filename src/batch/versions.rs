@@ -10,8 +10,10 @@
 //! integers per file, taken from the document the run had in hand anyway). Versions share a
 //! key, hence its hash, so only the files whose hash another file shares can belong to a
 //! family: [`update`] reads the titles and latest dates of those alone from the run's manifest
-//! (recorded there with each file's outputs), and groups them. Diffing holds two documents at a time, and the diffs kept are remembered
-//! by a hash of their names.
+//! (recorded there with each file's outputs), and groups them. The pairs are diffed on the run's
+//! pool, a chunk at a time: each thread holds the two documents of its pair, and a chunk's diffs
+//! wait to be added to `changes.csv` in order. The diffs kept are remembered by a hash of their
+//! names.
 
 use super::atomic::AtomicFile;
 use super::manifest::{Outputs, Previous, Status};
@@ -28,7 +30,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::ffi::OsStr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What [`update`] did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -174,15 +176,14 @@ pub fn update(
     // The pairs are independent: their diffs are made (or read back) in parallel, a chunk at a
     // time so that only a chunk's diffs wait in memory, and added to `changes.csv` in order.
     for chunk in pairs.chunks(PAIRS_PER_THREAD * rayon::current_num_threads()) {
-        let made: Vec<anyhow::Result<(Diff, bool)>> = chunk
+        let made: Vec<anyhow::Result<PairDiff>> = chunk
             .par_iter()
             .map(|&(old, new)| pair_diff(out, &heads[old], &heads[new], fresh(old) || fresh(new)))
             .collect();
         for (&(old, new), made) in chunk.iter().zip(made) {
-            let (diff, diffed) = made?;
-            let (old, new) = (&heads[old], &heads[new]);
-            table.add(&diff, &[old.path, new.path])?;
-            if let Some(name) = pair_path(out.root(), old, new).file_name() {
+            let PairDiff { path, diff, diffed } = made?;
+            table.add(&diff, &[heads[old].path, heads[new].path])?;
+            if let Some(name) = path.file_name() {
                 keep.insert(name_hash(name));
             }
             done.diffed += usize::from(diffed);
@@ -217,16 +218,31 @@ fn read_diff(path: &Path) -> Option<Diff> {
 /// diffing one pair at a time, 8 at once 1 MB, and took 31 s where one at a time took 42 s).
 const PAIRS_PER_THREAD: usize = 4;
 
-/// The diff of one pair and whether this run made it: the last run's, when neither version
-/// `changed` and its file reads back; made and written otherwise.
-fn pair_diff(out: &OutDir, old: &Head, new: &Head, changed: bool) -> anyhow::Result<(Diff, bool)> {
+/// The diff of one pair, where its file is, and whether this run made it.
+struct PairDiff {
+    path: PathBuf,
+    diff: Diff,
+    diffed: bool,
+}
+
+/// The diff of one pair: the last run's, when neither version `changed` and its file reads
+/// back; made and written otherwise.
+fn pair_diff(out: &OutDir, old: &Head, new: &Head, changed: bool) -> anyhow::Result<PairDiff> {
     let path = pair_path(out.root(), old, new);
-    if let Some(kept) = (!changed).then(|| read_diff(&path)).flatten() {
-        return Ok((kept, false));
+    if let Some(diff) = (!changed).then(|| read_diff(&path)).flatten() {
+        return Ok(PairDiff {
+            path,
+            diff,
+            diffed: false,
+        });
     }
     let diff = diff_pair(out, old.path, new.path)?;
     write_diff(&path, &diff)?;
-    Ok((diff, true))
+    Ok(PairDiff {
+        path,
+        diff,
+        diffed: true,
+    })
 }
 
 fn diff_pair(out: &OutDir, old: &str, new: &str) -> anyhow::Result<Diff> {
