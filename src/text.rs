@@ -66,8 +66,7 @@ pub fn chars_and_width(s: &str) -> (usize, usize) {
         .filter(|&&x| starts_char(x))
         .count();
     if unsure {
-        let width = s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
-        return (chars, width);
+        return (chars, s.chars().map(char_width).sum());
     }
     (chars, chars + wide)
 }
@@ -106,12 +105,22 @@ fn wide_by_bytes(x: u8, y: u8, z: u8) -> (bool, bool) {
 pub fn width_at_most(s: &str, limit: usize) -> bool {
     let mut width = 0;
     for c in s.chars() {
-        width += if is_wide(c) { 2 } else { 1 };
+        width += char_width(c);
         if width > limit {
             return false;
         }
     }
     true
+}
+
+/// A character's columns: two if [`is_wide`], else one. The definition the byte-level
+/// measures are tested against.
+fn char_width(c: char) -> usize {
+    if is_wide(c) {
+        2
+    } else {
+        1
+    }
 }
 
 pub fn is_wide(c: char) -> bool {
@@ -193,7 +202,7 @@ mod tests {
         // Each character alone, and between ideographs and ASCII (the byte loop reads two bytes
         // past each position, so where a character stands in the line matters).
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let w = if is_wide(c) { 2 } else { 1 };
+            let w = char_width(c);
             assert_eq!(chars_and_width(c.encode_utf8(&mut [0; 4])), (1, w), "{c:?}");
             assert_eq!(chars_and_width(&format!("中{c}a")), (3, 3 + w), "{c:?}");
         }
@@ -204,7 +213,7 @@ mod tests {
         fn width_read_off_bytes_is_the_sum_over_characters(
             s in "(\\PC|[\\x{2000}-\\x{30ff}]|[\\x{4dc0}-\\x{9fff}]|[\\x{a000}-\\x{d7ff}]|[\\x{fe00}-\\x{ffff}])*"
         ) {
-            let by_chars: usize = s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
+            let by_chars: usize = s.chars().map(char_width).sum();
             proptest::prop_assert_eq!(chars_and_width(&s), (s.chars().count(), by_chars));
         }
     }
