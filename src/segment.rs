@@ -209,8 +209,13 @@ mod tests {
     }
 
     #[test]
-    fn a_leading_source_line_does_not_split() {
+    fn no_paragraphs_make_no_document() {
+        // A file of only Markdown markup (`<!-- INFO END -->`) has none after normalising.
         assert!(segment(Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn a_leading_source_line_does_not_split() {
         let docs = segment(paras(&["来源：人民日报", "标题", "正文。"]));
         assert_eq!(docs.len(), 1);
     }

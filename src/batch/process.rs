@@ -135,9 +135,9 @@ fn run(
 }
 
 /// What an unchanged file leaves, its rows copied out of the last run's tables at the ranges
-/// its entry gives and the rest taken from that entry, if those tables are the ones the entry describes ([`KeptTables`])
-/// and its JSON is still the size it was written. A file whose entry says nothing of its
-/// outputs (a manifest written before they were recorded) gets `None`.
+/// its entry gives and the rest taken from that entry, if those tables are the ones the entry
+/// describes ([`KeptTables`]) and its JSON is still the size it was written. A file whose entry
+/// says nothing of its outputs (a manifest written before they were recorded) gets `None`.
 fn kept_rows(cx: &Context, rel: &str, prev: &FileEntry) -> Option<Kept> {
     let (tables, outputs) = (cx.kept?, prev.outputs.as_ref()?);
     let json_bytes = std::fs::metadata(cx.out.json(rel)).ok()?.len();
