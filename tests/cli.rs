@@ -107,6 +107,16 @@ fn manifest(out: &Path) -> serde_json::Value {
     serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap()
 }
 
+/// The manifest entry of the input at `path`.
+fn file_entry<'a>(manifest: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
+    manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == path)
+        .unwrap_or_else(|| panic!("no entry for {path}"))
+}
+
 fn statuses(out: &Path) -> Vec<String> {
     manifest(out)["files"]
         .as_array()
@@ -251,12 +261,7 @@ fn bad_files_fail_alone_with_a_line_each_and_exit_1() {
     assert_eq!(run.status.code(), Some(1));
     let m = manifest(&dir.path().join("out2"));
     assert_eq!(m["totals"]["errors"], 3);
-    let bad = m["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "binary.txt")
-        .unwrap();
+    let bad = file_entry(&m, "binary.txt");
     assert_eq!(bad["status"], "error");
     assert!(bad["message"].as_str().unwrap().contains("binary"));
 }
@@ -805,12 +810,7 @@ fn files_over_the_size_limit_fail_alone() {
     let run = fatiao(&["run", "in", "out", "-q"], dir.path());
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
     let m = manifest(&dir.path().join("out"));
-    let dump = m["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "dump.txt")
-        .unwrap();
+    let dump = file_entry(&m, "dump.txt");
     assert!(dump["message"]
         .as_str()
         .unwrap()
