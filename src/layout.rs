@@ -138,28 +138,30 @@ fn continues(para: &str, prev: Prev, next: &Line, wrap: Option<Wrap>) -> bool {
         return false;
     }
     let stop = ends_with_stop(prev.text) || is_bracketed_note(para);
-    let next_is_marker = parse_marker(&next.text).is_some();
+    // Parsed only where the answer can change the outcome: in a clean text most lines end on
+    // a stop, and are paragraphs whatever follows them.
+    let next_is_marker = || parse_marker(&next.text).is_some();
     // A closing line (`发布时间：… 来源：“学习强国”学习平`) takes back only the fragment that
     // wrapped off its end (`台`); what follows it starts the next document, however full the
     // line is.
     if crate::segment::is_closing_line(para) {
-        return next.text.chars().count() <= 3 && !next_is_marker;
+        return next.text.chars().count() <= 3 && !next_is_marker();
     }
     if let Some(w) = wrap {
         if w.is_full(prev.len) {
             // A full line ends its paragraph only by coincidence; when it ends on a stop and a
             // new numbered unit starts, take the coincidence.
-            return !(stop && next_is_marker);
+            return !(stop && next_is_marker());
         }
         // The first line of a paragraph is short by its lost indent: a nearly full line in the
         // middle of a sentence goes on.
-        if !stop && !next_is_marker && w.measure(prev.len) * 10 >= w.width * 8 {
+        if !stop && w.measure(prev.len) * 10 >= w.width * 8 && !next_is_marker() {
             return true;
         }
         // A short line ends its paragraph, whatever follows.
         return false;
     }
-    if stop || next_is_marker {
+    if stop || next_is_marker() {
         return false;
     }
     // An unfinished sentence: join it to the next line if it is body text (a numbered unit, or a
