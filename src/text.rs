@@ -101,16 +101,21 @@ fn wide_by_bytes(x: u8, y: u8, z: u8) -> (bool, bool) {
     (e2 | e3 | e4 | e5_e9 | ef, unsure)
 }
 
-/// `display_width(s) <= limit`, without measuring past the limit (paragraphs can be long).
+/// `display_width(s) <= limit`, without measuring a long paragraph whole.
+///
+/// A character takes at least as many bytes as columns (a wide one takes three or four), and
+/// at most four bytes a column: a string of at most `limit` bytes is within the limit and one
+/// of over `4 * limit` beyond it, unmeasured. That settles most lines asked (a wrapped line of
+/// 30 ideographs is 90 bytes); the rest are measured by [`chars_and_width`], at most
+/// `4 * limit` bytes.
 pub fn width_at_most(s: &str, limit: usize) -> bool {
-    let mut width = 0;
-    for c in s.chars() {
-        width += char_width(c);
-        if width > limit {
-            return false;
-        }
+    if s.len() <= limit {
+        return true;
     }
-    true
+    if s.len() > limit.saturating_mul(4) {
+        return false;
+    }
+    chars_and_width(s).1 <= limit
 }
 
 /// A character's columns: two if [`is_wide`], else one. The definition the byte-level
@@ -170,6 +175,7 @@ pub fn collapse_cjk_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn stops_and_closing_quotes() {
@@ -215,6 +221,24 @@ mod tests {
         ) {
             let by_chars: usize = s.chars().map(char_width).sum();
             proptest::prop_assert_eq!(chars_and_width(&s), (s.chars().count(), by_chars));
+        }
+
+        /// The byte-length bounds never decide against the measure, at limits around the
+        /// width: in strings of one kind of character (one byte a column, ASCII; four bytes a
+        /// column, a narrow emoji) and of every kind mixed.
+        #[test]
+        fn width_at_most_agrees_with_the_width(
+            (s, limit) in proptest::prop_oneof![
+                "[a-z1 ]{0,12}",
+                "[😀]{0,12}",
+                "([a-z1 ]|[é½€]|[第一条，（]|[😀𠀀])*",
+            ].prop_flat_map(|s| {
+                let width: usize = s.chars().map(char_width).sum();
+                (proptest::strategy::Just(s), width.saturating_sub(2)..width + 2)
+            }),
+        ) {
+            let width: usize = s.chars().map(char_width).sum();
+            proptest::prop_assert_eq!(width_at_most(&s, limit), width <= limit);
         }
     }
 
