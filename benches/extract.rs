@@ -1,11 +1,15 @@
-//! Where the time goes, stage by stage, on the seeds: the numbering parsers, the parser proper
-//! (text already decoded), the whole extract (bytes in), and the writers (JSON and CSV into
-//! memory). Run with `cargo bench --bench extract`.
+//! Where the time goes, stage by stage, on the seeds: the numbering parsers, the tree builder
+//! (the candidate scan and the whole structure stage, on paragraphs already reflowed), the
+//! parser proper (text already decoded), the whole extract (bytes in), and the writers (JSON and
+//! CSV into memory). Run with `cargo bench --bench extract`.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use fatiao::emit::{to_csv_rows, to_json};
+use fatiao::layout::{self, Para};
 use fatiao::numbering::parse_marker;
+use fatiao::structure::{candidates, structure};
 use fatiao::{extract_bytes, extract_text, Options};
+use fatiao::{furniture, normalise, segment};
 use std::path::Path;
 
 /// The seeds in input/, by file name, sorted.
@@ -47,6 +51,43 @@ fn numbering(c: &mut Criterion) {
     });
 }
 
+/// A seed's documents as the tree builder receives them: decoded, normalised, reflowed, cut.
+fn documents_of(bytes: &[u8]) -> Vec<Vec<Para>> {
+    let text = String::from_utf8(bytes.to_vec()).expect("seeds are UTF-8");
+    let lines = furniture::set_aside(normalise::normalise(&text));
+    segment::segment(layout::reflow(lines))
+}
+
+fn tree(c: &mut Criterion) {
+    let mut group = c.benchmark_group("tree");
+    for (name, bytes) in seeds() {
+        let documents = documents_of(&bytes);
+        let bodies: Vec<String> = documents.iter().map(|d| layout::join(d)).collect();
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        // Every place a marker could start, with its evidence: the numbering recognised.
+        group.bench_with_input(BenchmarkId::new("scan", &name), &bodies, |b, bodies| {
+            b.iter(|| {
+                for body in bodies {
+                    black_box(candidates::scan(body));
+                }
+            })
+        });
+        // The scan, the choice of the running sequences, and the nodes built and nested.
+        group.bench_with_input(
+            BenchmarkId::new("structure", &name),
+            &documents,
+            |b, documents| {
+                b.iter(|| {
+                    for paras in documents {
+                        black_box(structure(paras));
+                    }
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
 fn extract(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract");
     for (name, bytes) in seeds() {
@@ -77,5 +118,5 @@ fn writers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, numbering, extract, writers);
+criterion_group!(benches, numbering, tree, extract, writers);
 criterion_main!(benches);
