@@ -139,13 +139,25 @@ fn is_head_like(t: &str) -> bool {
         && t.len() <= 512
         && width_at_most(t, 128)
         && t.chars().count() >= 4
-        && t.chars().filter(|&c| crate::text::is_han(c)).count() >= 2
-        && !t.contains(['，', '；', '“', '”', ',', '。'])
+        && words_without_clauses(t)
         // A parenthesised note (`（2021年10月13日在…的讲话）`) may recur; it belongs to the text.
         && !t.starts_with(['（', '('])
         // A piece of a wrapped sentence may recur too: one that ends a citation or a bracket.
         && !t.ends_with(|c: char| crate::text::is_closing(c) || c == '（' || c == '(')
         && parse_marker(t).is_none()
+}
+
+/// At least two ideographs and no clause punctuation, in one pass that stops at the first
+/// comma: this is asked of every line of a wrapped text, where most lines hold one.
+fn words_without_clauses(t: &str) -> bool {
+    let mut han = 0;
+    for c in t.chars() {
+        if matches!(c, '，' | '；' | '“' | '”' | ',' | '。') {
+            return false;
+        }
+        han += usize::from(crate::text::is_han(c));
+    }
+    han >= 2
 }
 
 #[cfg(test)]
@@ -157,6 +169,15 @@ mod tests {
         let lines = set_aside(normalise(text));
         let aside = lines.iter().flat_map(|l| l.set_aside.clone()).collect();
         (lines.into_iter().map(|l| l.text).collect(), aside)
+    }
+
+    #[test]
+    fn a_head_has_two_ideographs_and_no_clause_punctuation() {
+        assert!(words_without_clauses("人民日报 2024年3月1日"));
+        assert!(!words_without_clauses("违反前款规定的，责令限期改正"));
+        assert!(!words_without_clauses("“学习强国”学习平台"));
+        assert!(!words_without_clauses("Page 12 of 30"));
+        assert!(!words_without_clauses("第3"));
     }
 
     #[test]
