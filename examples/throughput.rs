@@ -80,7 +80,7 @@ fn measure(dir: PathBuf, runs: usize) -> anyhow::Result<()> {
         let out = tempfile::tempdir()?;
         job.out = OutDir::new(out.path());
         let start = Instant::now();
-        let t = batch::run(&job)?;
+        let t = batch::run(&job)?.totals;
         fatiao_s.push(start.elapsed().as_secs_f64());
         last = Some((out, t));
         match rg(&dir)? {

@@ -507,16 +507,38 @@ fn a_second_run_on_the_same_output_while_one_is_going_exits_2() {
     run_ok(&["run", "in", "out", "-q"], dir.path());
 }
 
+/// Two versions of one law in `input`, the second with its second article amended: one pair.
+fn two_versions(input: &Path) {
+    fs::create_dir_all(input).unwrap();
+    let old = "某某条例\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本市。\n";
+    fs::write(input.join("某某条例.md"), old).unwrap();
+    let new = old.replace("本市。", "本市行政区域。");
+    fs::write(input.join("某某条例(2024-01-01).md"), new).unwrap();
+}
+
+#[test]
+fn the_summary_of_a_run_counts_the_version_pairs_and_the_diffs_it_made() {
+    let dir = tempfile::tempdir().unwrap();
+    two_versions(&dir.path().join("in"));
+    let summary = |args: &[&str]| {
+        let out = fatiao(args, dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+    };
+    let first = summary(&["run", "in", "out"]);
+    assert!(first.contains("2 extracted") && first.contains(", 1 version pair (1 diffed), "));
+    // Nothing changed: the diff is read back, not made again.
+    let again = summary(&["run", "in", "out"]);
+    assert!(again.contains("2 skipped") && again.contains(", 1 version pair (0 diffed), "));
+    // `extract` looks for no versions.
+    let extract = summary(&["extract", "in", "--out", "x"]);
+    assert!(!extract.contains("version"), "{extract}");
+}
+
 #[test]
 fn a_run_killed_while_updating_version_diffs_redoes_them() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    fs::create_dir_all(&input).unwrap();
-    let old = "某某条例\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本市。\n";
-    let new =
-        "某某条例\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本市行政区域。\n";
-    fs::write(input.join("某某条例.md"), old).unwrap();
-    fs::write(input.join("某某条例(2024-01-01).md"), new).unwrap();
+    two_versions(&dir.path().join("in"));
     run_ok(&["run", "in", "out", "-q"], dir.path());
     let diffs = dir.path().join("out/diffs");
     let diff = fs::read_dir(&diffs)

@@ -40,7 +40,7 @@ pub mod walk;
 
 pub use manifest::{FileEntry, Manifest, Status, Totals};
 pub use outdir::OutDir;
-pub use run::{run, Job, Mode};
+pub use run::{run, Job, Mode, Outcome};
 pub use shard::Shard;
 pub use walk::{collect, Input, Inputs, WalkError};
 

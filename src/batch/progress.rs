@@ -2,7 +2,7 @@
 //! fail, a one-line summary at the end. The bar is drawn only when the caller says so (stderr is
 //! a TTY and no `--quiet`), so logs of unattended runs hold nothing but errors and the summary.
 
-use super::manifest::Totals;
+use super::run::Outcome;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -56,11 +56,52 @@ impl Progress {
     }
 }
 
+/// A bar over the version pairs that `run` diffs after extracting, drawn only if `visible`: on
+/// a large batch the pass takes as long again as the extraction, and without a bar the
+/// terminal would sit still between the extraction's bar and the summary.
+pub struct Pairs(Option<ProgressBar>);
+
+impl Pairs {
+    pub fn new(visible: bool, pairs: usize) -> Self {
+        Pairs(visible.then(|| {
+            let bar = ProgressBar::new(pairs as u64);
+            let style =
+                ProgressStyle::with_template("{bar:30} {pos}/{len} version pairs  ETA {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar
+        }))
+    }
+
+    pub fn done(&self, pairs: usize) {
+        if let Some(bar) = &self.0 {
+            bar.inc(pairs as u64);
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// `fatiao: 12 files (10 extracted, 1 skipped, 1 error), 40 documents, 1200 articles,
-/// 3 warnings, 0.84 s`.
-pub fn summary(t: &Totals) -> String {
+/// 3 warnings, 5 version pairs (2 diffed), 0.84 s`; the version pairs only where `run` found
+/// some.
+pub fn summary(outcome: &Outcome) -> String {
+    let t = &outcome.totals;
+    let pairs = match outcome.versions {
+        Some(v) if v.pairs > 0 => format!(
+            ", {} version {} ({} diffed)",
+            v.pairs,
+            if v.pairs == 1 { "pair" } else { "pairs" },
+            v.diffed
+        ),
+        _ => String::new(),
+    };
     format!(
-        "fatiao: {} files ({} extracted, {} skipped, {} {}), {} documents, {} articles, {} warnings, {:.2} s",
+        "fatiao: {} files ({} extracted, {} skipped, {} {}), {} documents, {} articles, {} warnings{pairs}, {:.2} s",
         t.files,
         t.ok,
         t.skipped,

@@ -14,7 +14,7 @@ use super::process::{process, Context, Processed};
 use super::progress::Progress;
 use super::sweep::{remove_temporaries, sweep};
 use super::tables::{KeptTables, Tables};
-use super::versions::{self, Keys};
+use super::versions::{self, Keys, Versions};
 use super::walk::{Input, Inputs};
 use crate::extract::Options;
 use anyhow::Context as _;
@@ -49,10 +49,20 @@ pub struct Job {
     pub progress: bool,
 }
 
-/// Runs the job and returns its totals. Files that fail are counted in `errors` (with an error
+/// What a run did, for its summary line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The manifest's totals, but for their time: the whole run's here, where the manifest,
+    /// written before the version diffs, has the time up to it.
+    pub totals: Totals,
+    /// `run` only: the version pairs found, and how many of their diffs this run made.
+    pub versions: Option<Versions>,
+}
+
+/// Runs the job and returns what it did. Files that fail are counted in `errors` (with an error
 /// entry in the manifest and a line on stderr each); an `Err` is for the run as a whole: an
 /// output directory that cannot be written.
-pub fn run(job: &Job) -> anyhow::Result<Totals> {
+pub fn run(job: &Job) -> anyhow::Result<Outcome> {
     let start = Instant::now();
     let out = &job.out;
     std::fs::create_dir_all(out.root())
@@ -137,16 +147,19 @@ pub fn run(job: &Job) -> anyhow::Result<Totals> {
         };
         sweep(out, keep).context("cannot remove stale outputs")?;
     }
-    let (totals, status, keys) = sink.finish(start.elapsed().as_millis() as u64)?;
+    let (mut totals, status, keys) = sink.finish(start.elapsed().as_millis() as u64)?;
+    let mut versions = None;
     if let Some(journal) = journal {
         // Version families, once the manifest is in place; still under the lock, and before the
         // journal is cleared, so that a run killed during this pass extracts its files again
         // next time and so redoes their diffs instead of keeping half-updated ones.
         // On the run's pool, so that `--jobs` holds for the diffs of version pairs too.
-        pool.install(|| versions::update(out, &job.inputs, &status, keys))?;
+        versions =
+            Some(pool.install(|| versions::update(out, &job.inputs, &status, keys, job.progress))?);
         journal.clear().context("cannot remove the journal")?;
     }
-    Ok(totals)
+    totals.elapsed_ms = start.elapsed().as_millis() as u64;
+    Ok(Outcome { totals, versions })
 }
 
 /// Where processed files go, in path order: the three tables, the manifest (`run` only) and the
@@ -385,7 +398,7 @@ mod tests {
         }
         for (jobs, mode) in [(1, Mode::Extract), (2, Mode::Incremental { full: false })] {
             let out = dir.path().join(format!("out{jobs}"));
-            let totals = run(&job_over(&input, &out, jobs, mode)).unwrap();
+            let totals = run(&job_over(&input, &out, jobs, mode)).unwrap().totals;
             assert_eq!(totals.files, files);
             let nodes = std::fs::read(OutDir::new(&out).table(Table::Nodes)).unwrap();
             assert!(nodes == expected, "nodes.csv with {jobs} threads");

@@ -18,6 +18,7 @@
 use super::atomic::AtomicFile;
 use super::manifest::{Outputs, Previous, Status};
 use super::process::read_extraction;
+use super::progress::Pairs;
 use super::walk::Inputs;
 use super::OutDir;
 use crate::diff::{
@@ -125,11 +126,13 @@ impl Heads {
 /// Finds the version families among the run's files and brings `OUT/diffs/` and
 /// `OUT/changes.csv` up to date. `status` is each input's status in this run (only files
 /// extracted by it, `ok`, count as changed); `keys` what the run gathered of their documents.
+/// A progress bar over the pairs is drawn if `progress`.
 pub fn update(
     out: &OutDir,
     inputs: &Inputs,
     status: &[Status],
     keys: Keys,
+    progress: bool,
 ) -> anyhow::Result<Versions> {
     let mut owned = Heads::default();
     let mut candidates = keys.candidates().into_iter().peekable();
@@ -173,6 +176,7 @@ pub fn update(
         .iter()
         .flat_map(|family| family.windows(2).map(|pair| (pair[0], pair[1])))
         .collect();
+    let bar = Pairs::new(progress && !pairs.is_empty(), pairs.len());
     // The pairs are independent: their diffs are made (or read back) in parallel, a chunk at a
     // time so that only a chunk's diffs wait in memory, and added to `changes.csv` in order.
     for chunk in pairs.chunks(PAIRS_PER_THREAD * rayon::current_num_threads()) {
@@ -189,7 +193,9 @@ pub fn update(
             done.diffed += usize::from(diffed);
             done.pairs += 1;
         }
+        bar.done(chunk.len());
     }
+    bar.finish();
     table.into_inner()?;
     file.commit()
         .with_context(|| format!("cannot write {}", changes.display()))?;

@@ -31,6 +31,6 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         mode: Mode::Extract,
         progress: show_progress(args.quiet),
     };
-    let totals = batch::run(&job)?;
-    Ok(finish(&totals, args.quiet))
+    let outcome = batch::run(&job)?;
+    Ok(finish(&outcome, args.quiet))
 }

@@ -6,7 +6,7 @@ pub mod diff;
 pub mod extract;
 pub mod run;
 
-use fatiao::batch::{progress, Totals};
+use fatiao::batch::{progress, Outcome};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -30,11 +30,11 @@ pub fn threads(jobs: Option<u16>) -> usize {
 }
 
 /// Prints the summary line (unless quiet) and picks the exit code: 1 if any file failed.
-pub fn finish(totals: &Totals, quiet: bool) -> ExitCode {
+pub fn finish(outcome: &Outcome, quiet: bool) -> ExitCode {
     if !quiet {
-        eprintln!("{}", progress::summary(totals));
+        eprintln!("{}", progress::summary(outcome));
     }
-    if totals.errors > 0 {
+    if outcome.totals.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

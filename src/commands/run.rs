@@ -30,6 +30,6 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         mode: Mode::Incremental { full: args.full },
         progress: show_progress(args.quiet),
     };
-    let totals = batch::run(&job)?;
-    Ok(finish(&totals, args.quiet))
+    let outcome = batch::run(&job)?;
+    Ok(finish(&outcome, args.quiet))
 }
