@@ -94,7 +94,8 @@ pub struct FileSize(pub u64);
 
 impl FileSize {
     /// 32 MiB: far above any law or compilation of laws (the Civil Code is 0.3 MB), and a file
-    /// the parser can take in about 450 MB of memory.
+    /// of laws the parser can take in about 450 MB of memory (a file of many tiny units takes
+    /// more per byte: see the README's "Memory").
     pub const DEFAULT: FileSize = FileSize(32 << 20);
 }
 
