@@ -17,12 +17,10 @@ impl Progress {
     /// that indicatif's rate is MB/s and its ETA is weighted by file size; files go in the message.
     pub fn new(visible: bool, files: usize, bytes: u64) -> Self {
         let bar = visible.then(|| {
-            let bar = ProgressBar::new(bytes);
-            let style = ProgressStyle::with_template(
+            let bar = styled(
+                bytes,
                 "{bar:30} {msg} files  {binary_bytes_per_sec}  ETA {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
-            bar.set_style(style);
+            );
             bar.set_message(format!("0/{files}"));
             bar
         });
@@ -64,12 +62,10 @@ pub struct Pairs(Option<ProgressBar>);
 impl Pairs {
     pub fn new(visible: bool, pairs: usize) -> Self {
         Pairs(visible.then(|| {
-            let bar = ProgressBar::new(pairs as u64);
-            let style =
-                ProgressStyle::with_template("{bar:30} {pos}/{len} version pairs  ETA {eta}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar());
-            bar.set_style(style);
-            bar
+            styled(
+                pairs as u64,
+                "{bar:30} {pos}/{len} version pairs  ETA {eta}",
+            )
         }))
     }
 
@@ -84,6 +80,14 @@ impl Pairs {
             bar.finish_and_clear();
         }
     }
+}
+
+/// A bar of `len` steps drawn after `template` (indicatif's default look if the template does
+/// not parse, which would be a bug caught by the first run on a terminal, not a reason to fail).
+fn styled(len: u64, template: &str) -> ProgressBar {
+    let style =
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::new(len).with_style(style)
 }
 
 /// `fatiao: 12 files (10 extracted, 1 skipped, 1 error), 40 documents, 1200 articles,
