@@ -17,7 +17,7 @@
 
 use super::atomic::AtomicFile;
 use super::manifest::{Outputs, Previous, Status};
-use super::process::read_extraction;
+use super::process::{parse_json, read_extraction};
 use super::progress::Pairs;
 use super::walk::Inputs;
 use super::OutDir;
@@ -214,7 +214,7 @@ fn name_hash(name: &OsStr) -> u128 {
 /// A diff written by an earlier run; `None` when it is missing or unreadable. (Read whole:
 /// serde_json parses a slice several times faster than a reader.)
 fn read_diff(path: &Path) -> Option<Diff> {
-    serde_json::from_slice(&std::fs::read(path).ok()?).ok()
+    parse_json(&std::fs::read(path).ok()?).ok()
 }
 
 /// Pairs whose diffs are made at once, per thread: they wait in memory to be added to
