@@ -15,7 +15,7 @@ use nom::{
     sequence::{delimited, preceded, terminated, tuple},
     IResult,
 };
-use numerals::{any_numeral, chinese_numeral, digits};
+use numerals::{any_numeral, chinese_numeral, digits, spaced_chinese_numeral};
 
 /// A numbering marker found at the start of a string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,9 +56,14 @@ fn space0(input: &str) -> IResult<&str, &str> {
     take_while(|c| c == ' ' || c == '\u{3000}')(input)
 }
 
-/// `第X编`, `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`.
+/// `第X编`, `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`; X may be letter-spaced
+/// (`第 十 一 条`).
 pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
-    let (rest, n) = delimited(tuple((char('第'), space0)), any_numeral, space0)(input)?;
+    let (rest, n) = delimited(
+        tuple((char('第'), space0)),
+        alt((spaced_chinese_numeral, any_numeral)),
+        space0,
+    )(input)?;
     let (rest, kind) = alt((
         map(tag("分编"), |_| Kind::Subpart),
         map(char('编'), |_| Kind::Part),
@@ -151,6 +156,25 @@ mod tests {
         );
         assert_eq!(m("第1条 为了"), Some((Kind::Article, 1, None, "第1条")));
         assert_eq!(m("第 3 条 为了"), Some((Kind::Article, 3, None, "第 3 条")));
+    }
+
+    #[test]
+    fn letter_spaced_labels() {
+        assert_eq!(
+            m("第 十 一 条 为了"),
+            Some((Kind::Article, 11, None, "第 十 一 条"))
+        );
+        assert_eq!(
+            m("第　一　百　二　十　条之一"),
+            Some((Kind::Article, 120, Some(1), "第　一　百　二　十　条之一"))
+        );
+        assert_eq!(
+            m("第 十 一 章 法 律 责 任"),
+            Some((Kind::Chapter, 11, None, "第 十 一 章"))
+        );
+        // One space apart, not more; and the characters must still make a numeral.
+        assert_eq!(m("第十  一条"), None);
+        assert_eq!(m("第 二 三 条"), None);
     }
 
     #[test]

@@ -3,7 +3,10 @@
 
 use nom::{
     bytes::complete::take_while1,
-    combinator::{map_opt, verify},
+    character::complete::satisfy,
+    combinator::{map_opt, recognize, verify},
+    multi::many1_count,
+    sequence::pair,
     IResult,
 };
 
@@ -53,6 +56,19 @@ pub fn digits(input: &str) -> IResult<&str, u32> {
 /// Either kind of numeral.
 pub fn any_numeral(input: &str) -> IResult<&str, u32> {
     nom::branch::alt((chinese_numeral, digits))(input)
+}
+
+/// A Chinese numeral of two or more characters standing one space apart (`十 一`, `一　百`), as
+/// PDF text with letter-spaced labels gives it (`第 十 一 条`).
+pub fn spaced_chinese_numeral(input: &str) -> IResult<&str, u32> {
+    let one_space = satisfy(|c| c == ' ' || c == '\u{3000}');
+    map_opt(
+        recognize(pair(
+            satisfy(is_chinese_digit),
+            many1_count(pair(one_space, satisfy(is_chinese_digit))),
+        )),
+        |s: &str| chinese_value(&s.replace([' ', '\u{3000}'], "")),
+    )(input)
 }
 
 /// The value of a Chinese numeral, or `None` when it is not well formed (`十十`, `百`).
