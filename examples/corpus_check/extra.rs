@@ -1,6 +1,7 @@
 //! Layouts degrade.py does not make, built in memory from its `plain` and `wrap` copies: issue 3
 //! says fatiao is also measured on page numbers and running heads between lines, half-width
-//! brackets and tabs after labels. They run with `--extra` (or `--layout NAME`); .ci/run leaves
+//! brackets and tabs after labels; letter-spaced labels are what PDF text of justified or
+//! centred lines gives. They run with `--extra` (or `--layout NAME`); .ci/run leaves
 //! them out until the lead adds them to the bar.
 //!
 //! Each is deterministic: the same file always gives the same bytes (choices come from a
@@ -24,6 +25,26 @@ static LABEL_SPACE: LazyLock<Regex> = LazyLock::new(|| {
 /// export it.
 pub fn tabs(plain: &str) -> String {
     LABEL_SPACE.replace_all(plain, "$1\t").into_owned()
+}
+
+static LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(第[零〇一二三四五六七八九十百千]+[编章节条])([ \u{3000}]*)(.*)$").unwrap()
+});
+
+/// Letter-spaced labels, as PDF text of justified or centred lines gives them: `第 十 一 条`,
+/// and a heading's words too (`第 三 章　法 律 责 任`). Articles' text is left as it is.
+pub fn spaced(plain: &str) -> String {
+    let letter_spaced = |s: &str| s.chars().map(String::from).collect::<Vec<_>>().join(" ");
+    LINE_LABEL
+        .replace_all(plain, |c: &regex::Captures| {
+            let (label, gap, rest) = (&c[1], &c[2], &c[3]);
+            if label.ends_with('条') {
+                format!("{}{gap}{rest}", letter_spaced(label))
+            } else {
+                format!("{}\u{3000}{}", letter_spaced(label), letter_spaced(rest))
+            }
+        })
+        .into_owned()
 }
 
 /// PDF text with its page furniture: after every page of `wrap`'s lines, a page number line
@@ -70,6 +91,15 @@ mod tests {
     fn tabs_replace_the_space_after_a_line_start_label_only() {
         let t = tabs("第一章 总则\n第一条　为了 保护\n依照第二条 规定\n");
         assert_eq!(t, "第一章\t总则\n第一条\t为了 保护\n依照第二条 规定\n");
+    }
+
+    #[test]
+    fn spaced_labels_and_headings_are_letter_spaced_and_text_is_not() {
+        let t = spaced("第十一章 法律责任\n第一百条 违反本法规定的，\n依照第二条 规定\n");
+        assert_eq!(
+            t,
+            "第 十 一 章\u{3000}法 律 责 任\n第 一 百 条 违反本法规定的，\n依照第二条 规定\n"
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub enum Layout {
     Pages,
     Halfwidth,
     Tabs,
+    Spaced,
 }
 
 impl Layout {
@@ -40,7 +41,12 @@ impl Layout {
     ];
 
     /// The layouts beyond the bar's eight, run with `--extra`.
-    pub const EXTRA: [Layout; 3] = [Layout::Pages, Layout::Halfwidth, Layout::Tabs];
+    pub const EXTRA: [Layout; 4] = [
+        Layout::Pages,
+        Layout::Halfwidth,
+        Layout::Tabs,
+        Layout::Spaced,
+    ];
 
     /// The name degrade.py uses (and `markdown`, and the extra layouts' names).
     pub fn name(self) -> &'static str {
@@ -56,6 +62,7 @@ impl Layout {
             Layout::Pages => "pages",
             Layout::Halfwidth => "halfwidth",
             Layout::Tabs => "tabs",
+            Layout::Spaced => "spaced",
         }
     }
 
@@ -97,6 +104,7 @@ impl Layout {
         Ok(match self {
             Layout::Halfwidth => built(extra::halfwidth(&read(Layout::Plain)?.1), None),
             Layout::Tabs => built(extra::tabs(&read(Layout::Plain)?.1), None),
+            Layout::Spaced => built(extra::spaced(&read(Layout::Plain)?.1), None),
             Layout::Pages => {
                 let plain = read(Layout::Plain)?.1;
                 let title = plain.lines().next().unwrap_or_default().trim();
