@@ -96,19 +96,24 @@ fn fold_digits(s: &str) -> String {
 /// parenthesis. A line that runs on into a date (a single-line export) gives the part before it.
 fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
     let mut title = String::new();
+    let mut lines: Vec<&str> = Vec::new();
     let mut rest_start = 0;
     let mut offset = 0;
     for (n, line) in preamble.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches('\n');
+        // A letter-spaced line is judged as it reads: its spaces would double its width, and
+        // are no place where a title runs on into text.
+        let unspaced = crate::text::unspace_letter_spaced(content);
         let mut stop = header_stop(content);
-        if n == 0 {
+        if n == 0 && unspaced.is_none() {
             stop = stop.min(single_line_stop(&content[..stop]));
         }
         let piece = content[..stop].trim();
         // A line cut short by a date or source line adds to the title only when it is the
         // first: a single-line export runs the title into the header.
         let cut = stop < content.len();
-        if n == 3 || piece.is_empty() || !is_title_line(piece) || cut && n > 0 {
+        let judged = unspaced.as_deref().filter(|_| !cut).unwrap_or(piece);
+        if n == 3 || piece.is_empty() || !is_title_line(judged) || cut && n > 0 {
             break;
         }
         // A title is often printed twice (a heading, then the document's own first line).
@@ -116,6 +121,7 @@ fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
             break;
         }
         title.push_str(piece);
+        lines.push(piece);
         if cut {
             rest_start = offset + stop;
             break;
@@ -128,6 +134,10 @@ fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
     if title.is_empty() {
         return (None, rest);
     }
+    // Spaces are layout, not text: a title letter-spaced by PDF text is given as it reads. Its
+    // lines are asked as one, a line break counting as a space (`中 华 人 民 共 和 国` and
+    // `测 试 法` on the next line).
+    let title = crate::text::unspace_letter_spaced(&lines.join(" ")).unwrap_or(title);
     (Some(title), rest)
 }
 
@@ -160,8 +170,15 @@ fn squeeze(s: &str) -> String {
 
 /// `piece` begins as `title` does: the title printed again, not its continuation.
 fn repeats_start(title: &str, piece: &str) -> bool {
-    let head: String = title.chars().take(4).collect();
-    head.chars().count() == 4 && piece.starts_with(&head)
+    // Spaces aside: a letter-spaced heading (`最 高 人 民 法 院…`) is printed again unspaced.
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| !crate::normalise::is_space(*c))
+            .take(4)
+            .collect::<String>()
+    };
+    let head = letters(title);
+    head.chars().count() == 4 && letters(piece) == head
 }
 
 /// A line that can be (part of) a title: no sentence end, no numbering, and no longer than the
@@ -315,6 +332,24 @@ mod tests {
         assert_eq!(h.meta.events.len(), 1);
         assert_eq!(h.meta.events[0].date, "2024-02-28");
         assert_eq!(h.meta.events[0].event, "发布");
+    }
+
+    #[test]
+    fn a_letter_spaced_title_reads_without_its_spaces_and_a_title_of_words_keeps_them() {
+        let h = read(
+            Some("中 华 人 民 共 和 国\n测 试 法\n2024年2月27日 第十四届全国人民代表大会常务委员会第八次会议通过"),
+            None,
+        );
+        assert_eq!(h.title.as_deref(), Some("中华人民共和国测试法"));
+        assert_eq!(h.meta.events[0].date, "2024-02-27");
+        let h = read(
+            Some("最高人民法院 最高人民检察院关于办理案件适用法律若干问题的解释"),
+            None,
+        );
+        assert_eq!(
+            h.title.as_deref(),
+            Some("最高人民法院 最高人民检察院关于办理案件适用法律若干问题的解释")
+        );
     }
 
     #[test]

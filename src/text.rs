@@ -144,6 +144,19 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFD)
 }
 
+/// `s` without its spaces when it is letter-spaced throughout, as PDF text of a centred line
+/// gives a title (`中 华 人 民 共 和 国 测 试 法`): four characters or more, each standing
+/// alone between spaces. One word of two characters or more is enough to keep the spaces, which
+/// then mean something (`最高人民法院 最高人民检察院关于…`, two issuers).
+pub fn unspace_letter_spaced(s: &str) -> Option<String> {
+    let tokens: Vec<&str> = s
+        .split([' ', '\u{3000}'])
+        .filter(|t| !t.is_empty())
+        .collect();
+    let letters = tokens.iter().all(|t| t.chars().nth(1).is_none());
+    (letters && tokens.len() >= 4).then(|| tokens.concat())
+}
+
 /// Removes white space that stands between two CJK characters (`总 则` → `总则`), which is
 /// layout, not content; keeps it between Latin words and digits.
 pub fn collapse_cjk_spaces(s: &str) -> String {
@@ -240,6 +253,26 @@ mod tests {
             let width: usize = s.chars().map(char_width).sum();
             proptest::prop_assert_eq!(width_at_most(&s, limit), width <= limit);
         }
+    }
+
+    #[test]
+    fn a_letter_spaced_title_loses_its_spaces_and_words_keep_theirs() {
+        assert_eq!(
+            unspace_letter_spaced("中 华 人 民 共 和 国 测 试 法").as_deref(),
+            Some("中华人民共和国测试法")
+        );
+        assert_eq!(
+            unspace_letter_spaced("国　务　院　令").as_deref(),
+            Some("国务院令")
+        );
+        assert_eq!(
+            unspace_letter_spaced("最高人民法院 最高人民检察院关于办理案件的解释"),
+            None
+        );
+        assert_eq!(unspace_letter_spaced("全时服务项目 暖心护航企业"), None);
+        assert_eq!(unspace_letter_spaced("中 华 人民 共 和 国"), None);
+        // Three letters are too few to tell letter spacing from a short phrase.
+        assert_eq!(unspace_letter_spaced("甲 乙 丙"), None);
     }
 
     #[test]
