@@ -32,11 +32,13 @@ static LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Letter-spaced labels, as PDF text of justified or centred lines gives them: `第 十 一 条`,
-/// and a heading's words too (`第 三 章　法 律 责 任`). Articles' text is left as it is.
+/// a heading's words too (`第 三 章　法 律 责 任`), and the title on the first line.
+/// Articles' text is left as it is.
 pub fn spaced(plain: &str) -> String {
     let letter_spaced = |s: &str| s.chars().map(String::from).collect::<Vec<_>>().join(" ");
-    LINE_LABEL
-        .replace_all(plain, |c: &regex::Captures| {
+    let (title, body) = plain.split_once('\n').unwrap_or((plain, ""));
+    let body = LINE_LABEL
+        .replace_all(body, |c: &regex::Captures| {
             let (label, gap, rest) = (&c[1], &c[2], &c[3]);
             if label.ends_with('条') {
                 format!("{}{gap}{rest}", letter_spaced(label))
@@ -44,7 +46,8 @@ pub fn spaced(plain: &str) -> String {
                 format!("{}\u{3000}{}", letter_spaced(label), letter_spaced(rest))
             }
         })
-        .into_owned()
+        .into_owned();
+    format!("{}\n{body}", letter_spaced(title.trim()))
 }
 
 /// PDF text with its page furniture: after every page of `wrap`'s lines, a page number line
@@ -95,10 +98,10 @@ mod tests {
 
     #[test]
     fn spaced_labels_and_headings_are_letter_spaced_and_text_is_not() {
-        let t = spaced("第十一章 法律责任\n第一百条 违反本法规定的，\n依照第二条 规定\n");
+        let t = spaced("某某法\n第十一章 法律责任\n第一百条 违反本法规定的，\n依照第二条 规定\n");
         assert_eq!(
             t,
-            "第 十 一 章\u{3000}法 律 责 任\n第 一 百 条 违反本法规定的，\n依照第二条 规定\n"
+            "某 某 法\n第 十 一 章\u{3000}法 律 责 任\n第 一 百 条 违反本法规定的，\n依照第二条 规定\n"
         );
     }
 
