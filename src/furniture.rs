@@ -113,7 +113,38 @@ fn running_heads(lines: &[Line]) -> Vec<&str> {
         })
         .map(|(t, _)| t)
         .collect();
+    heads.extend(title_reprinted(lines));
     heads.sort_unstable();
+    heads.dedup();
+    heads
+}
+
+/// The document's title printed again at the top of later pages, whatever its shape. The
+/// shape tests above keep lines that end with a bracket (`刑法修正案（三）`), that are as long as
+/// the wrapped lines, or that hold a comma, and the title-on-the-first-line test misses a title
+/// the PDF text wrapped over two or three lines. But a line that is exactly the text of the
+/// first one, two or three lines, recurring a page apart, is that title: the evidence is the
+/// copy, not the shape.
+fn title_reprinted(lines: &[Line]) -> Vec<&str> {
+    let mut heads = Vec::new();
+    let mut form = String::new();
+    for (k, first) in lines.iter().take(3).enumerate() {
+        if first.md_heading && k > 0 || ends_with_stop(&first.text) {
+            break;
+        }
+        form.push_str(&first.text);
+        if form.chars().count() < 6 || parse_marker(&form).is_some() {
+            continue;
+        }
+        let copies: Vec<usize> = (k + 1..lines.len())
+            .filter(|&i| lines[i].text == form)
+            .collect();
+        let spaced = copies.first().is_some_and(|&first| first >= PAGE_MIN_LINES)
+            && copies.windows(2).all(|w| w[1] - w[0] >= PAGE_MIN_LINES);
+        if spaced {
+            heads.push(lines[copies[0]].text.as_str());
+        }
+    }
     heads
 }
 
@@ -237,6 +268,22 @@ mod tests {
         let (lines, aside) = kept(&format!("某某条例\n某某条例\n{body}"));
         assert_eq!(lines[1], "某某条例");
         assert!(aside.is_empty());
+    }
+
+    #[test]
+    fn the_title_wrapped_at_the_top_and_reprinted_whole_a_page_on_is_a_running_head() {
+        let body = "第一条 本规定的规定\n适用于全市。\n".repeat(6);
+        // Wrapped over two lines at the top, whole on one line a page on; ending with a
+        // bracket, which the shape tests would keep as text.
+        let title = "最高人民法院关于审理某类案件适用法律若干问题的规定（三）";
+        let (top, rest) = title.split_at(title.char_indices().nth(14).unwrap().0);
+        let text = format!("{top}\n{rest}\n{body}- 1 -\n{title}\n{body}- 2 -\n{title}\n{body}");
+        let (lines, aside) = kept(&text);
+        assert_eq!(aside, ["- 1 -", title, "- 2 -", title]);
+        assert_eq!(&lines[..2], [top, rest]);
+        // The same copy less than a page from the top is text.
+        let near = format!("{top}\n{rest}\n第一条 甲。\n{title}\n{body}");
+        assert!(kept(&near).1.is_empty());
     }
 
     #[test]
