@@ -10,8 +10,8 @@
 //!     [--show-failures N] [--json FILE] [--markdown FILE]
 //! ```
 //!
-//! `--extra` adds layouts degrade.py does not make (page furniture, half-width brackets, tabs, letter-spacing);
-//! they count toward the exit status only when asked for.
+//! `--extra` adds layouts degrade.py does not make (page furniture, half-width brackets, tabs,
+//! letter-spacing); they count toward the exit status only when asked for.
 
 #[path = "corpus_check/canon.rs"]
 mod canon;
