@@ -255,3 +255,42 @@ fn two_laws_in_one_file_are_two_documents() {
     assert_eq!(second.meta.events[0].date, "2021-03-01");
     assert_eq!(second.children[0].label.as_deref(), Some("第一章"));
 }
+
+#[test]
+fn a_plan_in_parts_chapters_and_sections_numbers_its_divisions_again_in_each() {
+    let d = doc("某某发展规划纲要\n\
+        目录\n第一篇 发展环境\n第一章 发展基础\n第二篇 主要任务\n第二章 创新驱动\n\
+        第一篇 发展环境\n\
+        第一章 发展基础\n过去五年，经济持续增长。\n\
+        一、经济实力\n地区生产总值稳步增长。\n二、改革开放\n重点改革全面推开。\n\
+        第二篇 主要任务\n\
+        第二章 创新驱动\n\
+        第一节 科技创新\n一、加强基础研究\n提高投入。\n二、建设创新平台\n布局实验室。\n\
+        第二节 人才队伍\n一、引进人才\n完善政策。\n");
+    assert_eq!(labels(&d, Kind::Part), ["第一篇", "第二篇"]);
+    assert_eq!(labels(&d, Kind::Chapter), ["第一章", "第二章"]);
+    assert_eq!(labels(&d, Kind::Section), ["第一节", "第二节"]);
+    assert_eq!(
+        labels(&d, Kind::Division),
+        ["一、", "二、", "一、", "二、", "一、"]
+    );
+    // Each 一、 under its own heading, with an id of its own.
+    let ids: Vec<&str> = d
+        .nodes()
+        .filter(|n| n.kind == Kind::Division)
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "t#1/pt1/ch1/d1",
+            "t#1/pt1/ch1/d2",
+            "t#1/pt2/ch2/se1/d1",
+            "t#1/pt2/ch2/se1/d2",
+            "t#1/pt2/ch2/se2/d1"
+        ]
+    );
+    // The 目录 stays in the preamble.
+    assert!(d.preamble.as_deref().unwrap().contains("目录"));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -92,7 +92,7 @@ pub fn structure(paras: &[Para]) -> Structured {
             c.reference = candidates::reference_without_leader(&body, c);
         }
     }
-    let (mode, top) = choose_top(&cands, &context);
+    let (mode, top) = choose_top(&body, &cands, &context);
     let mut accepted: Vec<usize> = top.clone();
     let mut warnings = Vec::new();
     if top.is_empty() {
@@ -225,9 +225,10 @@ fn chain_of(
         .collect()
 }
 
-/// Law or policy, and the top-level numbered units: articles if there is a running sequence of
-/// them, else the first GB/T 9704 level that has one.
-fn choose_top(cands: &[Candidate], context: &[bool]) -> (Mode, Vec<usize>) {
+/// Law or policy, and the top-level units: articles if there is a running sequence of them;
+/// else the 编 / 章 / 节 of a policy document in chapters (a 纲要, a 规划) with the first GB/T 9704
+/// level that has a running sequence, numbered again in each chapter; else that level alone.
+fn choose_top(body: &str, cands: &[Candidate], context: &[bool]) -> (Mode, Vec<usize>) {
     let all = (0, usize::MAX);
     let articles = chain_of(cands, &[], context, Kind::Article, all, |_, _| false);
     let strong = articles
@@ -237,13 +238,77 @@ fn choose_top(cands: &[Candidate], context: &[bool]) -> (Mode, Vec<usize>) {
     if articles.len() >= 2 && strong >= 1 || articles.len() == 1 && strong == 1 {
         return (Mode::Law, articles);
     }
+    let chapters = policy_chapters(body, cands, context);
+    let chapter_starts: Vec<usize> = chapters.iter().map(|&i| cands[i].start).collect();
+    let in_new_chapter =
+        |a: &Candidate, b: &Candidate| any_between(&chapter_starts, a.start, b.start);
     for kind in [Kind::Division, Kind::Item, Kind::Subitem] {
-        let chain = chain_of(cands, &[], context, kind, all, |_, _| false);
+        let mut chain = chain_of(cands, &[], context, kind, all, in_new_chapter);
         if chain.len() >= 2 {
+            chain.extend(&chapters);
+            chain.sort_unstable();
             return (Mode::Policy, chain);
         }
     }
+    if chapters.len() >= 2 {
+        return (Mode::Policy, chapters);
+    }
     (Mode::Policy, Vec::new())
+}
+
+/// The 编 / 分编 / 章 / 节 headings of a document without articles, top-down: each level a
+/// running sequence of labels that start a paragraph and cite nothing, numbered again under
+/// each heading of the level above. Fewer than two chapters, sections or parts in all make no
+/// structure. A heading with no paragraph of its own before the next heading of its level or
+/// above (an entry of a 目录) is not one.
+fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usize> {
+    let structural: Vec<usize> = (0..cands.len())
+        .filter(|&i| {
+            let c = &cands[i];
+            c.kind.is_structural() && c.position == Position::Start && c.reference == Reference::No
+        })
+        .collect();
+    if structural.len() < 2 {
+        return Vec::new();
+    }
+    let heading_starts: Vec<usize> = structural.iter().map(|&i| cands[i].start).collect();
+    let holds_text = |c: &Candidate| {
+        let level = rank(c.kind, Mode::Law);
+        let next = structural
+            .iter()
+            .map(|&j| &cands[j])
+            .find(|p| p.start > c.start && rank(p.kind, Mode::Law) <= level)
+            .map_or(body.len(), |p| p.start);
+        // The lines after the heading's own, up to the next peer: one that is no heading.
+        let Some(own_line) = body[c.end()..next].find('\n') else {
+            return false;
+        };
+        let mut at = c.end() + own_line + 1;
+        body[at..next].split('\n').any(|line| {
+            let text = !line.trim_matches(crate::normalise::is_space).is_empty()
+                && heading_starts.binary_search(&at).is_err();
+            at += line.len() + 1;
+            text
+        })
+    };
+    let mut accepted: Vec<usize> = Vec::new();
+    for kind in [Kind::Part, Kind::Subpart, Kind::Chapter, Kind::Section] {
+        let mut higher: Vec<usize> = accepted.iter().map(|&i| cands[i].start).collect();
+        higher.sort_unstable();
+        let restart = |a: &Candidate, b: &Candidate| any_between(&higher, a.start, b.start);
+        let idx: Vec<usize> = (structural.iter().copied())
+            .filter(|&i| cands[i].kind == kind && holds_text(&cands[i]))
+            .collect();
+        let refs: Vec<&Candidate> = idx.iter().map(|&i| &cands[i]).collect();
+        let flags: Vec<bool> = idx.iter().map(|&i| context[i]).collect();
+        let chain = chain::best_chain(&refs, &flags, restart);
+        accepted.extend(chain.into_iter().map(|k| idx[k]));
+    }
+    if accepted.len() < 2 {
+        return Vec::new();
+    }
+    accepted.sort_unstable();
+    accepted
 }
 
 /// 编 / 分编 / 章 / 节, top-down. A heading that no article follows before the next heading of
