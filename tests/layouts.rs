@@ -294,3 +294,19 @@ fn a_plan_in_parts_chapters_and_sections_numbers_its_divisions_again_in_each() {
     assert!(d.preamble.as_deref().unwrap().contains("目录"));
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_plan_in_parts_called_bufen_is_one_document_with_its_divisions_under_each_part() {
+    let d = doc("关于某某工作的实施方案\n\
+        第一部分 总体要求\n一、指导思想\n坚持稳中求进。\n二、基本原则\n坚持问题导向。\n\
+        第二部分 重点任务\n一、加强组织领导\n成立领导小组。\n二、强化督导检查\n定期检查。\n");
+    assert_eq!(d.title.as_deref(), Some("关于某某工作的实施方案"));
+    assert_eq!(labels(&d, Kind::Part), ["第一部分", "第二部分"]);
+    let parts: Vec<(Option<&str>, usize)> = d
+        .children
+        .iter()
+        .map(|p| (p.heading.as_deref(), p.children.len()))
+        .collect();
+    assert_eq!(parts, [(Some("总体要求"), 2), (Some("重点任务"), 2)]);
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

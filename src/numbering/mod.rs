@@ -56,7 +56,7 @@ fn space0(input: &str) -> IResult<&str, &str> {
     take_while(|c| c == ' ' || c == '\u{3000}')(input)
 }
 
-/// `第X编` (or `第X篇`), `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`; X may be letter-spaced
+/// `第X编` (or `第X篇`, `第X部分`), `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`; X may be letter-spaced
 /// (`第 十 一 条`).
 pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
     let (rest, n) = delimited(
@@ -67,8 +67,9 @@ pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
     let (rest, kind) = alt((
         map(tag("分编"), |_| Kind::Subpart),
         map(char('编'), |_| Kind::Part),
-        // A 纲要 is cut in 篇 where a code is cut in 编.
+        // A 纲要 is cut in 篇 where a code is cut in 编, and many 意见 and 方案 in 部分.
         map(char('篇'), |_| Kind::Part),
+        map(tag("部分"), |_| Kind::Part),
         map(char('章'), |_| Kind::Chapter),
         map(char('节'), |_| Kind::Section),
         map(char('条'), |_| Kind::Article),
@@ -152,6 +153,10 @@ mod tests {
         );
         assert_eq!(m("第三章 职责"), Some((Kind::Chapter, 3, None, "第三章")));
         assert_eq!(m("第二篇 创新驱动"), Some((Kind::Part, 2, None, "第二篇")));
+        assert_eq!(
+            m("第三部分 保障措施"),
+            Some((Kind::Part, 3, None, "第三部分"))
+        );
         assert_eq!(m("第一节总则"), Some((Kind::Section, 1, None, "第一节")));
         assert_eq!(
             m("第一千二百六十条 本法自"),
