@@ -310,3 +310,24 @@ fn a_plan_in_parts_called_bufen_is_one_document_with_its_divisions_under_each_pa
     assert_eq!(parts, [(Some("总体要求"), 2), (Some("重点任务"), 2)]);
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_chapter_title_on_the_line_after_its_label_is_its_heading() {
+    let d = doc(
+        "某某条例\n第一章\n总　则\n第一条 为了规范管理，制定本条例。\n\
+        第二章\n附则\n第二条 本条例自公布之日起施行。\n",
+    );
+    let chapters: Vec<(Option<&str>, Option<&str>)> = d
+        .children
+        .iter()
+        .map(|c| (c.heading.as_deref(), c.text.as_deref()))
+        .collect();
+    assert_eq!(chapters, [(Some("总则"), None), (Some("附则"), None)]);
+    // A sentence after a lone label is the chapter's text, not its title.
+    let d = doc(
+        "某某纲要\n第一章\n本章规定总体要求。\n一、指导思想\n坚持稳中求进。\n\
+        第二章\n本章规定任务。\n一、加强领导\n成立小组。\n",
+    );
+    assert_eq!(d.children[0].heading, None);
+    assert_eq!(d.children[0].text.as_deref(), Some("本章规定总体要求。"));
+}

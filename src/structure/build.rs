@@ -125,7 +125,10 @@ impl Tree {
                 let Some((_, node)) = self.stack.last_mut() else {
                     return;
                 };
-                if glued {
+                let mut pieces = pieces.peekable();
+                // The title after the label on its line, or on a line of its own when the
+                // label stood alone (`第一章` then `总则`, as centred PDF headings come).
+                if glued || pieces.peek().is_some_and(|p| super::is_title_like(p)) {
                     if let Some(first) = pieces.next() {
                         node.heading = Some(collapse_cjk_spaces(first));
                     }
