@@ -68,7 +68,7 @@ fn furniture_flags(lines: &[Line]) -> Vec<bool> {
         .enumerate()
         .map(|(i, line)| {
             let text = line.text.as_str();
-            let is_head = heads.contains(&text) && {
+            let is_head = heads.contains(&text) && !titles_a_label(lines, i) && {
                 // The first occurrence near the top of the file is the title itself.
                 let first = seen.insert(text);
                 !(first && i < 5)
@@ -95,7 +95,7 @@ fn running_heads(lines: &[Line]) -> Vec<&str> {
     let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         let t = l.text.as_str();
-        if is_head_like(t) {
+        if is_head_like(t) && !titles_a_label(lines, i) {
             at.entry(t).or_default().push(i);
         }
     }
@@ -117,6 +117,16 @@ fn running_heads(lines: &[Line]) -> Vec<&str> {
     heads.sort_unstable();
     heads.dedup();
     heads
+}
+
+/// Line `i` is the title of a heading whose label stands alone on the line before (`第一节`
+/// then `一般规定`, as centred PDF headings come). Such titles recur a page or more apart in a
+/// long law (一般规定 opens many of its chapters) and are not running heads.
+fn titles_a_label(lines: &[Line], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|prev| {
+        let label = lines[prev].text.as_str();
+        parse_marker(label).is_some_and(|m| m.kind.is_structural() && m.len == label.len())
+    })
 }
 
 /// The document's title printed again at the top of later pages, whatever its shape. The
@@ -284,6 +294,25 @@ mod tests {
         // The same copy less than a page from the top is text.
         let near = format!("{top}\n{rest}\n第一条 甲。\n{title}\n{body}");
         assert!(kept(&near).1.is_empty());
+    }
+
+    #[test]
+    fn a_section_title_under_a_lone_label_is_not_a_running_head_however_often_it_recurs() {
+        let chapter = |n: &str| {
+            format!(
+                "第{n}章\n某某管理\n第一节\n一般规定\n{}",
+                "第一条 本章的规定\n适用于全市。\n".repeat(6)
+            )
+        };
+        let text = format!(
+            "某某条例\n{}{}{}",
+            chapter("一"),
+            chapter("二"),
+            chapter("三")
+        );
+        let (lines, aside) = kept(&text);
+        assert!(aside.is_empty(), "{aside:?}");
+        assert_eq!(lines.iter().filter(|l| *l == "一般规定").count(), 3);
     }
 
     #[test]
