@@ -11,7 +11,7 @@
 //! ```
 //!
 //! `--extra` adds layouts degrade.py does not make (page furniture, half-width brackets, tabs,
-//! letter-spacing); they count toward the exit status only when asked for.
+//! letter-spacing, headings split over two lines); they count toward the exit status only when asked for.
 
 #[path = "corpus_check/canon.rs"]
 mod canon;
@@ -55,7 +55,7 @@ struct Args {
     /// Check only these layouts (repeatable) [default: all eight].
     #[arg(long, value_enum)]
     layout: Vec<Layout>,
-    /// Also check the extra layouts (pages, halfwidth, tabs, spaced) that degrade.py does not make.
+    /// Also check the extra layouts (pages, halfwidth, tabs, spaced, split) that degrade.py does not make.
     #[arg(long)]
     extra: bool,
     /// How many failing files to list per layout.

@@ -1,7 +1,7 @@
 //! Layouts degrade.py does not make, built in memory from its `plain` and `wrap` copies: issue 3
 //! says fatiao is also measured on page numbers and running heads between lines, half-width
-//! brackets and tabs after labels; letter-spaced labels are what PDF text of justified or
-//! centred lines gives. They run with `--extra` (or `--layout NAME`); .ci/run leaves
+//! brackets and tabs after labels; letter-spaced labels, and headings split over two lines,
+//! are what PDF text of justified or centred lines gives. They run with `--extra` (or `--layout NAME`); .ci/run leaves
 //! them out until the lead adds them to the bar.
 //!
 //! Each is deterministic: the same file always gives the same bytes (choices come from a
@@ -48,6 +48,17 @@ pub fn spaced(plain: &str) -> String {
         })
         .into_owned();
     format!("{}\n{body}", letter_spaced(title.trim()))
+}
+
+static HEADING_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(第[零〇一二三四五六七八九十百千]+(?:分编|[编章节]))[ \u{3000}]+(\S.*)$")
+        .unwrap()
+});
+
+/// Headings on two lines, the label alone and the title under it (`第一章` / `总则`), as
+/// centred headings of PDF text come.
+pub fn split_headings(plain: &str) -> String {
+    HEADING_LINE.replace_all(plain, "$1\n$2").into_owned()
 }
 
 /// PDF text with its page furniture: after every page of `wrap`'s lines, a page number line
@@ -102,6 +113,15 @@ mod tests {
         assert_eq!(
             t,
             "某 某 法\n第 十 一 章\u{3000}法 律 责 任\n第 一 百 条 违反本法规定的，\n依照第二条 规定\n"
+        );
+    }
+
+    #[test]
+    fn split_headings_put_the_title_under_the_label_and_leave_articles() {
+        let t = split_headings("第一章 总则\n第一条 为了保护\n第二分编　合同\n依照第二章 规定\n");
+        assert_eq!(
+            t,
+            "第一章\n总则\n第一条 为了保护\n第二分编\n合同\n依照第二章 规定\n"
         );
     }
 

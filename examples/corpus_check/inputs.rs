@@ -26,6 +26,7 @@ pub enum Layout {
     Halfwidth,
     Tabs,
     Spaced,
+    Split,
 }
 
 impl Layout {
@@ -41,11 +42,12 @@ impl Layout {
     ];
 
     /// The layouts beyond the bar's eight, run with `--extra`.
-    pub const EXTRA: [Layout; 4] = [
+    pub const EXTRA: [Layout; 5] = [
         Layout::Pages,
         Layout::Halfwidth,
         Layout::Tabs,
         Layout::Spaced,
+        Layout::Split,
     ];
 
     /// The name degrade.py uses (and `markdown`, and the extra layouts' names).
@@ -63,6 +65,7 @@ impl Layout {
             Layout::Halfwidth => "halfwidth",
             Layout::Tabs => "tabs",
             Layout::Spaced => "spaced",
+            Layout::Split => "split",
         }
     }
 
@@ -105,6 +108,7 @@ impl Layout {
             Layout::Halfwidth => built(extra::halfwidth(&read(Layout::Plain)?.1), None),
             Layout::Tabs => built(extra::tabs(&read(Layout::Plain)?.1), None),
             Layout::Spaced => built(extra::spaced(&read(Layout::Plain)?.1), None),
+            Layout::Split => built(extra::split_headings(&read(Layout::Plain)?.1), None),
             Layout::Pages => {
                 let plain = read(Layout::Plain)?.1;
                 let title = plain.lines().next().unwrap_or_default().trim();
