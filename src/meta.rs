@@ -95,7 +95,7 @@ fn fold_digits(s: &str) -> String {
 /// titles), up to the first line that carries a date, a 文号, a source line or opens with a
 /// parenthesis. A line that runs on into a date (a single-line export) gives the part before it.
 fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
-    let mut title = String::new();
+    // The title's lines, as the preamble gives them.
     let mut lines: Vec<&str> = Vec::new();
     let mut rest_start = 0;
     let mut offset = 0;
@@ -117,10 +117,9 @@ fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
             break;
         }
         // A title is often printed twice (a heading, then the document's own first line).
-        if n > 0 && repeats_start(&title, piece) {
+        if n > 0 && repeats_start(&lines.concat(), piece) {
             break;
         }
-        title.push_str(piece);
         lines.push(piece);
         if cut {
             rest_start = offset + stop;
@@ -131,13 +130,14 @@ fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
     }
     let rest = preamble[rest_start..].trim();
     let rest = (!rest.is_empty()).then(|| rest.to_string());
-    if title.is_empty() {
+    if lines.is_empty() {
         return (None, rest);
     }
     // Spaces are layout, not text: a title letter-spaced by PDF text is given as it reads. Its
     // lines are asked as one, a line break counting as a space (`中 华 人 民 共 和 国` and
     // `测 试 法` on the next line).
-    let title = crate::text::unspace_letter_spaced(&lines.join(" ")).unwrap_or(title);
+    let title =
+        crate::text::unspace_letter_spaced(&lines.join(" ")).unwrap_or_else(|| lines.concat());
     (Some(title), rest)
 }
 

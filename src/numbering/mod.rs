@@ -56,8 +56,8 @@ fn space0(input: &str) -> IResult<&str, &str> {
     take_while(|c| c == ' ' || c == '\u{3000}')(input)
 }
 
-/// `第X编` (or `第X篇`, `第X部分`), `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`; X may be letter-spaced
-/// (`第 十 一 条`).
+/// `第X编` (or `第X篇`, `第X部分`), `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`; X may be
+/// letter-spaced (`第 十 一 条`).
 pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
     let (rest, n) = delimited(
         tuple((char('第'), space0)),
