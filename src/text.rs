@@ -149,6 +149,15 @@ pub fn is_han(c: char) -> bool {
 /// alone between spaces. One word of two characters or more is enough to keep the spaces, which
 /// then mean something (`最高人民法院 最高人民检察院关于…`, two issuers).
 pub fn unspace_letter_spaced(s: &str) -> Option<String> {
+    // Refused at the second character, as nearly every line asked is: letters stand alone.
+    let mut first_two = s.trim_start_matches([' ', '\u{3000}']).chars();
+    first_two.next()?;
+    if !first_two
+        .next()
+        .is_some_and(|c| c == ' ' || c == '\u{3000}')
+    {
+        return None;
+    }
     let tokens: Vec<&str> = s
         .split([' ', '\u{3000}'])
         .filter(|t| !t.is_empty())

@@ -64,15 +64,17 @@ pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
         alt((spaced_chinese_numeral, any_numeral)),
         space0,
     )(input)?;
+    // Most frequent first: the words begin with different characters, so the order decides
+    // nothing but how many are tried.
     let (rest, kind) = alt((
-        map(tag("分编"), |_| Kind::Subpart),
+        map(char('条'), |_| Kind::Article),
+        map(char('章'), |_| Kind::Chapter),
+        map(char('节'), |_| Kind::Section),
         map(char('编'), |_| Kind::Part),
+        map(tag("分编"), |_| Kind::Subpart),
         // A 纲要 is cut in 篇 where a code is cut in 编, and many 意见 and 方案 in 部分.
         map(char('篇'), |_| Kind::Part),
         map(tag("部分"), |_| Kind::Part),
-        map(char('章'), |_| Kind::Chapter),
-        map(char('节'), |_| Kind::Section),
-        map(char('条'), |_| Kind::Article),
     ))(rest)?;
     if kind == Kind::Article {
         let (rest, sub) = opt(preceded(char('之'), chinese_numeral))(rest)?;

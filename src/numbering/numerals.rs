@@ -61,6 +61,18 @@ pub fn any_numeral(input: &str) -> IResult<&str, u32> {
 /// A Chinese numeral of two or more characters standing one space apart (`十 一`, `一　百`), as
 /// PDF text with letter-spaced labels gives it (`第 十 一 条`).
 pub fn spaced_chinese_numeral(input: &str) -> IResult<&str, u32> {
+    // Refused at the second character: this is tried on every 第, and few labels are spaced.
+    let mut first_two = input.chars();
+    let spaced = first_two.next().is_some_and(is_chinese_digit)
+        && first_two
+            .next()
+            .is_some_and(|c| c == ' ' || c == '\u{3000}');
+    if !spaced {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
     let one_space = satisfy(|c| c == ' ' || c == '\u{3000}');
     map_opt(
         recognize(pair(
