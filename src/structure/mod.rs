@@ -292,18 +292,9 @@ fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usi
         })
     };
     let mut accepted: Vec<usize> = Vec::new();
-    for kind in [Kind::Part, Kind::Subpart, Kind::Chapter, Kind::Section] {
-        let mut higher: Vec<usize> = accepted.iter().map(|&i| cands[i].start).collect();
-        higher.sort_unstable();
-        let restart = |a: &Candidate, b: &Candidate| any_between(&higher, a.start, b.start);
-        let idx: Vec<usize> = (structural.iter().copied())
-            .filter(|&i| cands[i].kind == kind && holds_text(&cands[i]))
-            .collect();
-        let refs: Vec<&Candidate> = idx.iter().map(|&i| &cands[i]).collect();
-        let flags: Vec<bool> = idx.iter().map(|&i| context[i]).collect();
-        let chain = chain::best_chain(&refs, &flags, restart);
-        accepted.extend(chain.into_iter().map(|k| idx[k]));
-    }
+    heading_levels(cands, context, &mut accepted, |c| {
+        heading_starts.binary_search(&c.start).is_ok() && holds_text(c)
+    });
     if accepted.len() < 2 {
         return Vec::new();
     }
@@ -314,26 +305,37 @@ fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usi
 /// 编 / 分编 / 章 / 节, top-down. A heading that no article follows before the next heading of
 /// its level (an entry of a 目录) is not part of the body.
 fn accept_structural(cands: &[Candidate], context: &[bool], accepted: &mut Vec<usize>) {
-    let articles: Vec<usize> = accepted.clone();
-    let article_starts: Vec<usize> = articles.iter().map(|&i| cands[i].start).collect();
+    let article_starts: Vec<usize> = accepted.iter().map(|&i| cands[i].start).collect();
     let last_article = *article_starts.last().unwrap_or(&0);
+    let holds_articles = |c: &Candidate| {
+        let level = rank(c.kind, Mode::Law);
+        // Candidates of this level or above, in order: a heading's span ends at the next one.
+        let next = cands
+            .iter()
+            .filter(|p| p.kind.is_structural() && rank(p.kind, Mode::Law) <= level)
+            .filter(|p| p.reference != Reference::Hard && p.position >= Position::AfterSpace)
+            .map(|p| p.start)
+            .find(|&s| s > c.start)
+            .unwrap_or(usize::MAX);
+        let k = article_starts.partition_point(|&s| s <= c.start);
+        article_starts.get(k).is_some_and(|&s| s < next)
+    };
+    heading_levels(cands, context, accepted, |c| {
+        c.start < last_article && holds_articles(c)
+    });
+}
+
+/// Running sequences of 编, 分编, 章 and 节, top-down, among the candidates `qualifies` lets
+/// through, each level numbering again under every heading of the levels above (those in
+/// `accepted`, where the chosen ones are added).
+fn heading_levels(
+    cands: &[Candidate],
+    context: &[bool],
+    accepted: &mut Vec<usize>,
+    qualifies: impl Fn(&Candidate) -> bool,
+) {
     for kind in [Kind::Part, Kind::Subpart, Kind::Chapter, Kind::Section] {
         let level = rank(kind, Mode::Law);
-        // Candidates of this level or above, in order: a heading's span ends at the next one.
-        let peers: Vec<&Candidate> = cands
-            .iter()
-            .filter(|c| c.kind.is_structural() && rank(c.kind, Mode::Law) <= level)
-            .filter(|c| c.reference != Reference::Hard && c.position >= Position::AfterSpace)
-            .collect();
-        let holds_articles = |c: &Candidate| {
-            let next = peers
-                .iter()
-                .map(|p| p.start)
-                .find(|&s| s > c.start)
-                .unwrap_or(usize::MAX);
-            let k = article_starts.partition_point(|&s| s <= c.start);
-            article_starts.get(k).is_some_and(|&s| s < next)
-        };
         let mut higher: Vec<usize> = accepted
             .iter()
             .filter(|&&i| cands[i].kind.is_structural() && rank(cands[i].kind, Mode::Law) < level)
@@ -342,10 +344,7 @@ fn accept_structural(cands: &[Candidate], context: &[bool], accepted: &mut Vec<u
         higher.sort_unstable();
         let restart = |a: &Candidate, b: &Candidate| any_between(&higher, a.start, b.start);
         let idx: Vec<usize> = (0..cands.len())
-            .filter(|&i| {
-                let c = &cands[i];
-                c.kind == kind && c.start < last_article && holds_articles(c)
-            })
+            .filter(|&i| cands[i].kind == kind && qualifies(&cands[i]))
             .collect();
         let refs: Vec<&Candidate> = idx.iter().map(|&i| &cands[i]).collect();
         let flags: Vec<bool> = idx.iter().map(|&i| context[i]).collect();
