@@ -16,9 +16,16 @@ pub fn halfwidth(plain: &str) -> String {
     plain.replace('（', "(").replace('）', ")")
 }
 
+/// `第` and a Chinese numeral: how every label these layouts rewrite begins.
+const DI_NUMERAL: &str = "第[零〇一二三四五六七八九十百千]+";
+
+/// A regex over lines, with `{DI}` standing for [`DI_NUMERAL`].
+fn line_regex(pattern: &str) -> Regex {
+    Regex::new(&format!("(?m){}", pattern.replace("{DI}", DI_NUMERAL))).expect("valid regex")
+}
+
 static LABEL_SPACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^(第[零〇一二三四五六七八九十百千]+[编章节条](?:之[零〇一二三四五六七八九十]+)?)[ \u{3000}]+")
-        .unwrap()
+    line_regex(r"^({DI}[编章节条](?:之[零〇一二三四五六七八九十]+)?)[ \u{3000}]+")
 });
 
 /// A tab between a label and its text (`第一条\t为了…`, `第一章\t总则`), as word processors
@@ -27,9 +34,8 @@ pub fn tabs(plain: &str) -> String {
     LABEL_SPACE.replace_all(plain, "$1\t").into_owned()
 }
 
-static LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^(第[零〇一二三四五六七八九十百千]+[编章节条])([ \u{3000}]*)(.*)$").unwrap()
-});
+static LINE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| line_regex(r"^({DI}[编章节条])([ \u{3000}]*)(.*)$"));
 
 /// Letter-spaced labels, as PDF text of justified or centred lines gives them: `第 十 一 条`,
 /// a heading's words too (`第 三 章　法 律 责 任`), and the title on the first line.
@@ -50,10 +56,8 @@ pub fn spaced(plain: &str) -> String {
     format!("{}\n{body}", letter_spaced(title.trim()))
 }
 
-static HEADING_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^(第[零〇一二三四五六七八九十百千]+(?:分编|[编章节]))[ \u{3000}]+(\S.*)$")
-        .unwrap()
-});
+static HEADING_LINE: LazyLock<Regex> =
+    LazyLock::new(|| line_regex(r"^({DI}(?:分编|[编章节]))[ \u{3000}]+(\S.*)$"));
 
 /// Headings on two lines, the label alone and the title under it (`第一章` / `总则`), as
 /// centred headings of PDF text come.
