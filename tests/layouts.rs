@@ -112,6 +112,21 @@ fn arabic_article_numbers() {
 }
 
 #[test]
+fn a_colon_after_the_label_is_the_labels_not_the_texts() {
+    let d = doc(
+        "某某管理办法\n第一章：总则\n第一条：为了规范管理，制定本办法。\n\
+        第二条: 本办法适用于本市。\n第三条 本办法自发布之日起施行。\n",
+    );
+    assert_eq!(labels(&d, Kind::Article), ["第一条：", "第二条:", "第三条"]);
+    assert_eq!(d.children[0].heading.as_deref(), Some("总则"));
+    assert_eq!(
+        article(&d, "第一条：").full_text(),
+        "为了规范管理，制定本办法。"
+    );
+    assert_eq!(article(&d, "第二条:").full_text(), "本办法适用于本市。");
+}
+
+#[test]
 fn policy_document_that_skips_a_level() {
     let d = doc("关于加强某项工作的意见\n为做好某项工作，提出如下意见。\n\
         一、总体要求\n1.坚持党的领导。把党的领导贯穿全过程。\n2.坚持问题导向。聚焦突出问题。\n\

@@ -56,8 +56,8 @@ fn space0(input: &str) -> IResult<&str, &str> {
     take_while(|c| c == ' ' || c == '\u{3000}')(input)
 }
 
-/// `第X编` (or `第X篇`, `第X部分`), `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`; X may be
-/// letter-spaced (`第 十 一 条`).
+/// `第X编` (or `第X篇`, `第X部分`), `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`, each
+/// perhaps followed by a colon ([`label_colon`]); X may be letter-spaced (`第 十 一 条`).
 pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
     let (rest, n) = delimited(
         tuple((char('第'), space0)),
@@ -76,11 +76,19 @@ pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
         map(char('篇'), |_| Kind::Part),
         map(tag("部分"), |_| Kind::Part),
     ))(rest)?;
-    if kind == Kind::Article {
-        let (rest, sub) = opt(preceded(char('之'), chinese_numeral))(rest)?;
-        return Ok((rest, (kind, n, sub)));
-    }
-    Ok((rest, (kind, n, None)))
+    let (rest, sub) = if kind == Kind::Article {
+        opt(preceded(char('之'), chinese_numeral))(rest)?
+    } else {
+        (rest, None)
+    };
+    let (rest, _) = opt(label_colon)(rest)?;
+    Ok((rest, (kind, n, sub)))
+}
+
+/// The colon some documents set right after a label (`第一条：为了…`, `第一章: 总则`): part of
+/// the label, as `、` is of `一、`, so that the text starts with its first word.
+fn label_colon(input: &str) -> IResult<&str, char> {
+    alt((char('：'), char(':')))(input)
 }
 
 /// `一、` (also `一．`): the first level of policy documents.
@@ -185,6 +193,25 @@ mod tests {
         // One space apart, not more; and the characters must still make a numeral.
         assert_eq!(m("第十  一条"), None);
         assert_eq!(m("第 二 三 条"), None);
+    }
+
+    #[test]
+    fn a_colon_right_after_a_label_belongs_to_it() {
+        assert_eq!(
+            m("第一条：为了规范"),
+            Some((Kind::Article, 1, None, "第一条："))
+        );
+        assert_eq!(m("第2条: 本办法"), Some((Kind::Article, 2, None, "第2条:")));
+        assert_eq!(
+            m("第十条之一：增加"),
+            Some((Kind::Article, 10, Some(1), "第十条之一："))
+        );
+        assert_eq!(
+            m("第一章：总则"),
+            Some((Kind::Chapter, 1, None, "第一章："))
+        );
+        // Only right after it: a colon further on is the text's.
+        assert_eq!(m("第五条规定："), Some((Kind::Article, 5, None, "第五条")));
     }
 
     #[test]
