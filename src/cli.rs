@@ -32,10 +32,8 @@ impl Command {
             input: PathBuf::from("input"),
             output: PathBuf::from("output"),
             full: false,
-            jobs: None,
             shard: None,
-            max_filesize: FileSize::DEFAULT,
-            quiet: false,
+            batch: BatchArgs::default(),
         })
     }
 }
@@ -48,19 +46,11 @@ pub struct ExtractArgs {
     /// Output directory: json/, documents.csv, nodes.csv, warnings.csv.
     #[arg(long, short)]
     pub out: PathBuf,
-    /// Worker threads [default: one per core].
-    #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
     /// Read every file in this encoding (utf-8, utf-16le, gb18030, …) instead of detecting it.
     #[arg(long)]
     pub encoding: Option<String>,
-    /// Refuse files larger than SIZE (bytes, or with a K, M or G suffix): each gets an error
-    /// entry and is not read. The parser needs about 14 times a file's size in memory.
-    #[arg(long, value_name = "SIZE", default_value_t = FileSize::DEFAULT)]
-    pub max_filesize: FileSize,
-    /// Print nothing but errors.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub batch: BatchArgs,
 }
 
 #[derive(Debug, Args)]
@@ -72,12 +62,19 @@ pub struct RunArgs {
     /// Extract every file, even those unchanged since the last run.
     #[arg(long)]
     pub full: bool,
-    /// Worker threads [default: one per core].
-    #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
     /// Process only shard K of N (0 <= K < N): a stable partition of the input paths.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// The options `extract` and `run` share: how the batch runs.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Worker threads [default: one per core].
+    #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// Refuse files larger than SIZE (bytes, or with a K, M or G suffix): each gets an error
     /// entry and is not read. The parser needs about 14 times a file's size in memory.
     #[arg(long, value_name = "SIZE", default_value_t = FileSize::DEFAULT)]
@@ -85,6 +82,16 @@ pub struct RunArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+impl Default for BatchArgs {
+    fn default() -> BatchArgs {
+        BatchArgs {
+            jobs: None,
+            max_filesize: FileSize::DEFAULT,
+            quiet: false,
+        }
+    }
 }
 
 /// A size in bytes, written as a number with an optional `K`, `M` or `G` suffix (powers of

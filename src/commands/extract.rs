@@ -25,12 +25,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         out: OutDir::new(&args.out),
         options: Options {
             encoding: args.encoding,
-            max_bytes: Some(args.max_filesize.0),
+            max_bytes: Some(args.batch.max_filesize.0),
         },
-        jobs: threads(args.jobs),
+        jobs: threads(args.batch.jobs),
         mode: Mode::Extract,
-        progress: show_progress(args.quiet),
+        progress: show_progress(args.batch.quiet),
     };
     let outcome = batch::run(&job)?;
-    Ok(finish(&outcome, args.quiet))
+    Ok(finish(&outcome, args.batch.quiet))
 }

@@ -23,13 +23,13 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         inputs,
         out: OutDir::new(&args.output),
         options: Options {
-            max_bytes: Some(args.max_filesize.0),
+            max_bytes: Some(args.batch.max_filesize.0),
             ..Options::default()
         },
-        jobs: threads(args.jobs),
+        jobs: threads(args.batch.jobs),
         mode: Mode::Incremental { full: args.full },
-        progress: show_progress(args.quiet),
+        progress: show_progress(args.batch.quiet),
     };
     let outcome = batch::run(&job)?;
-    Ok(finish(&outcome, args.quiet))
+    Ok(finish(&outcome, args.batch.quiet))
 }
