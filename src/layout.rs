@@ -10,8 +10,10 @@
 //!   does not is continued by the next one — unless it is short and stands alone, like a title
 //!   or a chapter heading.
 
+use crate::model::Kind;
 use crate::normalise::Line;
 use crate::numbering::parse_marker;
+use crate::structure::candidates::cited_across_break;
 use crate::text::{chars_and_width, ends_with_stop};
 
 /// A paragraph: one or more lines joined without separator.
@@ -140,7 +142,8 @@ fn continues(para: &str, prev: Prev, next: &Line, wrap: Option<Wrap>) -> bool {
     let stop = ends_with_stop(prev.text) || is_bracketed_note(para);
     // Parsed only where the answer can change the outcome: in a clean text most lines end on
     // a stop, and are paragraphs whatever follows them.
-    let next_is_marker = || parse_marker(&next.text).is_some();
+    let next_marker = || parse_marker(&next.text);
+    let next_is_marker = || next_marker().is_some();
     // A closing line (`发布时间：… 来源：“学习强国”学习平`) takes back only the fragment that
     // wrapped off its end (`台`); what follows it starts the next document, however full the
     // line is.
@@ -149,9 +152,17 @@ fn continues(para: &str, prev: Prev, next: &Line, wrap: Option<Wrap>) -> bool {
     }
     if let Some(w) = wrap {
         if w.is_full(prev.len) {
-            // A full line ends its paragraph only by coincidence; when it ends on a stop and a
-            // new numbered unit starts, take the coincidence.
-            return !(stop && next_is_marker());
+            // A full line ends its paragraph only by coincidence. Take the coincidence when a
+            // numbered unit starts on the next line and either this one ends on a stop, or the
+            // next opens with a `第…` label that would not read as a citation run on from it: a
+            // header line or a title that happens to fill the line (`…会议通过` / `第一章总则`),
+            // where a sentence wrapped before a citation reads as one (`…依照本法` /
+            // `第十条的规定`). Not other labels: `一、` and `（一）` are words as often
+            // (`…相统` / `一、物质保障`, `…的解释` / `（一）》`).
+            return !next_marker().is_some_and(|m| {
+                stop || ((m.kind.is_structural() || m.kind == Kind::Article)
+                    && !cited_across_break(prev.text, &next.text, m.kind, m.len))
+            });
         }
         // The first line of a paragraph is short by its lost indent: a nearly full line in the
         // middle of a sentence goes on.
@@ -384,6 +395,30 @@ mod tests {
             [
                 "人民日报评论员",
                 "党的工作机关在实施党的领导中发挥着重要作用。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_line_before_a_heading_label_ends_its_paragraph_unless_a_citation_runs_on() {
+        // Wrapped at 16 characters. The header line fills the line by chance and ends without
+        // a stop; the labels glued to their text on the next lines are headings all the same.
+        let text = "某某市档案管理条例\n\n2019年1月1日某某市人大常委会会议通过\n\n\
+                    第一章总则\n\n第一条为了加强档案管理，根据有关法律\n，制定本条例。\n\
+                    第二条档案工作依照档案法和刑法分则\n第一章规定的原则，实行统一领导、分\n\
+                    级管理。违反规定的，依照档案法和本法\n第三条的规定处理，做到全面统筹相统\n\
+                    一、上下贯通。\n";
+        assert_eq!(
+            paras(text),
+            [
+                "某某市档案管理条例",
+                "2019年1月1日某某市人大常委会会议通过",
+                "第一章总则",
+                "第一条为了加强档案管理，根据有关法律，制定本条例。",
+                // 刑法分则 / 第一章规定: a citation (the word after it); 依照档案法和本法 /
+                // 第三条的规定: one too (the words before it); 相统 / 一、: a word, not a label.
+                "第二条档案工作依照档案法和刑法分则第一章规定的原则，实行统一领导、分级管理。\
+                 违反规定的，依照档案法和本法第三条的规定处理，做到全面统筹相统一、上下贯通。",
             ]
         );
     }

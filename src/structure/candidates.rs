@@ -121,7 +121,8 @@ pub fn scan(body: &str) -> Vec<Candidate> {
             continue;
         }
         let position = position_at(body, at);
-        let reference = reads_as_reference(body, at, at + m.len, m.kind, position, true);
+        let reference =
+            reads_as_reference(&body[..at], &body[at + m.len..], m.kind, position, true);
         out.push(Candidate {
             kind: m.kind,
             number: m.number,
@@ -350,20 +351,38 @@ pub fn led(before: &str) -> bool {
 /// The reference evidence of `c` without the words before it: for a label that follows a
 /// heading, those words are the heading's.
 pub fn reference_without_leader(body: &str, c: &Candidate) -> Reference {
-    reads_as_reference(body, c.start, c.end(), c.kind, c.position, false)
+    reads_as_reference(
+        &body[..c.start],
+        &body[c.end()..],
+        c.kind,
+        c.position,
+        false,
+    )
 }
 
+/// Whether a label that a line break separates from the text before it (`prev`, ending a
+/// line) would be a citation if the break were only a wrap: `next` is the line the label
+/// opens, `label_len` the label's length in bytes. A citation broken across lines reads as one
+/// (`…依照本法` / `第十条的规定…`); a heading after a line of other matter does not
+/// (`…会议通过` / `第一章总则`).
+/// The words that only may follow a citation count here too, for every `第…` label
+/// (`…刑法分则` / `第一章规定的…`): the break is the only other evidence, and it is weak.
+pub fn cited_across_break(prev: &str, next: &str, kind: Kind, label_len: usize) -> bool {
+    let rest = &next[label_len..];
+    reads_as_reference(prev, rest, kind, Position::Inline, true) != Reference::No
+        || SOFT_FOLLOWERS.iter().any(|w| rest.starts_with(w))
+}
+
+/// `before` is the text before the label, `rest` the text after it.
 fn reads_as_reference(
-    body: &str,
-    start: usize,
-    end: usize,
+    before: &str,
+    rest: &str,
     kind: Kind,
     pos: Position,
     use_leaders: bool,
 ) -> Reference {
-    let spaced_after = body[end..].starts_with(|c: char| is_space(c) && c != '\n');
-    let after = body[end..].trim_start_matches(|c: char| is_space(c) && c != '\n');
-    let before = &body[..start];
+    let spaced_after = rest.starts_with(|c: char| is_space(c) && c != '\n');
+    let after = rest.trim_start_matches(|c: char| is_space(c) && c != '\n');
     let hard = match kind {
         Kind::Part | Kind::Subpart | Kind::Chapter | Kind::Section | Kind::Article => {
             // 第十条第二款: the article is referred to with its paragraph (but 第一章第一条 is a
