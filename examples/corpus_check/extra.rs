@@ -1,7 +1,7 @@
 //! Layouts degrade.py does not make, built in memory from its `plain` and `wrap` copies: issue 3
 //! says fatiao is also measured on page numbers and running heads between lines, half-width
-//! brackets and tabs after labels; letter-spaced labels, and headings split over two lines,
-//! are what PDF text of justified or centred lines gives. They run with `--extra` (or `--layout NAME`); .ci/run leaves
+//! brackets and tabs after labels; letter-spaced labels, headings split over two lines and
+//! labels glued to their text are what PDF text of justified or centred lines gives. They run with `--extra` (or `--layout NAME`); .ci/run leaves
 //! them out until the lead adds them to the bar.
 //!
 //! Each is deterministic: the same file always gives the same bytes (choices come from a
@@ -32,6 +32,12 @@ static LABEL_SPACE: LazyLock<Regex> = LazyLock::new(|| {
 /// export it.
 pub fn tabs(plain: &str) -> String {
     LABEL_SPACE.replace_all(plain, "$1\t").into_owned()
+}
+
+/// PDF text with labels glued to their text (`第一条为了…`, `第一章总则`): `wrap` without the
+/// space after each label, as extractors that drop a justified line's spacing give it.
+pub fn glued(wrap: &str) -> String {
+    LABEL_SPACE.replace_all(wrap, "$1").into_owned()
 }
 
 static LINE_LABEL: LazyLock<Regex> =

@@ -27,6 +27,7 @@ pub enum Layout {
     Tabs,
     Spaced,
     Split,
+    Glued,
 }
 
 impl Layout {
@@ -42,12 +43,13 @@ impl Layout {
     ];
 
     /// The layouts beyond the bar's eight, run with `--extra`.
-    pub const EXTRA: [Layout; 5] = [
+    pub const EXTRA: [Layout; 6] = [
         Layout::Pages,
         Layout::Halfwidth,
         Layout::Tabs,
         Layout::Spaced,
         Layout::Split,
+        Layout::Glued,
     ];
 
     /// The name degrade.py uses (and `markdown`, and the extra layouts' names).
@@ -66,6 +68,7 @@ impl Layout {
             Layout::Tabs => "tabs",
             Layout::Spaced => "spaced",
             Layout::Split => "split",
+            Layout::Glued => "glued",
         }
     }
 
@@ -109,6 +112,7 @@ impl Layout {
             Layout::Tabs => built(extra::tabs(&read(Layout::Plain)?.1), None),
             Layout::Spaced => built(extra::spaced(&read(Layout::Plain)?.1), None),
             Layout::Split => built(extra::split_headings(&read(Layout::Plain)?.1), None),
+            Layout::Glued => built(extra::glued(&read(Layout::Wrap)?.1), None),
             Layout::Pages => {
                 let plain = read(Layout::Plain)?.1;
                 let title = plain.lines().next().unwrap_or_default().trim();
