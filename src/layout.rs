@@ -10,6 +10,7 @@
 //!   does not is continued by the next one — unless it is short and stands alone, like a title
 //!   or a chapter heading.
 
+use crate::meta::is_whole_title;
 use crate::model::Kind;
 use crate::normalise::Line;
 use crate::numbering::parse_marker;
@@ -88,7 +89,8 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
                     md_heading: last.md_heading,
                     len: lengths[i - 1],
                 };
-                continues(&p.text, prev, &line, wraps[i - 1])
+                let opening = out.is_empty() && last.start == 0;
+                continues(&p.text, prev, &line, wraps[i - 1], opening)
             }
             None => false,
         };
@@ -135,7 +137,8 @@ struct Prev<'a> {
 }
 
 /// Does `next` continue the paragraph `para`, whose last line is `prev`?
-fn continues(para: &str, prev: Prev, next: &Line, wrap: Option<Wrap>) -> bool {
+/// `opening`: `prev` is the text's first line.
+fn continues(para: &str, prev: Prev, next: &Line, wrap: Option<Wrap>, opening: bool) -> bool {
     if prev.md_heading || next.md_heading {
         return false;
     }
@@ -151,6 +154,11 @@ fn continues(para: &str, prev: Prev, next: &Line, wrap: Option<Wrap>) -> bool {
         return next.text.chars().count() <= 3 && !next_is_marker();
     }
     if let Some(w) = wrap {
+        // The text's first line, a whole title that happens to fill the line or nearly, before
+        // a line that does not add a qualifier to it (`（二）`).
+        if opening && !next.text.starts_with(['（', '(']) && is_whole_title(prev.text) {
+            return false;
+        }
         if w.is_full(prev.len) {
             // A full line ends its paragraph only by coincidence. Take the coincidence when a
             // numbered unit starts on the next line and either this one ends on a stop, or the
@@ -421,6 +429,42 @@ mod tests {
                  违反规定的，依照档案法和本法第三条的规定处理，做到全面统筹相统一、上下贯通。",
             ]
         );
+    }
+
+    /// `title` and a preamble and three articles of body, each paragraph wrapped at 20
+    /// characters, as PDF text gives them.
+    fn wrapped_at_20(title: &str) -> String {
+        let mut text = String::new();
+        for para in [
+            title,
+            "为正确审理某某案件，根据民事诉讼法等有关法律，结合审判实际，制定本规定。",
+            "第一条人民法院审理某某案件，应当以事实为根据，以法律为准绳，依法保护当事人的合法权益。",
+            "第二条当事人对某某事项有争议的，可以向有管辖权的人民法院提起诉讼，人民法院应当依法受理。",
+            "第三条本规定自公布之日起施行，此前发布的有关规定与本规定不一致的，以本规定为准。",
+        ] {
+            let chars: Vec<char> = para.chars().collect();
+            for line in chars.chunks(20) {
+                text.extend(line);
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn a_title_that_fills_the_first_line_ends_there() {
+        let preamble = "为正确审理某某案件，根据民事诉讼法等有关法律，结合审判实际，制定本规定。";
+        // Twenty characters, a whole line: the preamble runs on without a date line between.
+        let text = wrapped_at_20("最高人民法院关于审理某某案件的若干规定");
+        assert_eq!(
+            paras(&text)[..2],
+            ["最高人民法院关于审理某某案件的若干规定", preamble]
+        );
+        // A title wrapped inside its brackets, or before its qualifier, goes on.
+        let title = "国务院关于修改《中华人民共和国某某管理条例》的决定";
+        assert_eq!(paras(&wrapped_at_20(title))[..2], [title, preamble]);
+        let title = "最高人民法院关于审理某某案件的若干规定（二）";
+        assert_eq!(paras(&wrapped_at_20(title))[..2], [title, preamble]);
     }
 
     #[test]

@@ -208,6 +208,53 @@ fn header_stop(line: &str) -> usize {
     .unwrap_or(line.len())
 }
 
+/// The words a title ends with: the kinds of legal text and the 文种 of GB/T 9704.
+const TITLE_ENDS: &[&str] = &[
+    "法", "法典", "条例", "规定", "办法", "细则", "规则", "规程", "决定", "决议", "解释", "意见",
+    "通知", "通报", "通告", "公告", "公报", "批复", "方案", "纲要", "要点", "规划", "计划", "准则",
+    "守则", "章程", "制度", "指引", "指南", "纪要", "答复",
+];
+
+/// `line` reads as a whole title: no sentence or clause punctuation, its brackets closed, and
+/// it ends with a title word (`…的规定`), perhaps followed by a bracketed qualifier
+/// (`…的规定（二）`, `…办法（试行）`). A title wrapped after its first line is rarely cut right
+/// after such a word with its brackets closed (`…关于修改《某某条例` / `》的决定` is not).
+pub(crate) fn is_whole_title(line: &str) -> bool {
+    let line = line.trim_end_matches(crate::normalise::is_space);
+    if line.contains(['，', '；', '。', '：', ',', ';']) || !brackets_closed(line) {
+        return false;
+    }
+    let core = match line.strip_suffix(['）', ')']) {
+        Some(inner) => inner.rfind(['（', '(']).map_or(line, |open| &inner[..open]),
+        None => line,
+    };
+    core.chars().count() >= 6 && TITLE_ENDS.iter().any(|w| core.ends_with(w))
+}
+
+/// Every 《 〈 （ ( in `s` is closed after it, and nothing is closed that was not opened.
+fn brackets_closed(s: &str) -> bool {
+    let mut open: Vec<char> = Vec::new();
+    for c in s.chars() {
+        let closes = match c {
+            '《' | '〈' | '（' | '(' => {
+                open.push(c);
+                continue;
+            }
+            '》' => '《',
+            '〉' => '〈',
+            '）' => '（',
+            ')' => '(',
+            _ => continue,
+        };
+        // Full- and half-width brackets are mixed in real text: `（试行)`.
+        let matches = |o: char| o == closes || matches!((o, closes), ('（', '(') | ('(', '（'));
+        if !open.pop().is_some_and(matches) {
+            return false;
+        }
+    }
+    open.is_empty()
+}
+
 /// Every date followed, before the next date, by an event word.
 fn events(text: &str) -> Vec<Event> {
     let dates: Vec<regex::Captures> = DATE.captures_iter(text).collect();
@@ -297,6 +344,28 @@ fn numeral(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_titles_end_with_a_title_word_and_close_their_brackets() {
+        for title in [
+            "最高人民法院关于海事法院受理案件范围的规定",
+            "最高人民法院关于审理某某案件若干问题的规定（二）",
+            "某某市物业管理办法（试行)",
+            "中华人民共和国刑法",
+            "关于加强基层治理体系和治理能力现代化建设的意见",
+        ] {
+            assert!(is_whole_title(title), "{title}");
+        }
+        for not_title in [
+            "国务院关于修改《中华人民共和国某某管理条例",
+            "为正确审理某某案件，根据民事诉讼法等有关",
+            "2019年1月1日某某市人大常委会会议通过",
+            "依照本法",
+            "最高人民法院关于审理某某案件）的规定",
+        ] {
+            assert!(!is_whole_title(not_title), "{not_title}");
+        }
+    }
 
     #[test]
     fn law_header() {
