@@ -294,15 +294,35 @@ fn events(text: &str) -> Vec<Event> {
     out
 }
 
-/// The earliest event word in `s`, and the byte offset just past it.
+/// The earliest event word in `s`, and the byte offset just past it. A word may be broken by
+/// a line break where PDF text wrapped it (`…会议通` / `过`).
 fn first_event_word(s: &str) -> Option<(&'static str, usize)> {
-    EVENT_WORDS
-        .iter()
-        .filter(|w| **w != "发布时间")
-        .filter_map(|w| s.find(w).map(|i| (*w, i, i + w.len())))
-        .min_by_key(|&(_, i, _)| i)
-        .map(|(w, _, end)| (w, end))
+    let (words, regex) = &*EVENT_WORD;
+    let found = regex.captures(s)?;
+    let k = (0..words.len()).find(|&k| found.get(k + 1).is_some())?;
+    Some((words[k], found.get(0)?.end()))
 }
+
+/// The event words that follow their date (all but 发布时间), and a regex with each as group
+/// k + 1, a line break allowed between its characters. The leftmost match wins, and at one
+/// place the word earlier in the list, as [`EVENT_WORDS`] are ranked.
+static EVENT_WORD: LazyLock<(Vec<&str>, Regex)> = LazyLock::new(|| {
+    let words: Vec<&str> = EVENT_WORDS
+        .into_iter()
+        .filter(|w| *w != "发布时间")
+        .collect();
+    let groups: Vec<String> = words
+        .iter()
+        .map(|w| {
+            format!(
+                "({})",
+                w.chars().map(String::from).collect::<Vec<_>>().join("\n?")
+            )
+        })
+        .collect();
+    let regex = Regex::new(&groups.join("|")).expect("valid event-word regex");
+    (words, regex)
+});
 
 fn iso_date(caps: &regex::Captures) -> Option<String> {
     let num = |name: &str| caps.name(name).and_then(|m| numeral(m.as_str()));
@@ -367,6 +387,15 @@ mod tests {
         }
     }
 
+    /// (date, event) of each event read.
+    fn dated_events(h: &Header) -> Vec<(&str, &str)> {
+        h.meta
+            .events
+            .iter()
+            .map(|e| (e.date.as_str(), e.event.as_str()))
+            .collect()
+    }
+
     #[test]
     fn law_header() {
         let h = read(
@@ -374,14 +403,19 @@ mod tests {
             None,
         );
         assert_eq!(h.title.as_deref(), Some("中华人民共和国行政复议法"));
-        let ev: Vec<_> = h
-            .meta
-            .events
-            .iter()
-            .map(|e| (e.date.as_str(), e.event.as_str()))
-            .collect();
+        let ev = dated_events(&h);
         assert_eq!(ev, [("1999-04-29", "通过"), ("2009-08-27", "修正")]);
         assert!(h.preamble.unwrap().starts_with("1999年4月29日"));
+    }
+
+    #[test]
+    fn an_event_word_broken_by_a_wrapped_line_is_read() {
+        let h = read(
+            Some("商丘市饮用水水源保护条例\n2018年6月28日 商丘市人民代表大会常务委员会会议通\n过\n2018年7月27日 河南省人民代表大会常务委员会会议\n批准"),
+            None,
+        );
+        let ev = dated_events(&h);
+        assert_eq!(ev, [("2018-06-28", "通过"), ("2018-07-27", "批准")]);
     }
 
     #[test]
