@@ -102,6 +102,24 @@ pub fn pages(wrap: &str, title: &str, seed: &str) -> String {
     out
 }
 
+/// `plain` wrapped again at a width of its own (22–38 characters, from the path's hash, not
+/// degrade.py's): every paragraph cut into lines of that many characters, no blank lines. A
+/// second draw of widths, so that titles and header lines that happen to fill a line
+/// (`wrap` has one width per file) are met more than once.
+pub fn rewrap(plain: &str, seed: &str) -> String {
+    let hash = Sha256::digest(seed.as_bytes());
+    let width = 22 + usize::from(hash[2] % 17);
+    let mut out = String::with_capacity(plain.len() + plain.len() / 10);
+    for para in plain.lines().filter(|l| !l.trim().is_empty()) {
+        let chars: Vec<char> = para.chars().collect();
+        for line in chars.chunks(width) {
+            out.extend(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

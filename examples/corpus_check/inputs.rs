@@ -28,6 +28,7 @@ pub enum Layout {
     Spaced,
     Split,
     Glued,
+    Rewrap,
 }
 
 impl Layout {
@@ -43,13 +44,14 @@ impl Layout {
     ];
 
     /// The layouts beyond the bar's eight, run with `--extra`.
-    pub const EXTRA: [Layout; 6] = [
+    pub const EXTRA: [Layout; 7] = [
         Layout::Pages,
         Layout::Halfwidth,
         Layout::Tabs,
         Layout::Spaced,
         Layout::Split,
         Layout::Glued,
+        Layout::Rewrap,
     ];
 
     /// The name degrade.py uses (and `markdown`, and the extra layouts' names).
@@ -69,6 +71,7 @@ impl Layout {
             Layout::Spaced => "spaced",
             Layout::Split => "split",
             Layout::Glued => "glued",
+            Layout::Rewrap => "rewrap",
         }
     }
 
@@ -113,6 +116,10 @@ impl Layout {
             Layout::Spaced => built(extra::spaced(&read(Layout::Plain)?.1), None),
             Layout::Split => built(extra::split_headings(&read(Layout::Plain)?.1), None),
             Layout::Glued => built(extra::glued(&read(Layout::Wrap)?.1), None),
+            Layout::Rewrap => built(
+                extra::rewrap(&read(Layout::Plain)?.1, &rel.to_string_lossy()),
+                None,
+            ),
             Layout::Pages => {
                 let plain = read(Layout::Plain)?.1;
                 let title = plain.lines().next().unwrap_or_default().trim();
