@@ -127,6 +127,50 @@ fn a_colon_after_the_label_is_the_labels_not_the_texts() {
 }
 
 #[test]
+fn a_single_line_export_with_glued_labels_keeps_its_first_chapter_and_article() {
+    // Line breaks lost, and no space after any label: the header runs into the first heading.
+    let d = doc(
+        "某某管理办法 2021年8月2日 某某令第46号公布 2022年1月1日 施行第一章总 则 \
+        第一条为了规范管理，制定本办法。 第二条本办法适用于本市。第二章监督 \
+        第三条监督部门应当依法履行职责。 第四条本办法自公布之日起施行。\n",
+    );
+    assert_eq!(labels(&d, Kind::Chapter), ["第一章", "第二章"]);
+    assert_eq!(d.children[0].heading.as_deref(), Some("总则"));
+    assert_eq!(
+        labels(&d, Kind::Article),
+        ["第一条", "第二条", "第三条", "第四条"]
+    );
+    assert!(d.preamble.as_deref().unwrap().ends_with("施行"));
+
+    // Without chapters, the header runs into the first article.
+    let d = doc(
+        "某某管理办法 2022年4月14日 某某令第56号公布 2022年7月1日 施行\
+        第一条为了规范管理，制定本办法。 第二条本办法适用于本市。 第三条本办法自公布之日起施行。\n",
+    );
+    assert_eq!(labels(&d, Kind::Article), ["第一条", "第二条", "第三条"]);
+    assert_eq!(
+        article(&d, "第一条").full_text(),
+        "为了规范管理，制定本办法。"
+    );
+
+    // A heading without a number glued to the next article, and an article that opens with a
+    // word that also follows citations (将第五条作为第六条), each right after a sentence.
+    let d = doc(
+        "某某管理条例 第一条为了规范管理，制定本条例。 第二条本条例适用于本市。\
+        规划管理第三条市人民政府应当编制规划。第四条作为规划依据的资料应当公开。\
+        第五条本条例自公布之日起施行。\n",
+    );
+    assert_eq!(
+        labels(&d, Kind::Article),
+        ["第一条", "第二条", "第三条", "第四条", "第五条"]
+    );
+    assert_eq!(
+        article(&d, "第四条").full_text(),
+        "作为规划依据的资料应当公开。"
+    );
+}
+
+#[test]
 fn policy_document_that_skips_a_level() {
     let d = doc("关于加强某项工作的意见\n为做好某项工作，提出如下意见。\n\
         一、总体要求\n1.坚持党的领导。把党的领导贯穿全过程。\n2.坚持问题导向。聚焦突出问题。\n\

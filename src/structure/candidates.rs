@@ -399,7 +399,7 @@ fn reads_as_reference(
                 && !after.starts_with("款项");
             // At the start of a paragraph, a citation word may also begin an article's text:
             // weaker evidence.
-            if pos == Position::Start && follower && !strict && !cites_subdivision(after) {
+            if pos >= Position::AfterStop && follower && !strict && !cites_subdivision(after) {
                 return Reference::Soft;
             }
             cites_subdivision(after)

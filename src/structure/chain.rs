@@ -5,6 +5,7 @@
 //! parent changed) and gaps cost more than they gain.
 
 use super::candidates::{Candidate, Position, Reference};
+use crate::model::Kind;
 
 /// How far back (in candidates of the same family) a predecessor is looked for.
 const WINDOW: usize = 400;
@@ -23,6 +24,10 @@ fn position_score(c: &Candidate, context: bool) -> Option<i32> {
         // Glued to what precedes it but set off from its text by a space (a header that ran
         // into the first article when line breaks were lost): weak evidence.
         Position::Inline if c.spaced_after => 1,
+        // The first article glued to a header that ran into it (`…施行第一条为了…`, a
+        // single-line export): no evidence of its own, but a chain may start with it, and
+        // takes it only when 第二条 follows as it should.
+        Position::Inline if c.kind == Kind::Article && c.key() == (1, 0) => 0,
         Position::Inline => return None,
     };
     match c.reference {

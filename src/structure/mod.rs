@@ -162,10 +162,12 @@ fn unstructured(paras: &[Para]) -> Structured {
 }
 
 /// Evidence from a candidate's surroundings, beyond its position:
-/// - an inline candidate right after another unit's heading (`第一章总则第一条…`) stands where a
+/// - an inline candidate right after another unit's heading (`第一章总则第一条…`), or after a
+///   sentence and a short heading without a number (`…奖励。 规划管理第七条…`), stands where a
 ///   line break was lost, not in a sentence;
-/// - a 编/章/节 label that starts a short line of its own (`第二章 规划建设`) is a heading even
-///   when the numbering around it is incomplete.
+/// - a 编/章/节 label that starts a short line of its own (`第二章 规划建设`), or whose short
+///   title runs up to the next unit (`第二章规划建设第七条…`), is a heading even when the
+///   numbering around it is incomplete.
 fn context_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
     (0..cands.len())
         .map(|i| {
@@ -175,9 +177,18 @@ fn context_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
                     let line = body[c.end()..].split('\n').next().unwrap_or("");
                     return is_title_like(line.trim_matches(crate::normalise::is_space));
                 }
-                if c.position >= Position::AfterSpace {
-                    return cands.get(i + 1).is_some_and(|n| heads(body, c, n));
+                // Inline too: a single-line export with labels glued to their text runs a
+                // header into its first heading (`…施行第一章总则第一条为了…`).
+                if cands.get(i + 1).is_some_and(|n| heads(body, c, n)) {
+                    return true;
                 }
+            }
+            if c.kind == Kind::Article
+                && c.position == Position::Inline
+                && c.reference == Reference::No
+                && after_run_in_heading(&body[..c.start])
+            {
+                return true;
             }
             if i == 0 || c.position != Position::Inline {
                 return false;
@@ -192,6 +203,26 @@ fn context_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
                 && !between.chars().any(crate::text::is_stop)
         })
         .collect()
+}
+
+/// `before` (the text up to an article's label) ends with a sentence and then a short heading
+/// without a number, or a bracketed note, that the label is glued to: `…予以表彰。 规划管理第七条…`,
+/// `…（2010年12月23日删除）第十九条…`, where a single-line export lost the breaks around a
+/// heading.
+fn after_run_in_heading(before: &str) -> bool {
+    let cut = before
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| crate::text::is_stop(ch) || ch == '\n')
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let run = before[cut..].trim_matches(crate::normalise::is_space);
+    let heading = || {
+        run.chars().count() <= 20
+            && run
+                .chars()
+                .all(|ch| crate::text::is_han(ch) || crate::normalise::is_space(ch) || ch == '、')
+    };
+    !run.is_empty() && (heading() || crate::layout::is_bracketed_note(run))
 }
 
 /// `c` is a heading whose title runs up to the unit `next` (`第二章 规划建设第七条…` once line
