@@ -120,6 +120,25 @@ pub fn rewrap(plain: &str, seed: &str) -> String {
     out
 }
 
+/// A single line with labels glued to their text (`…施行第一章总则 第一条为了…`): degrade.py's
+/// `oneline` made from its `nospace`, as some web exports give a law whose labels and text sit
+/// in separate elements. Lines are joined as `oneline` joins them: a space after every third.
+pub fn flat(plain: &str) -> String {
+    let glued = LABEL_SPACE.replace_all(plain, "$1");
+    glued
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let l = l.trim();
+            if i % 3 == 0 {
+                format!("{l} ")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,7 @@ pub enum Layout {
     Split,
     Glued,
     Rewrap,
+    Flat,
 }
 
 impl Layout {
@@ -44,7 +45,7 @@ impl Layout {
     ];
 
     /// The layouts beyond the bar's eight, run with `--extra`.
-    pub const EXTRA: [Layout; 7] = [
+    pub const EXTRA: [Layout; 8] = [
         Layout::Pages,
         Layout::Halfwidth,
         Layout::Tabs,
@@ -52,6 +53,7 @@ impl Layout {
         Layout::Split,
         Layout::Glued,
         Layout::Rewrap,
+        Layout::Flat,
     ];
 
     /// The name degrade.py uses (and `markdown`, and the extra layouts' names).
@@ -72,6 +74,7 @@ impl Layout {
             Layout::Split => "split",
             Layout::Glued => "glued",
             Layout::Rewrap => "rewrap",
+            Layout::Flat => "flat",
         }
     }
 
@@ -116,6 +119,7 @@ impl Layout {
             Layout::Spaced => built(extra::spaced(&read(Layout::Plain)?.1), None),
             Layout::Split => built(extra::split_headings(&read(Layout::Plain)?.1), None),
             Layout::Glued => built(extra::glued(&read(Layout::Wrap)?.1), None),
+            Layout::Flat => built(extra::flat(&read(Layout::Plain)?.1), None),
             Layout::Rewrap => built(
                 extra::rewrap(&read(Layout::Plain)?.1, &rel.to_string_lossy()),
                 None,
