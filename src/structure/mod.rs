@@ -205,17 +205,31 @@ fn context_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
         .collect()
 }
 
+/// Room for a run-in heading of 20 characters (or a bracketed note) and the spaces around it.
+const RUN_IN_BYTES: usize = 128;
+
 /// `before` (the text up to an article's label) ends with a sentence and then a short heading
 /// without a number, or a bracketed note, that the label is glued to: `…予以表彰。 规划管理第七条…`,
 /// `…（2010年12月23日删除）第十九条…`, where a single-line export lost the breaks around a
 /// heading.
 fn after_run_in_heading(before: &str) -> bool {
-    let cut = before
+    // Looked for in the last few characters only: this is asked of every inline article label,
+    // and a text may run on for megabytes without a stop.
+    let mut from = before.len().saturating_sub(RUN_IN_BYTES);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let cut = match tail
         .char_indices()
         .rev()
         .find(|&(_, ch)| crate::text::is_stop(ch) || ch == '\n')
-        .map_or(0, |(i, ch)| i + ch.len_utf8());
-    let run = before[cut..].trim_matches(crate::normalise::is_space);
+    {
+        Some((i, ch)) => i + ch.len_utf8(),
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let run = tail[cut..].trim_matches(crate::normalise::is_space);
     let heading = || {
         run.chars().count() <= 20
             && run
