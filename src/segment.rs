@@ -43,26 +43,22 @@ pub fn segment(paras: Vec<Para>) -> Vec<Vec<Para>> {
 /// The new document takes with it the header paragraphs just before it (its title, its dated
 /// notes), back to the paragraph that ended the previous law's last sentence.
 pub fn split_restarts(paras: Vec<Para>) -> Vec<Vec<Para>> {
+    let (paras, mut cuts) = cut_inline_restarts(paras);
     let firsts: Vec<usize> = paras
         .iter()
         .enumerate()
         .filter(|(_, p)| opens_first_article(&p.text))
         .map(|(i, _)| i)
         .collect();
-    if firsts.len() < 2 {
-        return vec![paras];
-    }
-    let mut cuts: Vec<usize> = Vec::new();
     for pair in firsts.windows(2) {
         let (previous, first) = (pair[0], pair[1]);
-        let mut start = first;
-        while start > previous + 1
-            && first - start < HEADER_PARAS
-            && is_header_para(&paras[start - 1].text)
-        {
-            start -= 1;
-        }
-        cuts.push(start);
+        cuts.push(header_start(&paras, previous, first));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.retain(|&cut| cut > 0);
+    if cuts.is_empty() {
+        return vec![paras];
     }
     let mut out = Vec::new();
     let mut rest = paras;
@@ -73,6 +69,156 @@ pub fn split_restarts(paras: Vec<Para>) -> Vec<Vec<Para>> {
     out.push(rest);
     out.reverse();
     out
+}
+
+/// Where the law whose first article is paragraph `first` begins: with the header paragraphs
+/// just before it (its title, its dated notes), back to the paragraph after `previous`.
+fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
+    let mut start = first;
+    while start > previous + 1
+        && first - start < HEADER_PARAS
+        && is_header_para(&paras[start - 1].text)
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// Cuts paragraphs where a second law begins inside them, as in a single-line export of a
+/// compilation (`…自公布之日起施行。 乙条例 2024年1月1日通过 第一条为了…`), and returns them with
+/// the indices of the paragraphs where those laws begin. A law begins at a `第一条` that no
+/// citation word surrounds, once an earlier `第一条` was met ([`restart_cut`] says where).
+fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
+    // First where, without moving anything: most files have no second law, and most of the
+    // rest have it on a paragraph of its own.
+    let mut seen_first = false;
+    // Per paragraph that holds a first article: its index, its cuts, and whether a law begins
+    // with it.
+    let mut plan: Vec<(usize, Vec<usize>, bool)> = Vec::new();
+    for (i, para) in paras.iter().enumerate() {
+        let labels = first_article_labels(&para.text);
+        if labels.is_empty() {
+            continue;
+        }
+        let (mut cuts, mut whole) = (Vec::new(), false);
+        for &at in &labels {
+            if seen_first {
+                match restart_cut(&para.text, at) {
+                    Some(Cut::At(cut)) => cuts.push(cut),
+                    Some(Cut::Paragraph) => whole = true,
+                    None => {}
+                }
+            }
+            seen_first = true;
+        }
+        plan.push((i, cuts, whole));
+    }
+    if plan.iter().all(|(_, cuts, _)| cuts.is_empty()) {
+        // Indices stay as they are: a law that begins with a paragraph begins with its header.
+        let mut starts = Vec::new();
+        for (k, &(i, _, whole)) in plan.iter().enumerate() {
+            if whole {
+                let floor = if k > 0 { plan[k - 1].0 } else { 0 };
+                starts.push(header_start(&paras, floor, i));
+            }
+        }
+        return (paras, starts);
+    }
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len() + plan.len());
+    let mut starts = Vec::new();
+    // The paragraph (in `out`) that last held a first article: no header reaches back to it.
+    let mut last_first = 0;
+    let mut plan = plan.into_iter().peekable();
+    for (i, mut para) in paras.into_iter().enumerate() {
+        let Some((_, cuts, whole)) = plan.next_if(|(p, _, _)| *p == i) else {
+            out.push(para);
+            continue;
+        };
+        if whole {
+            starts.push(header_start(&out, last_first, out.len()));
+        }
+        // Cut from the end, so that the earlier offsets stay valid.
+        let mut pieces: Vec<String> = cuts
+            .iter()
+            .rev()
+            .map(|&cut| para.text.split_off(cut))
+            .collect();
+        pieces.reverse();
+        let kept = para.text.trim_end_matches(crate::normalise::is_space).len();
+        para.text.truncate(kept);
+        out.push(para);
+        for piece in pieces {
+            starts.push(out.len());
+            out.push(Para {
+                text: piece
+                    .trim_start_matches(crate::normalise::is_space)
+                    .to_string(),
+                md_heading: false,
+                set_aside: Vec::new(),
+            });
+        }
+        last_first = out.len() - 1;
+    }
+    (out, starts)
+}
+
+/// Where a law that begins at a `第一条` inside a paragraph begins.
+enum Cut {
+    /// At this byte offset of the paragraph: after the sentence end before its header, or at
+    /// the label itself when a sentence ends right before it (a preamble, `…解释如下：`, which
+    /// nothing tells from the end of the law before).
+    At(usize),
+    /// With the paragraph: the label opens it, or only a header precedes it there.
+    Paragraph,
+}
+
+/// Where the law whose `第一条` is at byte `at` of `text` begins. `None` when no sentence ends
+/// within a header's length before it: the words before it are too long for a header.
+fn restart_cut(text: &str, at: usize) -> Option<Cut> {
+    let mut from = at.saturating_sub(HEADER_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    match text[from..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| crate::text::is_stop(c))
+    {
+        Some((i, stop)) => {
+            let cut = from + i + stop.len_utf8();
+            let header = text[cut..at].trim_matches(crate::normalise::is_space);
+            Some(Cut::At(if header.is_empty() { at } else { cut }))
+        }
+        None if from == 0 => Some(Cut::Paragraph),
+        None => None,
+    }
+}
+
+/// How far before an inline `第一条` its law's header may begin: a long title and its dated
+/// notes (a law amended five times has five, each of a hundred characters or so).
+const HEADER_BYTES: usize = 3000;
+
+/// A searcher for `第一条`, built once.
+static FIRST_ARTICLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("第一条"));
+
+/// Byte offsets of the `第一条` labels in `text` that read as headings, not citations.
+fn first_article_labels(text: &str) -> Vec<usize> {
+    // A byte search: most paragraphs hold none.
+    let label = "第一条";
+    FIRST_ARTICLE
+        .find_iter(text.as_bytes())
+        .filter(|&at| opens_first_article(&text[at..]))
+        .filter(|&at| {
+            at == 0
+                || !crate::structure::candidates::cited_across_break(
+                    &text[..at],
+                    &text[at..],
+                    crate::model::Kind::Article,
+                    label.len(),
+                )
+        })
+        .collect()
 }
 
 /// How many paragraphs before a law's 第一条 may be its header.
@@ -196,6 +342,40 @@ mod tests {
         assert_eq!(docs[0].len(), 3);
         assert_eq!(docs[1][0].text, "乙条例");
         assert_eq!(docs[1].len(), 5, "title, note, chapter, two articles");
+    }
+
+    #[test]
+    fn a_second_law_inside_one_line_begins_after_the_sentence_before_its_header() {
+        let line = "甲条例 2020年1月1日通过 第一条 为了甲，制定本条例。 \
+            第二条 本条例自公布之日起施行。 乙办法 2021年2月2日公布 第一章 总则 \
+            第一条为了乙，制定本办法。 第二条 依照本办法第一条的规定执行。";
+        let docs = segment(paras(&[line]));
+        assert_eq!(docs.len(), 2);
+        assert!(docs[0][0].text.ends_with("自公布之日起施行。"));
+        assert!(docs[1][0]
+            .text
+            .starts_with("乙办法 2021年2月2日公布 第一章 总则 第一条"));
+        // Nothing lost but the space at the cut.
+        let joined: String = docs.iter().flatten().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, line.replacen("施行。 乙办法", "施行。乙办法", 1));
+    }
+
+    #[test]
+    fn a_law_whose_preamble_ends_right_before_its_first_article_begins_at_the_article() {
+        // Nothing tells the end of the law before from the title and preamble of the next.
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本条例。 第二条 本条例自公布之日起施行。\
+            乙解释 为正确适用法律，解释如下：第一条 人民法院应当依法审理。",
+        ]));
+        assert_eq!(docs.len(), 2);
+        assert!(docs[1][0].text.starts_with("第一条 人民法院"));
+    }
+
+    #[test]
+    fn citations_of_article_one_inside_a_line_are_not_a_second_law() {
+        let docs = segment(paras(&["第一条 为了甲，制定本法。 第二条 本法所称甲，\
+            是指依照本法第一条认定的事项。第一条规定的事项，由政府负责。"]));
+        assert_eq!(docs.len(), 1);
     }
 
     #[test]
