@@ -103,6 +103,18 @@ fn detect(bytes: &[u8]) -> Result<Detected<'_>, DecodeError> {
     if decode_strict(GB18030, bytes).is_ok() {
         return Ok(Other(GB18030));
     }
+    // UTF-8 that breaks after a stretch of valid non-ASCII text (a download cut inside a
+    // character, a corrupt byte) is UTF-8 with an error, not a puzzle for the detector: GB18030
+    // text fails UTF-8 validation within a character or two. Report where the UTF-8 breaks.
+    if let Err(e) = simdutf8::compat::from_utf8(bytes) {
+        let valid = &bytes[..e.valid_up_to()];
+        if valid.iter().filter(|&&b| b >= 0xC0).count() >= UTF8_EVIDENCE {
+            return Err(DecodeError::Malformed {
+                encoding: display_name(UTF_8),
+                offset: e.valid_up_to(),
+            });
+        }
+    }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), true);
@@ -117,6 +129,10 @@ fn detect(bytes: &[u8]) -> Result<Detected<'_>, DecodeError> {
     }
     Err(DecodeError::Undetectable(guess.name()))
 }
+
+/// Multi-byte characters that must decode as UTF-8 before a file that breaks is taken as UTF-8
+/// with an error.
+const UTF8_EVIDENCE: usize = 8;
 
 /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII-heavy text. Accept it only
 /// when that pattern is strong and the result decodes cleanly.
@@ -249,6 +265,32 @@ mod tests {
             }
             other => panic!("expected a malformed error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn utf8_that_breaks_after_valid_text_names_utf8_and_the_offset() {
+        let text = "第一条 国家秘密受法律保护。第二条 本法自公布之日起施行。";
+        // Cut inside the last character, as a truncated download is.
+        let cut = &text.as_bytes()[..text.len() - 1];
+        let last = text.len() - "。".len();
+        assert_eq!(
+            decode(cut, None),
+            Err(DecodeError::Malformed {
+                encoding: "UTF-8",
+                offset: last
+            })
+        );
+        // One corrupt byte in the middle.
+        let mut bytes = text.as_bytes().to_vec();
+        let at = text.find("第二条").unwrap();
+        bytes[at] = 0xFF;
+        assert_eq!(
+            decode(&bytes, None),
+            Err(DecodeError::Malformed {
+                encoding: "UTF-8",
+                offset: at
+            })
+        );
     }
 
     #[test]
