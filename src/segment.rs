@@ -209,6 +209,13 @@ fn first_article_labels(text: &str) -> Vec<usize> {
     FIRST_ARTICLE
         .find_iter(text.as_bytes())
         .filter(|&at| opens_first_article(&text[at..]))
+        // Quoted, it is the text of an article that an amending decision inserts
+        // (`增加一条，作为第一条：“第一条 …”`), not a law beginning.
+        .filter(|&at| {
+            !text[..at]
+                .trim_end_matches(crate::normalise::is_space)
+                .ends_with(['“', '「', '『', '"', '‘', '（', '(', '《'])
+        })
         .filter(|&at| {
             at == 0
                 || !crate::structure::candidates::cited_across_break(
@@ -369,6 +376,21 @@ mod tests {
         ]));
         assert_eq!(docs.len(), 2);
         assert!(docs[1][0].text.starts_with("第一条 人民法院"));
+    }
+
+    #[test]
+    fn an_article_quoted_by_an_amending_decision_is_not_a_second_law() {
+        let docs = segment(paras(&[
+            "关于修改某某法的决定",
+            "一、增加一条，作为第一条：",
+            "“第一条 为了规范某某，制定本法。”",
+            "二、本决定自公布之日起施行。",
+            "某某法",
+            "第一条 为了规范某某，制定本法。",
+            "第二条 本法自公布之日起施行。",
+        ]));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1][0].text, "某某法");
     }
 
     #[test]
