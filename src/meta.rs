@@ -208,6 +208,11 @@ fn header_stop(line: &str) -> usize {
     .unwrap_or(line.len())
 }
 
+/// `s` holds a date (`2024年2月28日`, `2024-02-28`, …).
+pub(crate) fn has_date(s: &str) -> bool {
+    DATE.is_match(s)
+}
+
 /// The words a title ends with: the kinds of legal text and the 文种 of GB/T 9704.
 const TITLE_ENDS: &[&str] = &[
     "法", "法典", "条例", "规定", "办法", "细则", "规则", "规程", "决定", "决议", "解释", "意见",

@@ -187,11 +187,40 @@ fn restart_cut(text: &str, at: usize) -> Option<Cut> {
         Some((i, stop)) => {
             let cut = from + i + stop.len_utf8();
             let header = text[cut..at].trim_matches(crate::normalise::is_space);
-            Some(Cut::At(if header.is_empty() { at } else { cut }))
+            // A preamble ends with a colon (`…解释如下：`) or the enacting formula (`…制定本规定。`);
+            // after another sentence, `第一条明确了…` is a sentence about an article, as news of
+            // a law writes.
+            let preamble_ends = matches!(stop, '：' | ':') || enacts(&text[..from + i]);
+            if header.is_empty() {
+                return preamble_ends.then_some(Cut::At(at));
+            }
+            (preamble_ends || reads_as_header(header)).then_some(Cut::At(cut))
         }
         None if from == 0 => Some(Cut::Paragraph),
         None => None,
     }
+}
+
+/// The words between a sentence end and a `第一条` are a law's header when they hold a date
+/// (`2021年2月2日公布`), a whole title (`某某管理办法`) or a 编/章/节 heading (`第一章 总则`), not
+/// when they are a sentence's first words (`其中第一条…`).
+fn reads_as_header(words: &str) -> bool {
+    crate::meta::has_date(words)
+        || words
+            .split(crate::normalise::is_space)
+            .any(crate::meta::is_whole_title)
+        // `…条例第一章 总则`: a heading, glued to the title or not.
+        || words.match_indices('第').any(|(k, _)| {
+            crate::numbering::parse_marker(&words[k..]).is_some_and(|m| m.kind.is_structural())
+        })
+}
+
+/// `sentence` (the text before a stop) ends with the enacting formula of a preamble:
+/// `…，制定本规定`, `…，制定本条例`.
+fn enacts(sentence: &str) -> bool {
+    sentence
+        .rfind("制定本")
+        .is_some_and(|k| sentence[k + "制定本".len()..].chars().count() <= 3)
 }
 
 /// How far before an inline `第一条` its law's header may begin: a long title and its dated
@@ -391,6 +420,16 @@ mod tests {
         ]));
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[1][0].text, "某某法");
+    }
+
+    #[test]
+    fn a_sentence_about_article_one_is_not_a_second_law() {
+        // News of a law, on one line after the law itself.
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本条例。 第二条 本条例自公布之日起施行。\
+            条例共两条。其中第一条明确了立法目的。第一条明确了立法目的，第二条规定了施行日期。",
+        ]));
+        assert_eq!(docs.len(), 1);
     }
 
     #[test]
