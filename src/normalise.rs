@@ -64,7 +64,12 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Removes `<!-- … -->` comments and the `#` marks of a Markdown heading.
+/// Markdown's strong emphasis mark. Not `__`: runs of underscores are the blanks of forms
+/// (`____年__月__日`), which are text.
+const STRONG: &str = "**";
+
+/// Removes `<!-- … -->` comments, the `#` marks of a Markdown heading and Markdown's strong
+/// emphasis (`**第一条** 为了…`, as other Markdown sources than the corpus mark labels).
 fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, bool) {
     let mut line = std::borrow::Cow::Borrowed(raw);
     // A byte search first: almost no line has a comment, and every line is asked.
@@ -74,6 +79,13 @@ fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, bool) {
                 Some(end) => line.to_mut().replace_range(start..start + end + 3, ""),
                 None => break,
             }
+        }
+    }
+    if memchr::memchr(b'*', line.as_bytes()).is_some() {
+        // In pairs only: a lone `**` is text.
+        let n = line.matches(STRONG).count();
+        if n >= 2 && n % 2 == 0 {
+            line = std::borrow::Cow::Owned(line.replace(STRONG, ""));
         }
     }
     let trimmed = line.trim_start_matches(is_space);

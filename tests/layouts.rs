@@ -171,6 +171,24 @@ fn a_single_line_export_with_glued_labels_keeps_its_first_chapter_and_article() 
 }
 
 #[test]
+fn markdown_labels_in_strong_emphasis_are_labels() {
+    let d = doc(
+        "# 某某管理办法\n\n## 第一章 总则\n\n**第一条** 为了规范管理，制定本办法。\n\n\
+        **第二条** 签订日期：____年__月__日。\n",
+    );
+    assert_eq!(labels(&d, Kind::Article), ["第一条", "第二条"]);
+    assert_eq!(
+        article(&d, "第一条").full_text(),
+        "为了规范管理，制定本办法。"
+    );
+    // The blanks of a form are text.
+    assert_eq!(
+        article(&d, "第二条").full_text(),
+        "签订日期：____年__月__日。"
+    );
+}
+
+#[test]
 fn policy_document_that_skips_a_level() {
     let d = doc("关于加强某项工作的意见\n为做好某项工作，提出如下意见。\n\
         一、总体要求\n1.坚持党的领导。把党的领导贯穿全过程。\n2.坚持问题导向。聚焦突出问题。\n\

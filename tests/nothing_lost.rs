@@ -1,5 +1,6 @@
 //! Nothing lost, nothing invented: every non-white-space character of a decoded file lands in
-//! exactly one place of the output, in order (Markdown `#` marks and `<!-- -->` comments aside).
+//! exactly one place of the output, in order (Markdown `#` marks, `**` pairs and `<!-- -->` comments
+//! aside).
 
 use fatiao::{extract_bytes, extract_text, Document, Options};
 use proptest::prelude::*;
@@ -10,14 +11,23 @@ fn squeeze(s: &str) -> String {
         .collect()
 }
 
-/// The input's content as the invariant counts it: Markdown comments and heading marks removed.
+/// The input's content as the invariant counts it: Markdown comments, heading marks and strong
+/// emphasis removed.
 fn content(text: &str) -> String {
     let comments = regex::Regex::new(r"(?s)<!--.*?-->").unwrap();
     let marks = regex::Regex::new(r"(?m)^[ \t\u{3000}]*#{1,6}(?:[ \t\u{3000}]|$)").unwrap();
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<String> = text
         .split('\n')
-        .map(|l| marks.replace(&comments.replace_all(l, ""), "").into_owned())
+        .map(|l| {
+            let mut l = marks.replace(&comments.replace_all(l, ""), "").into_owned();
+            // Strong emphasis, where its marks come in pairs.
+            let n = l.matches("**").count();
+            if n >= 2 && n % 2 == 0 {
+                l = l.replace("**", "");
+            }
+            l
+        })
         .collect();
     squeeze(&lines.join("\n"))
 }
@@ -116,6 +126,9 @@ fn piece() -> impl Strategy<Value = String> {
         Just("第 3 页".to_string()),
         Just("# ".to_string()),
         Just("<!-- x -->".to_string()),
+        Just("**".to_string()),
+        Just("__".to_string()),
+        Just("*".to_string()),
         Just("\n".to_string()),
         Just("\n\n".to_string()),
         Just(" ".to_string()),
