@@ -43,17 +43,9 @@ pub fn segment(paras: Vec<Para>) -> Vec<Vec<Para>> {
 /// The new document takes with it the header paragraphs just before it (its title, its dated
 /// notes), back to the paragraph that ended the previous law's last sentence.
 pub fn split_restarts(paras: Vec<Para>) -> Vec<Vec<Para>> {
+    // A 第一条 opening a paragraph is one of the labels `cut_inline_restarts` looks at: it
+    // begins a law with that paragraph (`Cut::Paragraph`).
     let (paras, mut cuts) = cut_inline_restarts(paras);
-    let firsts: Vec<usize> = paras
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| opens_first_article(&p.text))
-        .map(|(i, _)| i)
-        .collect();
-    for pair in firsts.windows(2) {
-        let (previous, first) = (pair[0], pair[1]);
-        cuts.push(header_start(&paras, previous, first));
-    }
     cuts.sort_unstable();
     cuts.dedup();
     cuts.retain(|&cut| cut > 0);
