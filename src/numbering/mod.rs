@@ -15,7 +15,7 @@ use nom::{
     sequence::{delimited, preceded, terminated, tuple},
     IResult,
 };
-use numerals::{any_numeral, chinese_numeral, digits, spaced_chinese_numeral};
+use numerals::{any_numeral, chinese_numeral, digits, spaced_chinese_numeral, spaced_digits};
 
 /// A numbering marker found at the start of a string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,12 +91,26 @@ fn label_colon(input: &str) -> IResult<&str, char> {
     alt((char('：'), char(':')))(input)
 }
 
-/// `一、` (also `一．`): the first level of policy documents.
+/// `一、` (also `一．`): the first level of policy documents. Letter-spaced as PDF text of
+/// justified lines gives it: `十 一 、`.
 pub fn division(input: &str) -> IResult<&str, Parsed> {
     map(
-        terminated(chinese_numeral, alt((char('、'), char('．')))),
+        terminated(
+            chinese_number,
+            preceded(space0, alt((char('、'), char('．')))),
+        ),
         |n| (Kind::Division, n, None),
     )(input)
+}
+
+/// A Chinese numeral, perhaps letter-spaced (`十二`, `十 二`).
+fn chinese_number(input: &str) -> IResult<&str, u32> {
+    alt((spaced_chinese_numeral, chinese_numeral))(input)
+}
+
+/// Digits, perhaps letter-spaced (`12`, `1 2`).
+fn digit_number(input: &str) -> IResult<&str, u32> {
+    alt((spaced_digits, digits))(input)
 }
 
 fn open_paren(input: &str) -> IResult<&str, char> {
@@ -109,14 +123,14 @@ fn close_paren(input: &str) -> IResult<&str, char> {
 
 /// `（一）` or `(一)`, full- or half-width brackets in any mix: 项.
 pub fn item(input: &str) -> IResult<&str, Parsed> {
-    map(delimited(open_paren, chinese_numeral, close_paren), |n| {
+    map(delimited(open_paren, chinese_number, close_paren), |n| {
         (Kind::Item, n, None)
     })(input)
 }
 
 /// `（1）` or `(1)`.
 pub fn point(input: &str) -> IResult<&str, Parsed> {
-    map(delimited(open_paren, digits, close_paren), |n| {
+    map(delimited(open_paren, digit_number, close_paren), |n| {
         (Kind::Point, n, None)
     })(input)
 }
@@ -125,8 +139,9 @@ pub fn point(input: &str) -> IResult<&str, Parsed> {
 pub fn subitem(input: &str) -> IResult<&str, Parsed> {
     map(
         terminated(
-            digits,
+            digit_number,
             tuple((
+                space0,
                 alt((char('.'), char('．'), char('、'))),
                 peek(not(satisfy(numerals::is_digit))),
             )),
@@ -193,6 +208,30 @@ mod tests {
         // One space apart, not more; and the characters must still make a numeral.
         assert_eq!(m("第十  一条"), None);
         assert_eq!(m("第 二 三 条"), None);
+    }
+
+    #[test]
+    fn letter_spaced_policy_labels() {
+        assert_eq!(m("一 、坚持"), Some((Kind::Division, 1, None, "一 、")));
+        assert_eq!(
+            m("十 一 、 加强"),
+            Some((Kind::Division, 11, None, "十 一 、"))
+        );
+        assert_eq!(
+            m("（ 十 二 ）推进"),
+            Some((Kind::Item, 12, None, "（ 十 二 ）"))
+        );
+        assert_eq!(m("1 2 .加强"), Some((Kind::Subitem, 12, None, "1 2 .")));
+        assert_eq!(m("３ ．加强"), Some((Kind::Subitem, 3, None, "３ ．")));
+        assert_eq!(
+            m("（ 1 0 ）落实"),
+            Some((Kind::Point, 10, None, "（ 1 0 ）"))
+        );
+        // Still no decimal number, and the spaced characters must still make a numeral.
+        assert_eq!(m("1 .5倍"), None);
+        assert_eq!(m("2 、3个"), None);
+        assert_eq!(m("二 三 、"), None);
+        assert_eq!(m("1 2 3 4 5 ."), None);
     }
 
     #[test]

@@ -59,28 +59,46 @@ pub fn any_numeral(input: &str) -> IResult<&str, u32> {
 }
 
 /// A Chinese numeral of two or more characters standing one space apart (`十 一`, `一　百`), as
-/// PDF text with letter-spaced labels gives it (`第 十 一 条`).
+/// PDF text with letter-spaced labels gives it (`第 十 一 条`, `十 一 、`, `（ 十 二 ）`).
 pub fn spaced_chinese_numeral(input: &str) -> IResult<&str, u32> {
-    // Refused at the second character: this is tried on every 第, and few labels are spaced.
-    let mut first_two = input.chars();
-    let spaced = first_two.next().is_some_and(is_chinese_digit)
-        && first_two
-            .next()
-            .is_some_and(|c| c == ' ' || c == '\u{3000}');
-    if !spaced {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
-    let one_space = satisfy(|c| c == ' ' || c == '\u{3000}');
-    map_opt(
+    map_opt(letter_spaced(is_chinese_digit), |s: &str| {
+        chinese_value(&s.replace([' ', '\u{3000}'], ""))
+    })(input)
+}
+
+/// Digits standing one space apart (`1 2`), as letter-spaced labels give them (`1 2 .`,
+/// `（ 1 2 ）`). At most four digits, as [`digits`].
+pub fn spaced_digits(input: &str) -> IResult<&str, u32> {
+    map_opt(letter_spaced(is_digit), |s: &str| {
+        let joined: String = s.chars().filter(|&c| is_digit(c)).collect();
+        digits(&joined).ok().map(|(_, n)| n)
+    })(input)
+}
+
+/// Two or more characters of `kind`, each one space from the next: the run a letter-spaced
+/// numeral takes.
+fn letter_spaced(kind: fn(char) -> bool) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |input: &str| {
+        // Refused at the second character: this is tried on every label, and few are spaced.
+        let mut first_two = input.chars();
+        let spaced =
+            first_two.next().is_some_and(kind) && first_two.next().is_some_and(is_letter_space);
+        if !spaced {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Verify,
+            )));
+        }
         recognize(pair(
-            satisfy(is_chinese_digit),
-            many1_count(pair(one_space, satisfy(is_chinese_digit))),
-        )),
-        |s: &str| chinese_value(&s.replace([' ', '\u{3000}'], "")),
-    )(input)
+            satisfy(kind),
+            many1_count(pair(satisfy(is_letter_space), satisfy(kind))),
+        ))(input)
+    }
+}
+
+/// The space letter-spaced text puts between characters: an ASCII or an ideographic one.
+pub fn is_letter_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
 }
 
 /// The value of a Chinese numeral, or `None` when it is not well formed (`十十`, `百`).

@@ -4,7 +4,7 @@
 
 use crate::model::Kind;
 use crate::normalise::is_space;
-use crate::numbering::numerals::{is_chinese_digit, is_digit};
+use crate::numbering::numerals::{is_chinese_digit, is_digit, is_letter_space};
 use crate::numbering::parse_marker;
 use crate::text::{is_closing, is_stop};
 use std::sync::LazyLock;
@@ -75,12 +75,22 @@ fn is_numeral_char(c: char) -> bool {
     is_digit(c) || is_chinese_digit(c)
 }
 
-/// `s` opens with a run of numerals followed by the mark that ends a bare label: `、`, `.`,
-/// `．` or `，` (after optional spaces).
+/// `s` opens with a run of numerals, perhaps letter-spaced (`十 一`), followed by the mark that
+/// ends a bare label: `、`, `.`, `．` or `，` (after optional spaces).
 fn numeral_then_label_mark(s: &str) -> bool {
-    let rest = s.trim_start_matches(is_numeral_char);
-    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    let rest = s.trim_start_matches(|c| is_numeral_char(c) || is_letter_space(c));
     rest.starts_with(['、', '.', '．', '，', ','])
+}
+
+/// The character before `at` continues a numeral: a numeral (`十一、` seen from `一`), or a
+/// numeral and one space when the numeral is letter-spaced (`十 一 、`).
+fn continues_numeral(body: &str, at: usize) -> bool {
+    let mut before = body[..at].chars().rev();
+    match before.next() {
+        Some(c) if is_numeral_char(c) => true,
+        Some(c) if is_letter_space(c) => before.next().is_some_and(is_numeral_char),
+        _ => false,
+    }
 }
 
 /// Finds every candidate marker in `body` (paragraphs joined by `\n`).
@@ -103,8 +113,7 @@ pub fn scan(body: &str) -> Vec<Candidate> {
         if is_numeral_char(c) {
             // A numeral inside a longer numeral (`十一、` seen from `一`) is not a marker start;
             // nor is one right after 第, which belongs to a 第…次/届 phrase.
-            let before = body[..at].chars().next_back();
-            if before.is_some_and(is_numeral_char) || before == Some('第') {
+            if continues_numeral(body, at) || body[..at].ends_with('第') {
                 continue;
             }
             // Numerals are everywhere in Chinese text; only those followed by the punctuation
@@ -466,6 +475,20 @@ mod tests {
                 (Kind::Article, 2, Position::AfterStop, false),
                 (Kind::Item, 1, Position::Start, false),
                 (Kind::Item, 2, Position::AfterStop, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_letter_spaced_numeral_is_one_marker() {
+        // Not also 一 、 (1) seen from the second character, as `十一、` is not.
+        let body = "十 一 、加强保障\n（ 十 二 ）完善制度。\n1 2 .落实责任";
+        assert_eq!(
+            kinds(body),
+            [
+                (Kind::Division, 11, Position::Start, false),
+                (Kind::Item, 12, Position::Start, false),
+                (Kind::Subitem, 12, Position::Start, false),
             ]
         );
     }
