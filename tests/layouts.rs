@@ -202,6 +202,55 @@ fn policy_document_that_skips_a_level() {
     assert_eq!(d.children[0].heading.as_deref(), Some("总体要求"));
 }
 
+/// A policy document as PDF text of justified lines gives it: every character of a label one
+/// space apart, numerals of two characters too.
+#[test]
+fn letter_spaced_policy_labels_number_as_written() {
+    let mut text = String::from("关于加强某项工作的意见\n为做好某项工作，提出如下意见。\n");
+    for (d, items) in [("一 、", 1..=6), ("二 、", 7..=12)] {
+        text.push_str(&format!("{d}总体要求\n"));
+        for i in items {
+            let spaced = match i {
+                1..=10 => {
+                    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][i - 1].to_string()
+                }
+                _ => format!("十 {}", ["一", "二"][i - 11]),
+            };
+            text.push_str(&format!("（ {spaced} ）第{i}项工作。做好这项工作。\n"));
+        }
+    }
+    text.push_str("1 0 .另起一项。\n");
+    let d = doc(&text);
+    assert_eq!(labels(&d, Kind::Division), ["一 、", "二 、"]);
+    let items: Vec<u32> = d
+        .nodes()
+        .filter(|n| n.kind == Kind::Item)
+        .map(|n| n.number.unwrap())
+        .collect();
+    assert_eq!(items, (1..=12).collect::<Vec<u32>>());
+    assert_eq!(d.children[1].children.len(), 6, "items 7-12 under 二 、");
+    let twelfth = d.nodes().find(|n| n.number == Some(12)).unwrap();
+    assert_eq!(twelfth.label.as_deref(), Some("（ 十 二 ）"));
+    assert_eq!(twelfth.heading.as_deref(), Some("第12项工作"));
+}
+
+/// The source of the last excerpt of a speech compilation, in brackets on a line of its own,
+/// closes that excerpt: it is not the title of a next document.
+#[test]
+fn a_bracketed_note_after_the_last_unit_stays_in_it() {
+    let d = doc("论坚持人民当家作主\n\
+        一、我们要坚持国家一切权力属于人民的宪法理念，最广泛地动员和组织人民依照宪法和法律规定管理国家事务。\n\
+        （2014 年 9 月 5 日在庆祝全国人民代表大会成立六十周年大会上的讲话）\n\
+        二、设计和发展国家政治制度，必须注重历史和现实、理论和实践、形式和内容有机统一。\n\
+        （2023 年 6 月 2 日在文化传承发展座谈会上的讲话）\n\
+        ※这是有关坚持和完善人民代表大会制度重要论述的节录。\n");
+    assert_eq!(labels(&d, Kind::Division), ["一、", "二、"]);
+    let last = d.children[1].text.clone().unwrap_or_default();
+    assert!(last.contains("座谈会上的讲话）"), "{last}");
+    assert!(last.contains("节录。"), "{last}");
+    assert_eq!(d.trailer, None);
+}
+
 #[test]
 fn labels_glued_to_their_text_and_chapter_titles() {
     let d = doc("第一章总则\n第一条为了保守国家秘密，制定本法。\n第二章 国家秘密的范围\n第二条国家秘密受法律保护。\n");

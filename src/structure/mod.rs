@@ -540,13 +540,18 @@ fn accept_lower(
 }
 
 /// The paragraph index where the body ends: the first title-like paragraph after the one that
-/// holds the last top-level marker.
+/// holds the last top-level marker. A parenthesised note (`（2023 年 6 月 2 日在…的讲话）`, the
+/// source of an excerpt) is short and has no stop, but it closes the unit before it, as layout
+/// reads it ([`crate::layout::is_bracketed_note`]); no title is written in brackets.
 fn body_end(paras: &[Para], para_starts: &[usize], last_top_start: usize) -> usize {
     let holder = para_starts
         .partition_point(|&s| s <= last_top_start)
         .saturating_sub(1);
     (holder + 1..paras.len())
-        .find(|&i| is_title_like(&paras[i].text))
+        .find(|&i| {
+            let text = &paras[i].text;
+            is_title_like(text) && !crate::layout::is_bracketed_note(text)
+        })
         .unwrap_or(paras.len())
 }
 
