@@ -251,6 +251,23 @@ fn a_bracketed_note_after_the_last_unit_stays_in_it() {
     assert_eq!(d.trailer, None);
 }
 
+/// Centred PDF lines put a division's label on a line of its own and its heading under it; the
+/// last division is one too, not the end of the body with its heading as a next title.
+#[test]
+fn a_last_division_whose_label_stands_alone_keeps_its_heading() {
+    let d = doc("关于加强某项工作的意见\n\
+        一、\n总体要求\n（一）指导思想。坚持正确方向。\n\
+        二、\n深入把握工作规律，更好地指导实践\n（二）研究落实工作要求。做好这项工作。\n\
+        （三）创新工作方法。做好这项工作。\n");
+    assert_eq!(labels(&d, Kind::Division), ["一、", "二、"]);
+    let last = &d.children[1];
+    assert_eq!(
+        last.heading.as_deref(),
+        Some("深入把握工作规律，更好地指导实践")
+    );
+    assert_eq!(last.children.len(), 2, "（二） and （三） under 二、");
+}
+
 #[test]
 fn labels_glued_to_their_text_and_chapter_titles() {
     let d = doc("第一章总则\n第一条为了保守国家秘密，制定本法。\n第二章 国家秘密的范围\n第二条国家秘密受法律保护。\n");

@@ -543,10 +543,20 @@ fn accept_lower(
 /// holds the last top-level marker. A parenthesised note (`（2023 年 6 月 2 日在…的讲话）`, the
 /// source of an excerpt) is short and has no stop, but it closes the unit before it, as layout
 /// reads it ([`crate::layout::is_bracketed_note`]); no title is written in brackets.
+///
+/// A label alone in its paragraph (`八、` over its heading, as centred PDF lines give it) is
+/// not the unit: its first paragraph is the one after it.
 fn body_end(paras: &[Para], para_starts: &[usize], last_top_start: usize) -> usize {
-    let holder = para_starts
+    let mut holder = para_starts
         .partition_point(|&s| s <= last_top_start)
         .saturating_sub(1);
+    let bare_label = |text: &str| {
+        let text = text.trim_end_matches(crate::normalise::is_space);
+        crate::numbering::parse_marker(text).is_some_and(|m| m.len == text.len())
+    };
+    if bare_label(&paras[holder].text) {
+        holder += 1;
+    }
     (holder + 1..paras.len())
         .find(|&i| {
             let text = &paras[i].text;
