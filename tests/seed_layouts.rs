@@ -1,7 +1,10 @@
 //! The seeds in other layouts than they came in: what a reader sees must not change when the
-//! same document arrives on one line, with CRLF and full-width digits, or re-wrapped.
+//! same document arrives on one line, with CRLF and full-width digits, re-wrapped, or with its
+//! labels as PDF text and word processors give them.
 
 use fatiao::{extract_text, Document, Kind};
+use regex::Regex;
+use std::sync::LazyLock;
 
 fn seed(prefix: &str) -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
@@ -53,6 +56,49 @@ fn rewrap(text: &str, width: usize) -> String {
     out
 }
 
+/// A policy label at the start of a line (`一、`, `（十二）`, `3.`, `（1）`), before a word.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+\.|（[0-9]+）)(\p{Han})")
+        .unwrap()
+});
+
+/// Each label with `f` applied to it.
+fn relabel(text: &str, f: impl Fn(&str) -> String) -> String {
+    LABEL
+        .replace_all(text, |c: &regex::Captures| format!("{}{}", f(&c[1]), &c[2]))
+        .into_owned()
+}
+
+/// Labels letter-spaced, as PDF text of justified lines gives them (`十 二 、`, `（ 1 ）`).
+fn spaced_labels(text: &str) -> String {
+    relabel(text, |l| {
+        l.chars().map(String::from).collect::<Vec<_>>().join(" ")
+    })
+}
+
+/// Each label alone on its line, its heading and text on the next, as centred PDF lines give
+/// them.
+fn labels_on_their_own_line(text: &str) -> String {
+    relabel(text, |l| format!("{l}\n"))
+}
+
+/// A tab after each label, as word processors export it.
+fn tab_after_labels(text: &str) -> String {
+    relabel(text, |l| format!("{l}\t"))
+}
+
+/// Half-width brackets (`(一)`).
+fn half_width_brackets(text: &str) -> String {
+    text.replace('（', "(").replace('）', ")")
+}
+
+/// Two ideographic spaces before every line, the indent of a word processor's paragraphs.
+fn indented(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("\u{3000}\u{3000}{l}\n"))
+        .collect()
+}
+
 /// Per division, the numbers of the units of `kind` under it.
 fn shape(docs: &[Document], kind: Kind) -> Vec<Vec<u32>> {
     let doc = docs
@@ -87,7 +133,20 @@ fn policy_documents_keep_their_shape_in_every_layout() {
             ("one line", one_line(&text)),
             ("crlf", crlf_full_width(&text)),
             ("wrapped at 30", rewrap(&text, 30)),
+            ("spaced labels", spaced_labels(&text)),
+            ("labels on their own line", labels_on_their_own_line(&text)),
+            ("tab after labels", tab_after_labels(&text)),
+            ("half-width brackets", half_width_brackets(&text)),
+            ("indented", indented(&text)),
         ] {
+            // 004 came on one line: labels at the start of a line are a multi-line seed's.
+            let labels_at_line_starts = text.lines().count() > 1;
+            if labels_at_line_starts && layout.contains("label") {
+                assert!(
+                    variant != text,
+                    "{prefix} {layout}: the layout changes the text"
+                );
+            }
             let got = shape(&extract_text(&variant, "s"), kind);
             assert_eq!(got, expected, "{prefix} {layout}");
         }
