@@ -93,15 +93,18 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
             continue;
         }
         let (mut cuts, mut whole) = (Vec::new(), false);
+        // A law's header never reaches back over the first article of the law before it.
+        let mut floor = 0;
         for &at in &labels {
             if seen_first {
-                match restart_cut(&para.text, at) {
+                match restart_cut(&para.text, at, floor) {
                     Some(Cut::At(cut)) => cuts.push(cut),
                     Some(Cut::Paragraph) => whole = true,
                     None => {}
                 }
             }
             seen_first = true;
+            floor = at + FIRST_ARTICLE_LABEL.len();
         }
         plan.push((i, cuts, whole));
     }
@@ -164,10 +167,11 @@ enum Cut {
     Paragraph,
 }
 
-/// Where the law whose `第一条` is at byte `at` of `text` begins. `None` when no sentence ends
-/// within a header's length before it: the words before it are too long for a header.
-fn restart_cut(text: &str, at: usize) -> Option<Cut> {
-    let mut from = at.saturating_sub(HEADER_BYTES);
+/// Where the law whose `第一条` is at byte `at` of `text` begins, its header no earlier than
+/// byte `floor`. `None` when no sentence ends within a header's length before it (the words
+/// before it are too long for a header), or after `floor`.
+fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
+    let mut from = at.saturating_sub(HEADER_BYTES).max(floor);
     while !text.is_char_boundary(from) {
         from += 1;
     }
@@ -221,12 +225,15 @@ const HEADER_BYTES: usize = 3000;
 
 /// A searcher for `第一条`, built once.
 static FIRST_ARTICLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("第一条"));
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(FIRST_ARTICLE_LABEL));
+
+/// The label [`first_article_labels`] looks for.
+const FIRST_ARTICLE_LABEL: &str = "第一条";
 
 /// Byte offsets of the `第一条` labels in `text` that read as headings, not citations.
 fn first_article_labels(text: &str) -> Vec<usize> {
     // A byte search: most paragraphs hold none.
-    let label = "第一条";
+    let label = FIRST_ARTICLE_LABEL;
     FIRST_ARTICLE
         .find_iter(text.as_bytes())
         .filter(|&at| opens_first_article(&text[at..]))
@@ -397,6 +404,19 @@ mod tests {
         ]));
         assert_eq!(docs.len(), 2);
         assert!(docs[1][0].text.starts_with("第一条 人民法院"));
+    }
+
+    #[test]
+    fn a_header_does_not_reach_back_over_the_first_article_before_it() {
+        // Found by the nothing-lost property test: the second 第一条's header was looked for
+        // back to the stop before the first, so its cut came before the first one's, and the
+        // paragraph was split at offsets out of order (a panic).
+        let text = "第一条为了保守国家秘密，制定本法。 第一条第一条";
+        let docs = segment(paras(&[text]));
+        let joined: String = docs.iter().flatten().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1][0].text, "第一条第一条");
     }
 
     #[test]
