@@ -81,6 +81,19 @@ fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, bool) {
             }
         }
     }
+    // The heading marks first, as Markdown reads them: at the start of the line as written
+    // (`**# 甲**` is no heading).
+    let trimmed = line.trim_start_matches(is_space);
+    let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+    let after = &trimmed[hashes..];
+    let heading = (1..=6).contains(&hashes) && (after.is_empty() || after.starts_with(is_space));
+    if heading {
+        let cut = line.len() - after.len();
+        line = match line {
+            std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(&s[cut..]),
+            std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s[cut..].to_string()),
+        };
+    }
     if memchr::memchr(b'*', line.as_bytes()).is_some() {
         // In pairs only: a lone `**` is text.
         let n = line.matches(STRONG).count();
@@ -88,15 +101,7 @@ fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, bool) {
             line = std::borrow::Cow::Owned(line.replace(STRONG, ""));
         }
     }
-    let trimmed = line.trim_start_matches(is_space);
-    let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
-    if (1..=6).contains(&hashes) {
-        let after = &trimmed[hashes..];
-        if after.is_empty() || after.starts_with(is_space) {
-            return (std::borrow::Cow::Owned(after.to_string()), true);
-        }
-    }
-    (line, false)
+    (line, heading)
 }
 
 #[cfg(test)]
@@ -131,5 +136,18 @@ mod tests {
         // `#` glued to text is not a heading mark.
         assert_eq!(lines[2].text, "#标签");
         assert!(!lines[2].md_heading);
+    }
+
+    #[test]
+    fn heading_marks_are_read_before_strong_emphasis() {
+        let lines = normalise(
+            "# **第一章** 总则
+**# 甲**",
+        );
+        assert_eq!(lines[0].text, "第一章 总则");
+        assert!(lines[0].md_heading);
+        // As Markdown reads it: a `#` after emphasis marks opens no heading, and stays text.
+        assert_eq!(lines[1].text, "# 甲");
+        assert!(!lines[1].md_heading);
     }
 }
