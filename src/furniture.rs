@@ -186,6 +186,9 @@ fn is_head_like(t: &str) -> bool {
         // A piece of a wrapped sentence may recur too: one that ends a citation or a bracket.
         && !t.ends_with(|c: char| crate::text::is_closing(c) || c == '（' || c == '(')
         && parse_marker(t).is_none()
+        // A closing line (`发布时间：2024年1月5日`) recurs with the date of a batch of pieces
+        // published together; it ends its piece, and segment cuts the file there.
+        && !crate::segment::is_closing_line(t)
 }
 
 /// At least two ideographs and no clause punctuation, in one pass that stops at the first

@@ -153,6 +153,11 @@ fn continues(para: &str, prev: Prev, next: &Line, wrap: Option<Wrap>, opening: b
     if crate::segment::is_closing_line(para) {
         return next.text.chars().count() <= 3 && !next_is_marker();
     }
+    // After a sentence, a closing line starts a paragraph however full the line before it is:
+    // it ends a piece of a compilation, and segment cuts the file there.
+    if stop && crate::segment::is_closing_line(&next.text) {
+        return false;
+    }
     if let Some(w) = wrap {
         // The text's first line, a whole title that happens to fill the line or nearly, before
         // a line that does not add a qualifier to it (`（二）`).

@@ -474,3 +474,40 @@ fn a_chapter_title_on_the_line_after_its_label_is_its_heading() {
     assert_eq!(d.children[0].heading, None);
     assert_eq!(d.children[0].text.as_deref(), Some("本章规定总体要求。"));
 }
+
+/// A compilation of pieces published the same day: each ends with the same closing line, a
+/// page or more apart, as a running head recurs. It is each piece's trailer, not page
+/// furniture.
+#[test]
+fn a_closing_line_that_recurs_is_each_pieces_trailer() {
+    let mut text = String::new();
+    for title in [
+        "关于加强甲项工作的意见",
+        "关于推进乙项工作的通知",
+        "关于做好丙项工作的方案",
+    ] {
+        text.push_str(title);
+        text.push('\n');
+        for (label, heading) in [
+            ("一、", "总体要求"),
+            ("二、", "主要任务"),
+            ("三、", "保障措施"),
+        ] {
+            text.push_str(&format!(
+                "{label}{heading}\n各地区各部门要把{heading}落到实处，结合实际制定具体措施，\
+                 确保工作取得实效。\n要加强组织领导，推动{heading}落地见效。\n"
+            ));
+        }
+        text.push_str("发布时间：2024年3月1日 来源：新华社\n");
+    }
+    let docs = extract_text(&text, "t");
+    assert_eq!(docs.len(), 3);
+    for d in &docs {
+        assert_eq!(
+            d.trailer.as_deref(),
+            Some("发布时间：2024年3月1日 来源：新华社")
+        );
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        assert_eq!(labels(d, Kind::Division), ["一、", "二、", "三、"]);
+    }
+}
