@@ -184,7 +184,12 @@ fn repeats_start(title: &str, piece: &str) -> bool {
 /// A line that can be (part of) a title: no sentence end, no numbering, and no longer than the
 /// longest titles (judicial interpretations run to some sixty characters).
 fn is_title_line(s: &str) -> bool {
-    !ends_with_stop(s) && width_at_most(s, 160) && crate::numbering::parse_marker(s).is_none()
+    !ends_with_stop(s)
+        && width_at_most(s, 160)
+        && crate::numbering::parse_marker(s).is_none()
+        // A sentence ended inside it: a caption or a byline run on (`…正式投运。新华社记者
+        // 某某`), not a title, which holds no full stop.
+        && !s.contains('。')
 }
 
 /// Where a title line stops: at a date, a 文号, a source line or an opening parenthesis.
@@ -211,6 +216,14 @@ fn header_stop(line: &str) -> usize {
 /// `s` holds a date (`2024年2月28日`, `2024-02-28`, …).
 pub(crate) fn has_date(s: &str) -> bool {
     DATE.is_match(s)
+}
+
+/// `s` is a date and nothing else (`2024年3月1日`, `二〇二四年三月一日`): the line under the
+/// issuing organ that signs a document.
+pub(crate) fn is_date_line(s: &str) -> bool {
+    let s = s.trim_matches(crate::normalise::is_space);
+    DATE.find(s)
+        .is_some_and(|m| m.start() == 0 && m.end() == s.len())
 }
 
 /// The words a title ends with: the kinds of legal text and the 文种 of GB/T 9704.
@@ -476,6 +489,26 @@ mod tests {
         assert_eq!(h.meta.doc_number.as_deref(), Some("中办发〔２０２４〕５号"));
         assert_eq!(h.meta.events[0].date, "2024-02-28");
         assert_eq!(h.meta.events[0].event, "印发");
+    }
+
+    #[test]
+    fn a_line_with_a_sentence_ended_inside_it_adds_nothing_to_the_title() {
+        // A newspaper page: the headline, then a photo caption run on into a byline.
+        let h = read(
+            Some("党的工作机关首先是政治机关\n12月7日，变电站正式投运。新华社记者 杨某某\n正文如下。"),
+            None,
+        );
+        assert_eq!(h.title.as_deref(), Some("党的工作机关首先是政治机关"));
+    }
+
+    #[test]
+    fn a_date_line_is_a_date_and_nothing_else() {
+        for line in ["2024年3月1日", "二〇二四年三月一日", " 2024-03-01 "] {
+            assert!(is_date_line(line), "{line}");
+        }
+        for line in ["2024年3月1日通过", "国务院 2024年3月1日", "12月7日"] {
+            assert!(!is_date_line(line), "{line}");
+        }
     }
 
     #[test]

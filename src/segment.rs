@@ -300,13 +300,24 @@ pub fn is_closing_line(text: &str) -> bool {
 }
 
 /// Cuts the paragraphs that follow a document's body into documents: a new one starts at each
-/// title-like paragraph that follows prose (a paragraph ending a sentence).
+/// title-like paragraph that follows prose (a paragraph ending a sentence). Not at a signature:
+/// the issuing organ over a date line (`国务院` / `2024年3月1日`), which ends the text before
+/// it, as in a notice that issues the plan after it (`国务院关于印发…的通知`).
 pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
     let mut out: Vec<Vec<Para>> = Vec::new();
     let mut current: Vec<Para> = Vec::new();
     let mut seen_prose = false;
-    for p in tail {
-        let title = is_title_like(&p.text);
+    for (i, p) in tail.iter().enumerate() {
+        let signs = || {
+            tail.get(i + 1)
+                .is_some_and(|next| crate::meta::is_date_line(&next.text))
+                && !crate::meta::is_whole_title(&p.text)
+        };
+        // Nor at a note in brackets (`（此件公开发布）` under a signature): no title is one.
+        let title = is_title_like(&p.text)
+            && !crate::meta::is_date_line(&p.text)
+            && !crate::layout::is_bracketed_note(&p.text)
+            && !signs();
         if title && seen_prose && !current.is_empty() {
             out.push(std::mem::take(&mut current));
             seen_prose = false;
@@ -490,6 +501,22 @@ mod tests {
         ]));
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[1][0].text, "新闻二标题");
+    }
+
+    #[test]
+    fn a_notice_that_issues_a_plan_ends_at_its_signature() {
+        let docs = split_tail(&paras(&[
+            "国务院办公厅关于印发某某方案的通知",
+            "《某某方案》已经国务院同意，现印发给你们，请认真贯彻执行。",
+            "国务院办公厅",
+            "2024年3月1日",
+            "（此件公开发布）",
+            "某某方案",
+            "为做好某某工作，制定本方案。",
+        ]));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].last().unwrap().text, "（此件公开发布）");
+        assert_eq!(docs[1][0].text, "某某方案");
     }
 
     #[test]

@@ -511,3 +511,35 @@ fn a_closing_line_that_recurs_is_each_pieces_trailer() {
         assert_eq!(labels(d, Kind::Division), ["一、", "二、", "三、"]);
     }
 }
+
+/// A notice that issues a plan (印发通知), signed and dated, then the plan itself: two
+/// documents, the notice keeping its signature and the plan its title.
+#[test]
+fn a_notice_that_issues_a_plan_and_the_plan_are_two_documents() {
+    let docs = extract_text(
+        "国务院办公厅关于印发某某方案的通知\n国办发〔2024〕5号\n\
+         各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\
+         《某某方案》已经国务院同意，现印发给你们，请认真贯彻执行。\n\
+         国务院办公厅\n2024年3月1日\n（此件公开发布）\n\
+         某某方案\n为做好某某工作，制定本方案。\n\
+         一、总体要求\n（一）指导思想。坚持正确方向。\n\
+         二、主要任务\n（二）加强管理。做好这项工作。\n",
+        "t",
+    );
+    assert_eq!(docs.len(), 2);
+    assert_eq!(
+        docs[0].title.as_deref(),
+        Some("国务院办公厅关于印发某某方案的通知")
+    );
+    assert_eq!(
+        docs[0].meta.doc_number.as_deref(),
+        Some("国办发〔2024〕5号")
+    );
+    let notice = docs[0].preamble.clone().unwrap_or_default();
+    assert!(
+        notice.ends_with("国务院办公厅\n2024年3月1日\n（此件公开发布）"),
+        "{notice}"
+    );
+    assert_eq!(docs[1].title.as_deref(), Some("某某方案"));
+    assert_eq!(labels(&docs[1], Kind::Division), ["一、", "二、"]);
+}
