@@ -543,3 +543,28 @@ fn a_notice_that_issues_a_plan_and_the_plan_are_two_documents() {
     assert_eq!(docs[1].title.as_deref(), Some("某某方案"));
     assert_eq!(labels(&docs[1], Kind::Division), ["一、", "二、"]);
 }
+
+/// An amending decision's items quote the text they write. A full stop inside the quotation
+/// ends no lead sentence: the item is text, not a heading cut in the middle of a quotation;
+/// a policy item whose lead sentence quotes a phrase keeps its heading.
+#[test]
+fn a_stop_inside_quotation_marks_ends_no_lead_sentence() {
+    let d = doc(
+        "全国人民代表大会常务委员会关于修改《中华人民共和国某某法》的决定\n\
+        第十四届全国人民代表大会常务委员会第八次会议决定对《中华人民共和国某某法》作如下修改：\n\
+        一、将第二条修改为：“本法所称某某，是指某某。”\n\
+        二、增加一条，作为第十条：“国家鼓励某某。有关部门应当支持。”\n\
+        三、坚持“两个毫不动摇”。做好某某工作。\n",
+    );
+    assert_eq!(labels(&d, Kind::Division), ["一、", "二、", "三、"]);
+    let first = &d.children[0];
+    assert_eq!(first.heading, None);
+    assert_eq!(
+        first.text.as_deref(),
+        Some("将第二条修改为：“本法所称某某，是指某某。”")
+    );
+    assert_eq!(d.children[1].heading, None);
+    let third = &d.children[2];
+    assert_eq!(third.heading.as_deref(), Some("坚持“两个毫不动摇”"));
+    assert_eq!(third.text.as_deref(), Some("做好某某工作。"));
+}

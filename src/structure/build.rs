@@ -216,9 +216,11 @@ fn ends_with_stop_final(s: &str) -> bool {
 }
 
 /// The lead sentence of a policy unit is its heading: up to the first 。 of its first paragraph,
-/// or the whole paragraph when it is a title without a sentence end.
+/// or the whole paragraph when it is a title without a sentence end. A 。 inside quotes or
+/// brackets ends no lead sentence: an amending decision's item quotes the article it writes
+/// (`一、将第二条修改为：“本法所称某某，是指某某。”`), and is text, not a heading.
 fn lead_sentence(node: &mut Node, first: &str) {
-    if let Some(pos) = first.find(['。', '！', '？']) {
+    if let Some(pos) = first_stop_outside_quotes(first) {
         let end = pos + first[pos..].chars().next().map_or(0, char::len_utf8);
         node.heading =
             non_empty(first[..pos].trim_matches(is_space)).map(|h| collapse_cjk_spaces(&h));
@@ -229,4 +231,19 @@ fn lead_sentence(node: &mut Node, first: &str) {
     } else {
         node.text = Some(first.to_string());
     }
+}
+
+/// The byte offset of the first 。, ！ or ？ of `s` that stands outside quotes and brackets. An
+/// unmatched closing mark (a quotation that began in an earlier paragraph) opens nothing.
+fn first_stop_outside_quotes(s: &str) -> Option<usize> {
+    let mut depth = 0u32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' | '「' | '『' | '《' | '（' | '(' => depth += 1,
+            '”' | '」' | '』' | '》' | '）' | ')' => depth = depth.saturating_sub(1),
+            '。' | '！' | '？' if depth == 0 => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
