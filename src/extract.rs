@@ -81,6 +81,14 @@ pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
                 documents.push(document(s, documents.len() + 1, id_prefix));
             }
             let mut tail = segment::split_tail(&structured.tail);
+            // What comes before the next document may still close this one: its list of
+            // attachments and its signature (`附件：…` / `某某局` / `2024年3月1日`).
+            if structured.trailer.is_none()
+                && tail.len() > 1
+                && !structure::reads_as_document(&tail[0])
+            {
+                structured.trailer = Some(layout::join(&tail.remove(0)));
+            }
             tail.reverse();
             structured.warnings.extend(furniture);
             documents.push(document(structured, documents.len() + 1, id_prefix));

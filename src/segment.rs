@@ -300,9 +300,10 @@ pub fn is_closing_line(text: &str) -> bool {
 }
 
 /// Cuts the paragraphs that follow a document's body into documents: a new one starts at each
-/// title-like paragraph that follows prose (a paragraph ending a sentence). Not at a signature:
-/// the issuing organ over a date line (`国务院` / `2024年3月1日`), which ends the text before
-/// it, as in a notice that issues the plan after it (`国务院关于印发…的通知`).
+/// title-like paragraph that follows prose (a paragraph ending a sentence) or a date line. Not
+/// at a signature: the issuing organ over a date line (`国务院` / `2024年3月1日`), which ends
+/// the text before it, as in a notice that issues the plan after it (`国务院关于印发…的通知`),
+/// or a notice followed by its attachment (`附件` / `某某清单` / `一、…`).
 pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
     let mut out: Vec<Vec<Para>> = Vec::new();
     let mut current: Vec<Para> = Vec::new();
@@ -325,6 +326,9 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
         if ends_with_stop(&p.text) {
             // A paragraph that announces what follows (`全文如下。`) leads into it.
             seen_prose = !announces(&p.text);
+        } else if crate::meta::is_date_line(&p.text) {
+            // The date a document was signed on (成文日期) is its last line.
+            seen_prose = true;
         }
         current.push(p.clone());
     }
@@ -517,6 +521,21 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].last().unwrap().text, "（此件公开发布）");
         assert_eq!(docs[1][0].text, "某某方案");
+    }
+
+    #[test]
+    fn a_date_line_ends_a_piece() {
+        // A signature, then an attachment: no prose between them, but the date closes the
+        // notice.
+        let docs = split_tail(&paras(&[
+            "附件：某某清单",
+            "某某局",
+            "2024年3月1日",
+            "附件",
+            "某某清单",
+        ]));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1][0].text, "附件");
     }
 
     #[test]

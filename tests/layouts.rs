@@ -568,3 +568,27 @@ fn a_stop_inside_quotation_marks_ends_no_lead_sentence() {
     assert_eq!(third.heading.as_deref(), Some("坚持“两个毫不动摇”"));
     assert_eq!(third.text.as_deref(), Some("做好某某工作。"));
 }
+
+/// A notice, its list of attachments and its signature, then the attachment with its own
+/// numbering: the notice keeps the list and the signature as its trailer, and the attachment
+/// is a document of its own.
+#[test]
+fn a_notice_keeps_its_signature_and_its_attachment_is_a_document() {
+    let docs = extract_text(
+        "关于做好某某工作的通知\n各有关单位：\n为做好某某工作，现将有关事项通知如下。\n\
+         一、工作目标\n到2025年，基本建成某某体系。\n\
+         二、工作要求\n（一）加强领导。各单位要高度重视。\n（二）严格落实。各单位要抓好落实。\n\
+         附件：某某工作清单\n某某局办公室\n2024年3月1日\n\
+         附件\n某某工作清单\n一、重点任务\n1.完成某某调查。\n2.编制某某规划。\n\
+         二、保障措施\n3.落实经费保障。\n",
+        "t",
+    );
+    assert_eq!(docs.len(), 2);
+    assert_eq!(
+        docs[0].trailer.as_deref(),
+        Some("附件：某某工作清单\n某某局办公室\n2024年3月1日")
+    );
+    assert_eq!(labels(&docs[0], Kind::Item), ["（一）", "（二）"]);
+    assert_eq!(labels(&docs[1], Kind::Subitem), ["1.", "2.", "3."]);
+    assert!(docs[1].title.as_deref().unwrap().ends_with("某某工作清单"));
+}

@@ -571,17 +571,21 @@ fn split_after_body(rest: &[Para]) -> (Option<String>, Vec<Para>) {
     if rest.is_empty() {
         return (None, Vec::new());
     }
-    let text = crate::layout::join(rest);
-    let is_document = rest.iter().any(|p| is_prose(&p.text))
-        || candidates::scan(&text)
+    if reads_as_document(rest) {
+        return (None, rest.to_vec());
+    }
+    (Some(crate::layout::join(rest)), Vec::new())
+}
+
+/// Paragraphs after a body read as a document of their own when they hold prose or two numbered
+/// units; otherwise they are the body's trailer (a signature, a date, a source line).
+pub fn reads_as_document(paras: &[Para]) -> bool {
+    paras.iter().any(|p| is_prose(&p.text))
+        || candidates::scan(&crate::layout::join(paras))
             .iter()
             .filter(|c| c.position == Position::Start && c.reference == Reference::No)
             .count()
-            >= 2;
-    if is_document {
-        return (None, rest.to_vec());
-    }
-    (Some(text), Vec::new())
+            >= 2
 }
 
 /// The accepted chains, family by family.
