@@ -81,7 +81,9 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     // The paragraph being built, and where its last line starts in its text.
     let mut current: Option<(Para, Last)> = None;
-    for (i, line) in lines.into_iter().enumerate() {
+    let mut lines = lines.into_iter().enumerate().peekable();
+    while let Some((i, line)) = lines.next() {
+        let after = lines.peek().map(|(_, l)| l);
         let join = match &current {
             Some((p, last)) => {
                 let prev = Prev {
@@ -90,7 +92,7 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
                     len: lengths[i - 1],
                 };
                 let opening = out.is_empty() && last.start == 0;
-                continues(&p.text, prev, &line, wraps[i - 1], opening)
+                continues(&p.text, prev, &line, after, wraps[i - 1], opening)
             }
             None => false,
         };
@@ -136,9 +138,16 @@ struct Prev<'a> {
     len: Length,
 }
 
-/// Does `next` continue the paragraph `para`, whose last line is `prev`?
-/// `opening`: `prev` is the text's first line.
-fn continues(para: &str, prev: Prev, next: &Line, wrap: Option<Wrap>, opening: bool) -> bool {
+/// Does `next` continue the paragraph `para`, whose last line is `prev`? `after` is the line
+/// after `next`; `opening`: `prev` is the text's first line.
+fn continues(
+    para: &str,
+    prev: Prev,
+    next: &Line,
+    after: Option<&Line>,
+    wrap: Option<Wrap>,
+    opening: bool,
+) -> bool {
     if prev.md_heading || next.md_heading {
         return false;
     }
@@ -194,7 +203,10 @@ fn continues(para: &str, prev: Prev, next: &Line, wrap: Option<Wrap>, opening: b
     // `一、` opens a section whose title stands on its own line; lower units (`（五）审议…机关`)
     // run on across a break.
     let prev_is_unit = parse_marker(prev.text)
-        .is_some_and(|m| !m.kind.is_structural() && m.kind != crate::model::Kind::Division);
+        .is_some_and(|m| !m.kind.is_structural() && m.kind != crate::model::Kind::Division)
+        // Not into a signature: the issuing organ over the date (`2.某某统计表` / `某某局` /
+        // `2024年3月1日`, the last item of a list of attachments before it).
+        && !after.is_some_and(|a| crate::meta::is_date_line(&a.text));
     let prose = !crate::text::width_at_most(prev.text, 60)
         && prev.text.contains(['，', '；', '、', ',', ';']);
     prev_is_unit || prose
@@ -386,6 +398,19 @@ mod tests {
                 "第一章 总则",
                 "第一条 为了保守国家秘密，制定本法。",
                 "第二条 国家秘密受法律保护。"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_last_item_of_a_list_does_not_run_into_the_signature_under_it() {
+        assert_eq!(
+            paras("附件：1.某某工作清单\n2.某某情况统计表\n\n某某局办公室\n2024年3月1日"),
+            [
+                "附件：1.某某工作清单",
+                "2.某某情况统计表",
+                "某某局办公室",
+                "2024年3月1日"
             ]
         );
     }
