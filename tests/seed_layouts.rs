@@ -172,3 +172,30 @@ fn the_regulation_keeps_its_articles_on_one_line() {
         .collect();
     assert_eq!(numbers, (8..=32).collect::<Vec<_>>());
 }
+
+/// Every seed saved as UTF-16 without a BOM, in either byte order, reads as the seed itself.
+#[test]
+fn the_seeds_in_utf16_without_a_bom_read_as_the_seeds() {
+    for prefix in ["000", "001", "002", "003", "004"] {
+        let text = seed(prefix);
+        let options = fatiao::Options::default();
+        let utf8 = fatiao::extract_bytes(text.as_bytes(), "s", &options).unwrap();
+        for (name, bytes) in [
+            (
+                "UTF-16LE",
+                text.encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<u8>>(),
+            ),
+            (
+                "UTF-16BE",
+                text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            ),
+        ] {
+            let got = fatiao::extract_bytes(&bytes, "s", &options)
+                .unwrap_or_else(|e| panic!("{prefix} {name}: {e}"));
+            assert_eq!(got.source.encoding, name, "{prefix}");
+            assert_eq!(got.documents, utf8.documents, "{prefix} {name}");
+        }
+    }
+}
