@@ -28,6 +28,21 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid page-number regex")
 });
 
+/// A newspaper page's head (版头): the paper's name, the date, the weekday and the page, any of
+/// them left out (`人民日报 2024年3月1日 星期五 第4版`, `第04版：要闻`, `2024年3月1日 星期五`).
+/// PDF text of a newspaper page opens with it, before the headline of the first piece.
+static PAGE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?:\p{Han}{2,10}\s*)?
+        (?:[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*)?
+        (?:(?:星期|周)[一二三四五六日天]\s*)?
+        (?:第?\s*[0-9０-９]{1,3}\s*版(?:\s*[:：|·]?\s*\p{Han}{1,10})?)?
+        \s*$",
+    )
+    .expect("valid page-head regex")
+});
+
 /// The code of the warning that carries a piece of furniture.
 pub const WARNING_CODE: &str = "page_furniture";
 
@@ -73,7 +88,7 @@ fn furniture_flags(lines: &[Line]) -> Vec<bool> {
                 let first = seen.insert(text);
                 !(first && i < 5)
             };
-            !line.md_heading && (is_head || is_page_number(text))
+            !line.md_heading && (is_head || is_page_number(text) || is_page_head(text))
         })
         .collect()
 }
@@ -83,6 +98,15 @@ fn is_page_number(text: &str) -> bool {
     text.len() <= 48
         && text.chars().any(crate::numbering::numerals::is_digit)
         && PAGE_NUMBER.is_match(text)
+}
+
+/// A newspaper page's head: a weekday or a page (版) is what tells it from a dateline or a
+/// title, and it holds a digit.
+fn is_page_head(text: &str) -> bool {
+    text.len() <= 96
+        && (text.contains('版') || text.contains("星期"))
+        && text.chars().any(crate::numbering::numerals::is_digit)
+        && PAGE_HEAD.is_match(text)
 }
 
 /// Lines between pages are at least this many lines apart.
@@ -240,6 +264,28 @@ mod tests {
         }
         for s in ["第三条", "2024年", "3.", "（3）", "第3条"] {
             assert!(!PAGE_NUMBER.is_match(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn newspaper_page_heads_are_recognised() {
+        for s in [
+            "人民日报 2024年3月1日 星期五 第4版",
+            "第04版：要闻",
+            "2024年3月1日 星期五",
+            "光明日报　２０２４年３月１日　第３版",
+        ] {
+            assert!(is_page_head(s), "{s}");
+        }
+        for s in [
+            "人民日报",
+            "中华人民共和国某某法",
+            "某某指南（2024年版）",
+            "《中国共产党章程》2022年版",
+            "2024年3月1日",
+            "出版管理条例",
+        ] {
+            assert!(!is_page_head(s), "{s}");
         }
     }
 

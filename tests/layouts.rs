@@ -606,3 +606,24 @@ fn an_editors_note_in_brackets_after_the_last_article_is_the_trailer() {
         "one paragraph in 第二条"
     );
 }
+
+/// A law as a newspaper page prints it: the page's head (版头) above it is page furniture, so
+/// the law's title is its own, and the head is kept in a warning.
+#[test]
+fn a_newspaper_page_head_is_furniture_and_the_law_keeps_its_title() {
+    let docs = extract_text(
+        "人民日报 2024年3月1日 星期五 第4版\n中华人民共和国某某法\n\
+         （2024年2月28日第十四届全国人民代表大会常务委员会第八次会议通过）\n\
+         第一条 为了规范某某，制定本法。\n第二条 本法自2024年7月1日起施行。\n",
+        "t",
+    );
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].title.as_deref(), Some("中华人民共和国某某法"));
+    let furniture: Vec<_> = docs[0]
+        .warnings
+        .iter()
+        .filter(|w| w.code == "page_furniture")
+        .filter_map(|w| w.location.as_deref())
+        .collect();
+    assert_eq!(furniture, ["人民日报 2024年3月1日 星期五 第4版"]);
+}
