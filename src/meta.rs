@@ -218,6 +218,11 @@ pub(crate) fn has_date(s: &str) -> bool {
     DATE.is_match(s)
 }
 
+/// `s` holds a news agency's dispatch line (`新华社北京2月28日电`).
+pub(crate) fn has_source_line(s: &str) -> bool {
+    SOURCE_LINE.is_match(s)
+}
+
 /// `s` is a date and nothing else (`2024年3月1日`, `二〇二四年三月一日`): the line under the
 /// issuing organ that signs a document.
 pub(crate) fn is_date_line(s: &str) -> bool {

@@ -597,14 +597,18 @@ fn a_notice_keeps_its_signature_and_its_attachment_is_a_document() {
 /// trailer, not a paragraph of that article.
 #[test]
 fn an_editors_note_in_brackets_after_the_last_article_is_the_trailer() {
-    let d = doc("中华人民共和国某某法\n第一条 为了规范某某，制定本法。\n\
-        第二条 本法自2024年7月1日起施行。\n（责任编辑：张三）\n");
-    assert_eq!(d.trailer.as_deref(), Some("（责任编辑：张三）"));
-    assert_eq!(
-        article(&d, "第二条").children.len(),
-        1,
-        "one paragraph in 第二条"
-    );
+    for note in ["（责任编辑：张三）", "（新华社北京2月28日电）"] {
+        let d = doc(&format!(
+            "中华人民共和国某某法\n第一条 为了规范某某，制定本法。\n\
+             第二条 本法自2024年7月1日起施行。\n{note}\n"
+        ));
+        assert_eq!(d.trailer.as_deref(), Some(note));
+        assert_eq!(
+            article(&d, "第二条").children.len(),
+            1,
+            "one paragraph in 第二条"
+        );
+    }
 }
 
 /// A law as a newspaper page prints it: the page's head (版头) above it is page furniture, so

@@ -561,10 +561,12 @@ fn body_end(paras: &[Para], para_starts: &[usize], last_top_start: usize) -> usi
         .find(|&i| {
             let text = &paras[i].text;
             // A note in brackets that states where the piece was published
-            // (`（责任编辑：某某）`, `（来源：新华社）`) still ends the body: it is the trailer.
+            // (`（责任编辑：某某）`, `（来源：新华社）`, `（新华社北京2月28日电）`) still ends the
+            // body: it is the trailer.
             is_title_like(text)
                 && (!crate::layout::is_bracketed_note(text)
-                    || crate::segment::is_closing_line(text))
+                    || crate::segment::is_closing_line(text)
+                    || crate::meta::has_source_line(text))
         })
         .unwrap_or(paras.len())
 }
