@@ -597,7 +597,7 @@ fn a_notice_keeps_its_signature_and_its_attachment_is_a_document() {
 /// trailer, not a paragraph of that article.
 #[test]
 fn an_editors_note_in_brackets_after_the_last_article_is_the_trailer() {
-    for note in ["（责任编辑：张三）", "（新华社北京2月28日电）"] {
+    for note in ["（责任编辑：张三）", "（新华社北京2月28日电）", "（完）"] {
         let d = doc(&format!(
             "中华人民共和国某某法\n第一条 为了规范某某，制定本法。\n\
              第二条 本法自2024年7月1日起施行。\n{note}\n"

@@ -106,7 +106,8 @@ pub fn structure(paras: &[Para]) -> Structured {
     }
     accepted.sort_unstable();
     let last_top = *top.last().unwrap_or(&0);
-    let body_end_para = body_end(paras, &para_starts, cands[last_top].start);
+    let first_top = cands[top[0]].start;
+    let body_end_para = body_end(paras, &para_starts, (first_top, cands[last_top].start));
     let body_end = para_starts
         .get(body_end_para)
         .map_or(body.len(), |&s| s.saturating_sub(1));
@@ -540,16 +541,25 @@ fn accept_lower(
 }
 
 /// The paragraph index where the body ends: the first title-like paragraph after the one that
-/// holds the last top-level marker. A parenthesised note (`（2023 年 6 月 2 日在…的讲话）`, the
-/// source of an excerpt) is short and has no stop, but it closes the unit before it, as layout
-/// reads it ([`crate::layout::is_bracketed_note`]); no title is written in brackets.
+/// holds the last top-level marker (`tops`: where the first and the last top-level markers
+/// start).
 ///
 /// A label alone in its paragraph (`八、` over its heading, as centred PDF lines give it) is
 /// not the unit: its first paragraph is the one after it.
-fn body_end(paras: &[Para], para_starts: &[usize], last_top_start: usize) -> usize {
-    let mut holder = para_starts
-        .partition_point(|&s| s <= last_top_start)
-        .saturating_sub(1);
+///
+/// Where units close with a note in brackets (each excerpt of a speech compilation with its
+/// source, `（2023 年 6 月 2 日在…的讲话）`), the last unit's note closes it too: it is short and
+/// has no stop, but it is the unit's, as layout reads such a note as a complete sentence
+/// ([`crate::layout::is_bracketed_note`]). Not a note that says where the piece was published
+/// (`（责任编辑：某某）`, `（新华社北京2月28日电）`), and not where no unit had one (`（完）`
+/// after a law printed in a newspaper): those end the body, and are its trailer.
+fn body_end(paras: &[Para], para_starts: &[usize], tops: (usize, usize)) -> usize {
+    let para_of = |start: usize| {
+        para_starts
+            .partition_point(|&s| s <= start)
+            .saturating_sub(1)
+    };
+    let mut holder = para_of(tops.1);
     let bare_label = |text: &str| {
         let text = text.trim_end_matches(crate::normalise::is_space);
         crate::numbering::parse_marker(text).is_some_and(|m| m.len == text.len())
@@ -557,17 +567,17 @@ fn body_end(paras: &[Para], para_starts: &[usize], last_top_start: usize) -> usi
     if bare_label(&paras[holder].text) {
         holder += 1;
     }
+    let units_close_with_notes = paras[para_of(tops.0)..holder]
+        .iter()
+        .any(|p| crate::layout::is_bracketed_note(&p.text));
+    let closes_last_unit = |text: &str| {
+        units_close_with_notes
+            && crate::layout::is_bracketed_note(text)
+            && !crate::segment::is_closing_line(text)
+            && !crate::meta::has_source_line(text)
+    };
     (holder + 1..paras.len())
-        .find(|&i| {
-            let text = &paras[i].text;
-            // A note in brackets that states where the piece was published
-            // (`（责任编辑：某某）`, `（来源：新华社）`, `（新华社北京2月28日电）`) still ends the
-            // body: it is the trailer.
-            is_title_like(text)
-                && (!crate::layout::is_bracketed_note(text)
-                    || crate::segment::is_closing_line(text)
-                    || crate::meta::has_source_line(text))
-        })
+        .find(|&i| is_title_like(&paras[i].text) && !closes_last_unit(&paras[i].text))
         .unwrap_or(paras.len())
 }
 
