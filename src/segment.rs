@@ -286,6 +286,11 @@ fn is_header_para(text: &str) -> bool {
 /// `发布时间：…`, `来源：…`, `（来源：…）`: a short line that states publication data.
 pub fn is_closing_line(text: &str) -> bool {
     let t = text.trim_start_matches(['（', '(', '【', '[']);
+    // The first characters of the words below, tested first: layout asks this of every line
+    // after a sentence end.
+    if !t.starts_with(['发', '来', '责', '稿', '信']) {
+        return false;
+    }
     [
         "发布时间",
         "来源",
