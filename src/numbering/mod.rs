@@ -77,7 +77,11 @@ pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
         map(tag("部分"), |_| Kind::Part),
     ))(rest)?;
     let (rest, sub) = if kind == Kind::Article {
-        opt(preceded(char('之'), chinese_numeral))(rest)?
+        // Letter-spaced too: `第 一 百 二 十 条 之 一`.
+        opt(preceded(
+            tuple((space0, char('之'), space0)),
+            chinese_number,
+        ))(rest)?
     } else {
         (rest, None)
     };
@@ -200,6 +204,10 @@ mod tests {
         assert_eq!(
             m("第　一　百　二　十　条之一"),
             Some((Kind::Article, 120, Some(1), "第　一　百　二　十　条之一"))
+        );
+        assert_eq!(
+            m("第 一 百 二 十 条 之 一 为了"),
+            Some((Kind::Article, 120, Some(1), "第 一 百 二 十 条 之 一"))
         );
         assert_eq!(
             m("第 十 一 章 法 律 责 任"),
