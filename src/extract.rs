@@ -74,12 +74,18 @@ pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
         while let Some(paras) = pending.pop() {
             let mut structured = structure::structure(&paras);
             let own = &paras[..paras.len() - structured.tail.len()];
-            let furniture = furniture_warnings(own);
-            // Prose then a title before the body: the prose is a document of its own.
+            // Prose then a title before the body: the prose is a document of its own. Each
+            // preamble line is one of `own`'s paragraphs, so each lead takes the furniture of
+            // its own paragraphs.
+            let mut taken = 0;
             for lead in split_preamble(&mut structured) {
-                let s = structure::structure(&lead);
+                let mut s = structure::structure(&lead);
+                let end = (taken + lead.len()).min(own.len());
+                s.warnings.extend(furniture_warnings(&own[taken..end]));
+                taken = end;
                 documents.push(document(s, documents.len() + 1, id_prefix));
             }
+            let furniture = furniture_warnings(&own[taken..]);
             let mut tail = segment::split_tail(&structured.tail);
             // What comes before the next document may still close this one: its list of
             // attachments and its signature (`附件：…` / `某某局` / `2024年3月1日`).

@@ -631,3 +631,26 @@ fn a_newspaper_page_head_is_furniture_and_the_law_keeps_its_title() {
         .collect();
     assert_eq!(furniture, ["人民日报 2024年3月1日 星期五 第4版"]);
 }
+
+/// A newspaper page: its head, a news report, then the law it reports. The page head is the
+/// furniture of the report it stands above, not of the law.
+#[test]
+fn page_furniture_goes_to_the_piece_it_stood_in() {
+    let docs = extract_text(
+        "人民日报 2024年3月1日 星期五 第4版\n全国人大常委会表决通过某某法\n\
+         本报北京2月28日电（记者 张三）十四届全国人大常委会第八次会议28日表决通过某某法，\
+         自2024年7月1日起施行。会议认为，制定某某法对于促进某某事业发展具有重要意义。\n\
+         中华人民共和国某某法\n第一条 为了规范某某，制定本法。\n第二条 本法自2024年7月1日起施行。\n",
+        "t",
+    );
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1].title.as_deref(), Some("中华人民共和国某某法"));
+    let located = |d: &fatiao::Document| -> Vec<String> {
+        d.warnings
+            .iter()
+            .filter_map(|w| w.location.clone())
+            .collect()
+    };
+    assert_eq!(located(&docs[0]), ["人民日报 2024年3月1日 星期五 第4版"]);
+    assert!(located(&docs[1]).is_empty());
+}
