@@ -320,9 +320,12 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
                 && !crate::meta::is_whole_title(&p.text)
         };
         // Nor at a note in brackets (`（此件公开发布）` under a signature): no title is one.
+        // Nor at an attachment's label (`附件`, `附件2`) over its title: the attachment is a
+        // document from its title on, and the label stays with the text that announces it.
         let title = is_title_like(&p.text)
             && !crate::meta::is_date_line(&p.text)
             && !crate::layout::is_bracketed_note(&p.text)
+            && !is_attachment_label(&p.text)
             && !signs();
         if title && seen_prose && !current.is_empty() {
             out.push(std::mem::take(&mut current));
@@ -341,6 +344,21 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
         out.push(current);
     }
     out
+}
+
+/// `附件`, `附件2`, `附件一：`: the label of an attachment (GB/T 9704), on a line of its own.
+fn is_attachment_label(text: &str) -> bool {
+    text.trim_matches(crate::normalise::is_space)
+        .strip_prefix("附件")
+        .is_some_and(|rest| {
+            rest.trim_end_matches([':', '：'])
+                .trim_matches(crate::normalise::is_space)
+                .chars()
+                .all(|c| {
+                    crate::numbering::numerals::is_digit(c)
+                        || crate::numbering::numerals::is_chinese_digit(c)
+                })
+        })
 }
 
 /// `……全文如下。`, `内容如下：`: the next paragraphs are a text this one introduces.
@@ -540,7 +558,19 @@ mod tests {
             "某某清单",
         ]));
         assert_eq!(docs.len(), 2);
-        assert_eq!(docs[1][0].text, "附件");
+        // The attachment's label stays with the notice that lists it.
+        assert_eq!(docs[0].last().unwrap().text, "附件");
+        assert_eq!(docs[1][0].text, "某某清单");
+    }
+
+    #[test]
+    fn attachment_labels() {
+        for label in ["附件", "附件2", "附件 １", "附件一：", "附件："] {
+            assert!(is_attachment_label(label), "{label}");
+        }
+        for text in ["附件：某某清单", "附件列表", "附件1.某某表"] {
+            assert!(!is_attachment_label(text), "{text}");
+        }
     }
 
     #[test]

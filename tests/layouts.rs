@@ -584,13 +584,15 @@ fn a_notice_keeps_its_signature_and_its_attachment_is_a_document() {
         "t",
     );
     assert_eq!(docs.len(), 2);
+    // The attachment's label stays with the notice that lists it: the attachment's title is
+    // its own.
     assert_eq!(
         docs[0].trailer.as_deref(),
-        Some("附件：某某工作清单\n某某局办公室\n2024年3月1日")
+        Some("附件：某某工作清单\n某某局办公室\n2024年3月1日\n附件")
     );
     assert_eq!(labels(&docs[0], Kind::Item), ["（一）", "（二）"]);
     assert_eq!(labels(&docs[1], Kind::Subitem), ["1.", "2.", "3."]);
-    assert!(docs[1].title.as_deref().unwrap().ends_with("某某工作清单"));
+    assert_eq!(docs[1].title.as_deref(), Some("某某工作清单"));
 }
 
 /// A law printed in a newspaper: the editor's note in brackets after its last article is its
