@@ -159,9 +159,44 @@ fn single_line_stop(line: &str) -> usize {
         return line.len();
     }
     match line.find(crate::normalise::is_space) {
-        Some(k) if is_title_line(&line[..k]) && line[..k].chars().count() >= 4 => k,
+        Some(k) if is_title_line(&line[..k]) && line[..k].chars().count() >= 4 => {
+            if is_whole_title(&line[..k]) {
+                return k;
+            }
+            // A title printed on two lines, and the space is where its first line ended
+            // (`中央国家机关贯彻落实 全面从严治党要求实施方案中央…`): it runs on to its title word.
+            k + title_rest(&line[k..])
+        }
         _ => line.len(),
     }
+}
+
+/// How much of `rest` (what follows a title's first line on a single line) finishes the title:
+/// up to the last title word (`方案`, `规定`, …) before any punctuation or further space, within
+/// the length of a title's second line; nothing when there is none.
+fn title_rest(rest: &str) -> usize {
+    // The second line joined on without a space of its own; a second space means other words.
+    let body = rest.trim_start_matches(crate::normalise::is_space);
+    let start = rest.len() - body.len();
+    let run_end = body
+        .char_indices()
+        .enumerate()
+        .find(|&(n, (_, c))| n == TITLE_LINE_CHARS || !(c.is_alphanumeric() || is_title_bracket(c)))
+        .map_or(body.len(), |(_, (k, _))| k);
+    let run = &body[..run_end];
+    TITLE_ENDS
+        .iter()
+        .filter_map(|w| run.rfind(w).map(|k| start + k + w.len()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The characters of a title's second line, at most.
+const TITLE_LINE_CHARS: usize = 40;
+
+/// Brackets a title holds (`《…》`, `（试行）`).
+fn is_title_bracket(c: char) -> bool {
+    matches!(c, '《' | '》' | '（' | '）' | '(' | ')' | '〈' | '〉')
 }
 
 fn squeeze(s: &str) -> String {
@@ -197,7 +232,13 @@ fn header_stop(line: &str) -> usize {
     [
         DATE.find(line).map(|m| m.start()),
         DOC_NUMBER.find(line).map(|m| m.start()),
-        SOURCE_LINE.find(line).map(|m| m.start()),
+        // With the 据 that may lead it in (`据新华社北京4月18日电`).
+        SOURCE_LINE.find(line).map(|m| {
+            m.start()
+                - line[..m.start()]
+                    .strip_suffix('据')
+                    .map_or(0, |_| '据'.len_utf8())
+        }),
         line.find(['（', '(']).filter(|&i| i == 0),
         // A table of contents follows the title.
         (line
@@ -483,6 +524,35 @@ mod tests {
         let h = read(Some("中华人民共和国反间谍法2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过"), None);
         assert_eq!(h.title.as_deref(), Some("中华人民共和国反间谍法"));
         assert_eq!(h.meta.events[0].date, "2014-11-01");
+    }
+
+    #[test]
+    fn single_line_title_printed_on_two_lines_runs_to_its_title_word() {
+        // A web export keeps a space where the title's first line ended.
+        let h = read(
+            Some("中央国家机关贯彻落实 全面从严治党要求实施方案中央国家机关贯彻落实全面从严治党要求的总体要求是：坚持。"),
+            None,
+        );
+        assert_eq!(
+            h.title.as_deref(),
+            Some("中央国家机关贯彻落实 全面从严治党要求实施方案")
+        );
+        // Not into the next words, when a further space or punctuation comes first.
+        let h = read(
+            Some("王某诉某县国土资源局土地出让案 基本案情 某县国土资源局（以下简称某局）发布拍卖公告。"),
+            None,
+        );
+        assert_eq!(h.title.as_deref(), Some("王某诉某县国土资源局土地出让案"));
+    }
+
+    #[test]
+    fn a_source_line_led_by_ju_ends_the_title() {
+        let h = read(
+            Some("中共中央印发《某某规划纲要》 据新华社北京4月18日电近日，中共中央印发了《某某规划纲要》。"),
+            None,
+        );
+        assert_eq!(h.title.as_deref(), Some("中共中央印发《某某规划纲要》"));
+        assert_eq!(h.meta.source_line.as_deref(), Some("新华社北京4月18日电"));
     }
 
     #[test]
