@@ -141,17 +141,15 @@ pub fn point(input: &str) -> IResult<&str, Parsed> {
 
 /// `1.`, `1．`, `１．`, `1、`: 目. Not a decimal number (`1.5`).
 pub fn subitem(input: &str) -> IResult<&str, Parsed> {
-    map(
-        terminated(
-            digit_number,
-            tuple((
-                space0,
-                alt((char('.'), char('．'), char('、'))),
-                peek(not(satisfy(numerals::is_digit))),
-            )),
-        ),
-        |n| (Kind::Subitem, n, None),
-    )(input)
+    let (rest, n) = digit_number(input)?;
+    let (rest, gap) = space0(rest)?;
+    let (rest, _) = alt((char('.'), char('．'), char('、')))(rest)?;
+    let (rest, _) = peek(not(satisfy(numerals::is_digit)))(rest)?;
+    // Letter-spaced, the mark must not be a decimal point spaced out too (`2 . 5 倍`).
+    if !gap.is_empty() {
+        peek(not(preceded(space0, satisfy(numerals::is_digit))))(rest)?;
+    }
+    Ok((rest, (Kind::Subitem, n, None)))
 }
 
 /// `①` … `⑳`.
@@ -237,6 +235,9 @@ mod tests {
         );
         // Still no decimal number, and the spaced characters must still make a numeral.
         assert_eq!(m("1 .5倍"), None);
+        assert_eq!(m("2 . 5 倍"), None);
+        // Unspaced, a year may open the text after the mark.
+        assert_eq!(m("1. 2024年"), Some((Kind::Subitem, 1, None, "1.")));
         assert_eq!(m("2 、3个"), None);
         assert_eq!(m("二 三 、"), None);
         assert_eq!(m("1 2 3 4 5 ."), None);
