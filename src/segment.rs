@@ -354,10 +354,7 @@ fn is_attachment_label(text: &str) -> bool {
             rest.trim_end_matches([':', '：'])
                 .trim_matches(crate::normalise::is_space)
                 .chars()
-                .all(|c| {
-                    crate::numbering::numerals::is_digit(c)
-                        || crate::numbering::numerals::is_chinese_digit(c)
-                })
+                .all(crate::numbering::numerals::is_numeral_char)
         })
 }
 

@@ -53,7 +53,7 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
 type Parsed = (Kind, u32, Option<u32>);
 
 fn space0(input: &str) -> IResult<&str, &str> {
-    take_while(|c| c == ' ' || c == '\u{3000}')(input)
+    take_while(numerals::is_letter_space)(input)
 }
 
 /// `第X编` (or `第X篇`, `第X部分`), `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`, each

@@ -36,6 +36,11 @@ pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// A character of either kind of numeral.
+pub fn is_numeral_char(c: char) -> bool {
+    is_digit(c) || is_chinese_digit(c)
+}
+
 /// A Chinese numeral such as `一千二百六十` or `二十` → its value. At most 9999.
 pub fn chinese_numeral(input: &str) -> IResult<&str, u32> {
     map_opt(take_while1(is_chinese_digit), chinese_value)(input)

@@ -4,7 +4,7 @@
 
 use crate::model::Kind;
 use crate::normalise::is_space;
-use crate::numbering::numerals::{is_chinese_digit, is_digit, is_letter_space};
+use crate::numbering::numerals::{is_letter_space, is_numeral_char};
 use crate::numbering::parse_marker;
 use crate::text::{is_closing, is_stop};
 use std::sync::LazyLock;
@@ -69,10 +69,6 @@ fn plausible(kind: Kind, number: u32) -> bool {
         Kind::Subitem | Kind::Point => number <= 150,
         _ => number >= 1,
     }
-}
-
-fn is_numeral_char(c: char) -> bool {
-    is_digit(c) || is_chinese_digit(c)
 }
 
 /// `s` opens with a run of numerals, perhaps letter-spaced (`十 一`), followed by the mark that
