@@ -171,10 +171,8 @@ enum Cut {
 /// byte `floor`. `None` when no sentence ends within a header's length before it (the words
 /// before it are too long for a header), or after `floor`.
 fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
-    let mut from = at.saturating_sub(HEADER_BYTES).max(floor);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    // `floor` is a character boundary: the end of a label.
+    let from = crate::text::window_start(text, at, HEADER_BYTES).max(floor);
     match text[from..at]
         .char_indices()
         .rev()

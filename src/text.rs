@@ -140,6 +140,17 @@ pub fn is_wide(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—')
 }
 
+/// Where a look back of at most `max_bytes` before byte `at` of `s` starts: the first character
+/// boundary at or after `at - max_bytes`. Heuristics that read the words before a label look
+/// only this far, so that a text without stops cannot make them quadratic.
+pub fn window_start(s: &str, at: usize, max_bytes: usize) -> usize {
+    let mut from = at.saturating_sub(max_bytes);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFD)
 }
@@ -198,6 +209,16 @@ pub fn collapse_cjk_spaces(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::strategy::Strategy;
+
+    #[test]
+    fn a_look_back_window_starts_on_a_character() {
+        let s = "第一条为了";
+        // 4 bytes back from the end falls inside 为 (3 bytes a character): the window starts
+        // at 了, the first whole character in it.
+        assert_eq!(window_start(s, s.len(), 4), s.len() - "了".len());
+        assert_eq!(window_start(s, s.len(), 6), s.len() - "为了".len());
+        assert_eq!(window_start(s, 3, 100), 0);
+    }
 
     #[test]
     fn stops_and_closing_quotes() {

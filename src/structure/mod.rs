@@ -216,10 +216,7 @@ const RUN_IN_BYTES: usize = 128;
 fn after_run_in_heading(before: &str) -> bool {
     // Looked for in the last few characters only: this is asked of every inline article label,
     // and a text may run on for megabytes without a stop.
-    let mut from = before.len().saturating_sub(RUN_IN_BYTES);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::text::window_start(before, before.len(), RUN_IN_BYTES);
     let tail = &before[from..];
     let cut = match tail
         .char_indices()
