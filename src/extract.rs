@@ -88,11 +88,9 @@ pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
             let furniture = furniture_warnings(&own[taken..]);
             let mut tail = segment::split_tail(&structured.tail);
             // What comes before the next document may still close this one: its list of
-            // attachments and its signature (`附件：…` / `某某局` / `2024年3月1日`).
-            if structured.trailer.is_none()
-                && tail.len() > 1
-                && !structure::reads_as_document(&tail[0])
-            {
+            // attachments and its signature (`附件：…` / `某某局` / `2024年3月1日`). (A body
+            // followed by a tail has no trailer yet: `split_after_body` gives one or the other.)
+            if tail.len() > 1 && !structure::reads_as_document(&tail[0]) {
                 structured.trailer = Some(layout::join(&tail.remove(0)));
             }
             tail.reverse();

@@ -311,17 +311,19 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
     let mut out: Vec<Vec<Para>> = Vec::new();
     let mut current: Vec<Para> = Vec::new();
     let mut seen_prose = false;
+    // Each paragraph is asked about itself and about the one after it: read once.
+    let dated: Vec<bool> = tail
+        .iter()
+        .map(|p| crate::meta::is_date_line(&p.text))
+        .collect();
     for (i, p) in tail.iter().enumerate() {
-        let signs = || {
-            tail.get(i + 1)
-                .is_some_and(|next| crate::meta::is_date_line(&next.text))
-                && !crate::meta::is_whole_title(&p.text)
-        };
+        let signs =
+            || dated.get(i + 1).copied().unwrap_or(false) && !crate::meta::is_whole_title(&p.text);
         // Nor at a note in brackets (`（此件公开发布）` under a signature): no title is one.
         // Nor at an attachment's label (`附件`, `附件2`) over its title: the attachment is a
         // document from its title on, and the label stays with the text that announces it.
         let title = is_title_like(&p.text)
-            && !crate::meta::is_date_line(&p.text)
+            && !dated[i]
             && !crate::layout::is_bracketed_note(&p.text)
             && !is_attachment_label(&p.text)
             && !signs();
@@ -332,7 +334,7 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
         if ends_with_stop(&p.text) {
             // A paragraph that announces what follows (`全文如下。`) leads into it.
             seen_prose = !announces(&p.text);
-        } else if crate::meta::is_date_line(&p.text) {
+        } else if dated[i] {
             // The date a document was signed on (成文日期) is its last line.
             seen_prose = true;
         }
