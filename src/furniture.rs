@@ -212,7 +212,7 @@ fn is_head_like(t: &str) -> bool {
         && parse_marker(t).is_none()
         // A closing line (`发布时间：2024年1月5日`) recurs with the date of a batch of pieces
         // published together; it ends its piece, and segment cuts the file there.
-        && !crate::segment::is_closing_line(t)
+        && !crate::lines::is_closing_line(t)
 }
 
 /// At least two ideographs and no clause punctuation, in one pass that stops at the first

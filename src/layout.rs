@@ -10,11 +10,11 @@
 //!   does not is continued by the next one — unless it is short and stands alone, like a title
 //!   or a chapter heading.
 
-use crate::meta::is_whole_title;
+use crate::lines::{is_bracketed_note, is_closing_line, is_date_line, is_whole_title};
 use crate::model::Kind;
 use crate::normalise::Line;
+use crate::numbering::citation::cited_across_break;
 use crate::numbering::parse_marker;
-use crate::structure::candidates::cited_across_break;
 use crate::text::{chars_and_width, ends_with_stop};
 
 /// A paragraph: one or more lines joined without separator.
@@ -159,12 +159,12 @@ fn continues(
     // A closing line (`发布时间：… 来源：“学习强国”学习平`) takes back only the fragment that
     // wrapped off its end (`台`); what follows it starts the next document, however full the
     // line is.
-    if crate::segment::is_closing_line(para) {
+    if is_closing_line(para) {
         return next.text.chars().count() <= 3 && !next_is_marker();
     }
     // After a sentence, a closing line starts a paragraph however full the line before it is:
     // it ends a piece of a compilation, and segment cuts the file there.
-    if stop && crate::segment::is_closing_line(&next.text) {
+    if stop && is_closing_line(&next.text) {
         return false;
     }
     if let Some(w) = wrap {
@@ -206,26 +206,10 @@ fn continues(
         .is_some_and(|m| !m.kind.is_structural() && m.kind != crate::model::Kind::Division)
         // Not into a signature: the issuing organ over the date (`2.某某统计表` / `某某局` /
         // `2024年3月1日`, the last item of a list of attachments before it).
-        && !after.is_some_and(|a| crate::meta::is_date_line(&a.text));
+        && !after.is_some_and(|a| is_date_line(&a.text));
     let prose = !crate::text::width_at_most(prev.text, 60)
         && prev.text.contains(['，', '；', '、', ',', ';']);
     prev_is_unit || prose
-}
-
-/// A paragraph that is one parenthesised note (`（2014 年 9 月 5 日在…的讲话）`) is complete
-/// like a sentence.
-pub(crate) fn is_bracketed_note(para: &str) -> bool {
-    // Brackets at both ends first: this is asked of every paragraph as it grows.
-    if !(para.starts_with(['（', '(']) && para.ends_with(['）', ')'])) {
-        return false;
-    }
-    let depth = para.chars().try_fold(0i32, |d, c| match c {
-        '（' | '(' => Some(d + 1),
-        '）' | ')' if d > 0 => Some(d - 1),
-        '）' | ')' => None,
-        _ => Some(d),
-    });
-    depth == Some(0)
 }
 
 /// Lines on each side of a line that tell how the text around it is wrapped. A file may

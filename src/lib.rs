@@ -30,6 +30,7 @@ pub mod extract;
 pub mod furniture;
 pub mod ids;
 pub mod layout;
+pub mod lines;
 pub mod meta;
 pub mod model;
 pub mod normalise;

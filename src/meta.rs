@@ -5,6 +5,7 @@
 //! field is a *copy* of text that stays in the preamble or trailer, so nothing is lost or
 //! counted twice.
 
+use crate::lines::{is_whole_title, DATE, SOURCE_LINE, TITLE_ENDS};
 use crate::model::{Event, Meta};
 use crate::text::{ends_with_stop, width_at_most};
 use regex::Regex;
@@ -17,19 +18,6 @@ pub struct Header {
     pub meta: Meta,
     pub preamble: Option<String>,
 }
-
-/// A date written `2024年2月28日`, `2024 年 2 月 28 日`, `二〇二四年二月二十八日` or
-/// `2024-02-28`. `\d` is Unicode-aware, so full-width digits match too.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*
-        (?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月
-        (?:\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?
-        |(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})",
-    )
-    .expect("valid date regex")
-});
 
 /// The words that name what happened on a date, most specific first.
 const EVENT_WORDS: [&str; 10] = [
@@ -48,13 +36,6 @@ const EVENT_WORDS: [&str; 10] = [
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Han}]{0,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
         .expect("valid 文号 regex")
-});
-
-static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:新华社|中新社|本报|人民网|新华网|央视网|光明网|中国新闻网)[\p{Han}\s]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*电",
-    )
-    .expect("valid source-line regex")
 });
 
 /// Reads the header of one document. `preamble` is the text before its first numbered node (the
@@ -254,71 +235,6 @@ fn header_stop(line: &str) -> usize {
     .unwrap_or(line.len())
 }
 
-/// `s` holds a date (`2024年2月28日`, `2024-02-28`, …).
-pub(crate) fn has_date(s: &str) -> bool {
-    DATE.is_match(s)
-}
-
-/// `s` holds a news agency's dispatch line (`新华社北京2月28日电`).
-pub(crate) fn has_source_line(s: &str) -> bool {
-    SOURCE_LINE.is_match(s)
-}
-
-/// `s` is a date and nothing else (`2024年3月1日`, `二〇二四年三月一日`): the line under the
-/// issuing organ that signs a document.
-pub(crate) fn is_date_line(s: &str) -> bool {
-    let s = s.trim_matches(crate::normalise::is_space);
-    DATE.find(s)
-        .is_some_and(|m| m.start() == 0 && m.end() == s.len())
-}
-
-/// The words a title ends with: the kinds of legal text and the 文种 of GB/T 9704.
-const TITLE_ENDS: &[&str] = &[
-    "法", "法典", "条例", "规定", "办法", "细则", "规则", "规程", "决定", "决议", "解释", "意见",
-    "通知", "通报", "通告", "公告", "公报", "批复", "方案", "纲要", "要点", "规划", "计划", "准则",
-    "守则", "章程", "制度", "指引", "指南", "纪要", "答复",
-];
-
-/// `line` reads as a whole title: no sentence or clause punctuation, its brackets closed, and
-/// it ends with a title word (`…的规定`), perhaps followed by a bracketed qualifier
-/// (`…的规定（二）`, `…办法（试行）`). A title wrapped after its first line is rarely cut right
-/// after such a word with its brackets closed (`…关于修改《某某条例` / `》的决定` is not).
-pub(crate) fn is_whole_title(line: &str) -> bool {
-    let line = line.trim_end_matches(crate::normalise::is_space);
-    if line.contains(['，', '；', '。', '：', ',', ';']) || !brackets_closed(line) {
-        return false;
-    }
-    let core = match line.strip_suffix(['）', ')']) {
-        Some(inner) => inner.rfind(['（', '(']).map_or(line, |open| &inner[..open]),
-        None => line,
-    };
-    core.chars().count() >= 6 && TITLE_ENDS.iter().any(|w| core.ends_with(w))
-}
-
-/// Every 《 〈 （ ( in `s` is closed after it, and nothing is closed that was not opened.
-fn brackets_closed(s: &str) -> bool {
-    let mut open: Vec<char> = Vec::new();
-    for c in s.chars() {
-        let closes = match c {
-            '《' | '〈' | '（' | '(' => {
-                open.push(c);
-                continue;
-            }
-            '》' => '《',
-            '〉' => '〈',
-            '）' => '（',
-            ')' => '(',
-            _ => continue,
-        };
-        // Full- and half-width brackets are mixed in real text: `（试行)`.
-        let matches = |o: char| o == closes || matches!((o, closes), ('（', '(') | ('(', '（'));
-        if !open.pop().is_some_and(matches) {
-            return false;
-        }
-    }
-    open.is_empty()
-}
-
 /// Every date followed, before the next date, by an event word.
 fn events(text: &str) -> Vec<Event> {
     let dates: Vec<regex::Captures> = DATE.captures_iter(text).collect();
@@ -428,28 +344,6 @@ fn numeral(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn whole_titles_end_with_a_title_word_and_close_their_brackets() {
-        for title in [
-            "最高人民法院关于海事法院受理案件范围的规定",
-            "最高人民法院关于审理某某案件若干问题的规定（二）",
-            "某某市物业管理办法（试行)",
-            "中华人民共和国刑法",
-            "关于加强基层治理体系和治理能力现代化建设的意见",
-        ] {
-            assert!(is_whole_title(title), "{title}");
-        }
-        for not_title in [
-            "国务院关于修改《中华人民共和国某某管理条例",
-            "为正确审理某某案件，根据民事诉讼法等有关",
-            "2019年1月1日某某市人大常委会会议通过",
-            "依照本法",
-            "最高人民法院关于审理某某案件）的规定",
-        ] {
-            assert!(!is_whole_title(not_title), "{not_title}");
-        }
-    }
 
     /// (date, event) of each event read.
     fn dated_events(h: &Header) -> Vec<(&str, &str)> {
@@ -574,16 +468,6 @@ mod tests {
             None,
         );
         assert_eq!(h.title.as_deref(), Some("党的工作机关首先是政治机关"));
-    }
-
-    #[test]
-    fn a_date_line_is_a_date_and_nothing_else() {
-        for line in ["2024年3月1日", "二〇二四年三月一日", " 2024-03-01 "] {
-            assert!(is_date_line(line), "{line}");
-        }
-        for line in ["2024年3月1日通过", "国务院 2024年3月1日", "12月7日"] {
-            assert!(!is_date_line(line), "{line}");
-        }
     }
 
     #[test]

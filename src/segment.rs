@@ -10,8 +10,10 @@
 //!   [`crate::structure::Structured::tail`]); [`split_tail`] cuts them into documents at titles.
 
 use crate::layout::Para;
-use crate::structure::is_title_like;
-use crate::text::{ends_with_stop, width_at_most};
+use crate::lines::{
+    has_date, is_bracketed_note, is_closing_line, is_date_line, is_title_like, is_whole_title,
+};
+use crate::text::ends_with_stop;
 
 /// Splits a file's paragraphs after each run of closing lines.
 pub fn segment(paras: Vec<Para>) -> Vec<Vec<Para>> {
@@ -199,10 +201,10 @@ fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
 /// (`2021年2月2日公布`), a whole title (`某某管理办法`) or a 编/章/节 heading (`第一章 总则`), not
 /// when they are a sentence's first words (`其中第一条…`).
 fn reads_as_header(words: &str) -> bool {
-    crate::meta::has_date(words)
+    has_date(words)
         || words
             .split(crate::normalise::is_space)
-            .any(crate::meta::is_whole_title)
+            .any(is_whole_title)
         // `…条例第一章 总则`: a heading, glued to the title or not.
         || words.match_indices('第').any(|(k, _)| {
             crate::numbering::parse_marker(&words[k..]).is_some_and(|m| m.kind.is_structural())
@@ -244,7 +246,7 @@ fn first_article_labels(text: &str) -> Vec<usize> {
         })
         .filter(|&at| {
             at == 0
-                || !crate::structure::candidates::cited_across_break(
+                || !crate::numbering::citation::cited_across_break(
                     &text[..at],
                     &text[at..],
                     crate::model::Kind::Article,
@@ -277,29 +279,8 @@ fn opens_first_article(text: &str) -> bool {
 /// a note in brackets, or a 编/章/节 heading.
 fn is_header_para(text: &str) -> bool {
     is_title_like(text)
-        || crate::layout::is_bracketed_note(text)
+        || is_bracketed_note(text)
         || crate::numbering::parse_marker(text).is_some_and(|m| m.kind.is_structural())
-}
-
-/// `发布时间：…`, `来源：…`, `（来源：…）`: a short line that states publication data.
-pub fn is_closing_line(text: &str) -> bool {
-    let t = text.trim_start_matches(['（', '(', '【', '[']);
-    // The first characters of the words below, tested first: layout asks this of every line
-    // after a sentence end.
-    if !t.starts_with(['发', '来', '责', '稿', '信']) {
-        return false;
-    }
-    [
-        "发布时间",
-        "来源",
-        "发布日期",
-        "责任编辑",
-        "稿件来源",
-        "信息来源",
-    ]
-    .iter()
-    .any(|k| t.starts_with(k) && t[k.len()..].starts_with([':', '：', ' ', '\u{3000}']))
-        && width_at_most(text, 80)
 }
 
 /// Cuts the paragraphs that follow a document's body into documents: a new one starts at each
@@ -312,19 +293,15 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
     let mut current: Vec<Para> = Vec::new();
     let mut seen_prose = false;
     // Each paragraph is asked about itself and about the one after it: read once.
-    let dated: Vec<bool> = tail
-        .iter()
-        .map(|p| crate::meta::is_date_line(&p.text))
-        .collect();
+    let dated: Vec<bool> = tail.iter().map(|p| is_date_line(&p.text)).collect();
     for (i, p) in tail.iter().enumerate() {
-        let signs =
-            || dated.get(i + 1).copied().unwrap_or(false) && !crate::meta::is_whole_title(&p.text);
+        let signs = || dated.get(i + 1).copied().unwrap_or(false) && !is_whole_title(&p.text);
         // Nor at a note in brackets (`（此件公开发布）` under a signature): no title is one.
         // Nor at an attachment's label (`附件`, `附件2`) over its title: the attachment is a
         // document from its title on, and the label stays with the text that announces it.
         let title = is_title_like(&p.text)
             && !dated[i]
-            && !crate::layout::is_bracketed_note(&p.text)
+            && !is_bracketed_note(&p.text)
             && !is_attachment_label(&p.text)
             && !signs();
         if title && seen_prose && !current.is_empty() {
@@ -506,13 +483,6 @@ mod tests {
     fn a_leading_source_line_does_not_split() {
         let docs = segment(paras(&["来源：人民日报", "标题", "正文。"]));
         assert_eq!(docs.len(), 1);
-    }
-
-    #[test]
-    fn closing_line_recognition() {
-        assert!(is_closing_line("发布时间：2024-03-01 来源：人民网"));
-        assert!(is_closing_line("（来源：新华社）"));
-        assert!(!is_closing_line("来源于群众的意见应当认真研究。"));
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Stage 3a, the numbering grammar: one small nom parser per marker family.
 //!
 //! [`parse_marker`] recognises a marker at the start of a string. It says nothing about whether
-//! the marker is a heading or a reference to another article: that is decided from position and
-//! sequence by [`crate::structure`].
+//! the marker is a heading or a reference to another article: [`citation`] reads the evidence
+//! in the words around it, and [`crate::structure`] decides from that, position and sequence.
 
+pub mod citation;
 pub mod numerals;
 
 use crate::model::Kind;

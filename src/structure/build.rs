@@ -139,7 +139,11 @@ impl Tree {
                 let mut pieces = pieces.peekable();
                 // The title after the label on its line, or on a line of its own when the
                 // label stood alone (`第一章` then `总则`, as centred PDF headings come).
-                if glued || pieces.peek().is_some_and(|p| super::is_title_like(p)) {
+                if glued
+                    || pieces
+                        .peek()
+                        .is_some_and(|p| crate::lines::is_title_like(p))
+                {
                     if let Some(first) = pieces.next() {
                         node.heading = Some(collapse_cjk_spaces(first));
                     }

@@ -12,6 +12,7 @@ pub mod candidates;
 pub mod chain;
 
 use crate::layout::Para;
+use crate::lines::{has_source_line, is_bracketed_note, is_closing_line, is_title_like};
 use crate::model::{Kind, Node, Warning};
 use crate::text::{ends_with_stop, width_at_most};
 use candidates::{Candidate, Position, Reference};
@@ -55,14 +56,6 @@ pub fn rank(kind: Kind, mode: Mode) -> u8 {
     }
 }
 
-/// A paragraph that stands alone like a title or a byline: short, not ending a sentence, not a
-/// numbered unit.
-pub fn is_title_like(text: &str) -> bool {
-    !ends_with_stop(text)
-        && width_at_most(text, 64)
-        && crate::numbering::parse_marker(text).is_none()
-}
-
 /// A prose paragraph: a sentence of some length.
 fn is_prose(text: &str) -> bool {
     ends_with_stop(text) && !width_at_most(text, 59)
@@ -87,7 +80,7 @@ pub fn structure(paras: &[Para]) -> Structured {
         if flag
             && c.position == Position::Inline
             && c.reference == Reference::Hard
-            && candidates::led(&body[..c.start])
+            && crate::numbering::citation::led(&body[..c.start])
         {
             c.reference = candidates::reference_without_leader(&body, c);
         }
@@ -234,7 +227,7 @@ fn after_run_in_heading(before: &str) -> bool {
                 .chars()
                 .all(|ch| crate::text::is_han(ch) || crate::normalise::is_space(ch) || ch == '、')
     };
-    !run.is_empty() && (heading() || crate::layout::is_bracketed_note(run))
+    !run.is_empty() && (heading() || is_bracketed_note(run))
 }
 
 /// `c` is a heading whose title runs up to the unit `next` (`第二章 规划建设第七条…` once line
@@ -547,7 +540,7 @@ fn accept_lower(
 /// Where units close with a note in brackets (each excerpt of a speech compilation with its
 /// source, `（2023 年 6 月 2 日在…的讲话）`), the last unit's note closes it too: it is short and
 /// has no stop, but it is the unit's, as layout reads such a note as a complete sentence
-/// ([`crate::layout::is_bracketed_note`]). Not a note that says where the piece was published
+/// ([`is_bracketed_note`]). Not a note that says where the piece was published
 /// (`（责任编辑：某某）`, `（新华社北京2月28日电）`), and not where no unit had one (`（完）`
 /// after a law printed in a newspaper): those end the body, and are its trailer.
 fn body_end(paras: &[Para], para_starts: &[usize], tops: (usize, usize)) -> usize {
@@ -566,12 +559,12 @@ fn body_end(paras: &[Para], para_starts: &[usize], tops: (usize, usize)) -> usiz
     }
     let units_close_with_notes = paras[para_of(tops.0)..holder]
         .iter()
-        .any(|p| crate::layout::is_bracketed_note(&p.text));
+        .any(|p| is_bracketed_note(&p.text));
     let closes_last_unit = |text: &str| {
         units_close_with_notes
-            && crate::layout::is_bracketed_note(text)
-            && !crate::segment::is_closing_line(text)
-            && !crate::meta::has_source_line(text)
+            && is_bracketed_note(text)
+            && !is_closing_line(text)
+            && !has_source_line(text)
     };
     (holder + 1..paras.len())
         .find(|&i| is_title_like(&paras[i].text) && !closes_last_unit(&paras[i].text))

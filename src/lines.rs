@@ -1,0 +1,186 @@
+//! What a line of a document reads as: a title, a date line, a closing line, a bracketed note.
+//!
+//! Several stages must recognise the same kinds of line — furniture must not take a closing line
+//! for a running head, layout must not join a title to the text under it, segment cuts documents
+//! at titles and date lines, structure ends a body at a title, meta reads the title — and each
+//! asks here rather than of another stage, so that data and dependencies both flow one way. A
+//! leaf module: it depends on `text`, `numbering` and `normalise::is_space` only.
+
+use crate::text::{ends_with_stop, width_at_most};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A date written `2024年2月28日`, `2024 年 2 月 28 日`, `二〇二四年二月二十八日` or
+/// `2024-02-28`. `\d` is Unicode-aware, so full-width digits match too.
+pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*
+        (?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月
+        (?:\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?
+        |(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})",
+    )
+    .expect("valid date regex")
+});
+
+/// A news agency's dispatch line (`新华社北京2月28日电`).
+pub(crate) static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:新华社|中新社|本报|人民网|新华网|央视网|光明网|中国新闻网)[\p{Han}\s]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*电",
+    )
+    .expect("valid source-line regex")
+});
+
+/// `s` holds a date (`2024年2月28日`, `2024-02-28`, …).
+pub fn has_date(s: &str) -> bool {
+    DATE.is_match(s)
+}
+
+/// `s` holds a news agency's dispatch line (`新华社北京2月28日电`).
+pub fn has_source_line(s: &str) -> bool {
+    SOURCE_LINE.is_match(s)
+}
+
+/// `s` is a date and nothing else (`2024年3月1日`, `二〇二四年三月一日`): the line under the
+/// issuing organ that signs a document.
+pub fn is_date_line(s: &str) -> bool {
+    let s = s.trim_matches(crate::normalise::is_space);
+    DATE.find(s)
+        .is_some_and(|m| m.start() == 0 && m.end() == s.len())
+}
+
+/// The words a title ends with: the kinds of legal text and the 文种 of GB/T 9704.
+pub(crate) const TITLE_ENDS: &[&str] = &[
+    "法", "法典", "条例", "规定", "办法", "细则", "规则", "规程", "决定", "决议", "解释", "意见",
+    "通知", "通报", "通告", "公告", "公报", "批复", "方案", "纲要", "要点", "规划", "计划", "准则",
+    "守则", "章程", "制度", "指引", "指南", "纪要", "答复",
+];
+
+/// `line` reads as a whole title: no sentence or clause punctuation, its brackets closed, and
+/// it ends with a title word (`…的规定`), perhaps followed by a bracketed qualifier
+/// (`…的规定（二）`, `…办法（试行）`). A title wrapped after its first line is rarely cut right
+/// after such a word with its brackets closed (`…关于修改《某某条例` / `》的决定` is not).
+pub fn is_whole_title(line: &str) -> bool {
+    let line = line.trim_end_matches(crate::normalise::is_space);
+    if line.contains(['，', '；', '。', '：', ',', ';']) || !brackets_closed(line) {
+        return false;
+    }
+    let core = match line.strip_suffix(['）', ')']) {
+        Some(inner) => inner.rfind(['（', '(']).map_or(line, |open| &inner[..open]),
+        None => line,
+    };
+    core.chars().count() >= 6 && TITLE_ENDS.iter().any(|w| core.ends_with(w))
+}
+
+/// Every 《 〈 （ ( in `s` is closed after it, and nothing is closed that was not opened.
+fn brackets_closed(s: &str) -> bool {
+    let mut open: Vec<char> = Vec::new();
+    for c in s.chars() {
+        let closes = match c {
+            '《' | '〈' | '（' | '(' => {
+                open.push(c);
+                continue;
+            }
+            '》' => '《',
+            '〉' => '〈',
+            '）' => '（',
+            ')' => '(',
+            _ => continue,
+        };
+        // Full- and half-width brackets are mixed in real text: `（试行)`.
+        let matches = |o: char| o == closes || matches!((o, closes), ('（', '(') | ('(', '（'));
+        if !open.pop().is_some_and(matches) {
+            return false;
+        }
+    }
+    open.is_empty()
+}
+
+/// A paragraph that stands alone like a title or a byline: short, not ending a sentence, not a
+/// numbered unit.
+pub fn is_title_like(text: &str) -> bool {
+    !ends_with_stop(text)
+        && width_at_most(text, 64)
+        && crate::numbering::parse_marker(text).is_none()
+}
+
+/// `发布时间：…`, `来源：…`, `（来源：…）`: a short line that states publication data.
+pub fn is_closing_line(text: &str) -> bool {
+    let t = text.trim_start_matches(['（', '(', '【', '[']);
+    // The first characters of the words below, tested first: layout asks this of every line
+    // after a sentence end.
+    if !t.starts_with(['发', '来', '责', '稿', '信']) {
+        return false;
+    }
+    [
+        "发布时间",
+        "来源",
+        "发布日期",
+        "责任编辑",
+        "稿件来源",
+        "信息来源",
+    ]
+    .iter()
+    .any(|k| t.starts_with(k) && t[k.len()..].starts_with([':', '：', ' ', '\u{3000}']))
+        && width_at_most(text, 80)
+}
+
+/// A paragraph that is one parenthesised note (`（2014 年 9 月 5 日在…的讲话）`) is complete
+/// like a sentence.
+pub fn is_bracketed_note(para: &str) -> bool {
+    // Brackets at both ends first: this is asked of every paragraph as it grows.
+    if !(para.starts_with(['（', '(']) && para.ends_with(['）', ')'])) {
+        return false;
+    }
+    let depth = para.chars().try_fold(0i32, |d, c| match c {
+        '（' | '(' => Some(d + 1),
+        '）' | ')' if d > 0 => Some(d - 1),
+        '）' | ')' => None,
+        _ => Some(d),
+    });
+    depth == Some(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_titles_end_with_a_title_word_and_close_their_brackets() {
+        for title in [
+            "最高人民法院关于海事法院受理案件范围的规定",
+            "最高人民法院关于审理某某案件若干问题的规定（二）",
+            "某某市物业管理办法（试行)",
+            "中华人民共和国刑法",
+            "关于加强基层治理体系和治理能力现代化建设的意见",
+        ] {
+            assert!(is_whole_title(title), "{title}");
+        }
+        for not_title in [
+            "国务院关于修改《中华人民共和国某某管理条例",
+            "为正确审理某某案件，根据民事诉讼法等有关",
+            "2019年1月1日某某市人大常委会会议通过",
+            "依照本法",
+            "最高人民法院关于审理某某案件）的规定",
+        ] {
+            assert!(!is_whole_title(not_title), "{not_title}");
+        }
+    }
+
+    #[test]
+    fn a_date_line_is_a_date_and_nothing_else() {
+        for line in ["2024年3月1日", "二〇二四年三月一日", " 2024-03-01 "] {
+            assert!(is_date_line(line), "{line}");
+        }
+        for line in ["2024年3月1日通过", "国务院 2024年3月1日", "12月7日"] {
+            assert!(!is_date_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn closing_line_recognition() {
+        assert!(is_closing_line("发布时间：2024-03-01 来源：人民网"));
+        assert!(is_closing_line("（来源：新华社）"));
+        assert!(!is_closing_line("来源于群众的意见应当认真研究。"));
+    }
+}
