@@ -148,8 +148,7 @@ fn running_heads(lines: &[Line]) -> Vec<&str> {
 /// long law (一般规定 opens many of its chapters) and are not running heads.
 fn titles_a_label(lines: &[Line], i: usize) -> bool {
     i.checked_sub(1).is_some_and(|prev| {
-        let label = lines[prev].text.as_str();
-        parse_marker(label).is_some_and(|m| m.kind.is_structural() && m.len == label.len())
+        crate::lines::bare_label(&lines[prev].text).is_some_and(|m| m.kind.is_structural())
     })
 }
 

@@ -96,6 +96,13 @@ fn brackets_closed(s: &str) -> bool {
     open.is_empty()
 }
 
+/// `text` is a numbering label and nothing else (`八、`, `第三章` over the title on the next line,
+/// as PDF text gives centred headings): the label of the text after it.
+pub fn bare_label(text: &str) -> Option<crate::numbering::Marker> {
+    let text = text.trim_end_matches(crate::normalise::is_space);
+    crate::numbering::parse_marker(text).filter(|m| m.len == text.len())
+}
+
 /// A paragraph that stands alone like a title or a byline: short, not ending a sentence, not a
 /// numbered unit.
 pub fn is_title_like(text: &str) -> bool {
@@ -182,5 +189,21 @@ mod tests {
         assert!(is_closing_line("发布时间：2024-03-01 来源：人民网"));
         assert!(is_closing_line("（来源：新华社）"));
         assert!(!is_closing_line("来源于群众的意见应当认真研究。"));
+    }
+
+    #[test]
+    fn a_bare_label_is_a_label_and_nothing_else() {
+        use crate::model::Kind;
+        assert_eq!(
+            bare_label("八、").map(|m| (m.kind, m.number)),
+            Some((Kind::Division, 8))
+        );
+        assert_eq!(
+            bare_label("第三章\u{3000}").map(|m| m.kind),
+            Some(Kind::Chapter)
+        );
+        assert_eq!(bare_label("八、加强组织领导"), None);
+        assert_eq!(bare_label("第三章 总则"), None);
+        assert_eq!(bare_label("组织领导"), None);
     }
 }

@@ -12,7 +12,9 @@ pub mod candidates;
 pub mod chain;
 
 use crate::layout::Para;
-use crate::lines::{has_source_line, is_bracketed_note, is_closing_line, is_title_like};
+use crate::lines::{
+    bare_label, has_source_line, is_bracketed_note, is_closing_line, is_title_like,
+};
 use crate::model::{Kind, Node, Warning};
 use crate::text::{ends_with_stop, width_at_most};
 use candidates::{Candidate, Position, Reference};
@@ -550,11 +552,7 @@ fn body_end(paras: &[Para], para_starts: &[usize], tops: (usize, usize)) -> usiz
             .saturating_sub(1)
     };
     let mut holder = para_of(tops.1);
-    let bare_label = |text: &str| {
-        let text = text.trim_end_matches(crate::normalise::is_space);
-        crate::numbering::parse_marker(text).is_some_and(|m| m.len == text.len())
-    };
-    if bare_label(&paras[holder].text) {
+    if bare_label(&paras[holder].text).is_some() {
         holder += 1;
     }
     let units_close_with_notes = paras[para_of(tops.0)..holder]
