@@ -70,6 +70,7 @@ fn measure(dir: PathBuf, runs: usize) -> anyhow::Result<()> {
         jobs: 0,
         mode: Mode::Extract,
         progress: false,
+        sync: false,
     };
     let (mut fatiao_s, mut rg_s) = (Vec::new(), Vec::new());
     let mut matching = 0;

@@ -82,6 +82,11 @@ pub struct BatchArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Flush every output to the disk before the run reports success (and, for `run`, before
+    /// the manifest records it), so that a power loss cannot leave outputs that the manifest
+    /// says are complete. Slower: the whole file system is flushed.
+    #[arg(long)]
+    pub sync: bool,
 }
 
 impl Default for BatchArgs {
@@ -90,6 +95,7 @@ impl Default for BatchArgs {
             jobs: None,
             max_filesize: FileSize::DEFAULT,
             quiet: false,
+            sync: false,
         }
     }
 }

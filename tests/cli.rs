@@ -285,6 +285,29 @@ fn output_does_not_depend_on_the_number_of_threads() {
 }
 
 #[test]
+fn sync_flushes_and_changes_nothing_in_the_output() {
+    // A power loss cannot be staged in a test; what can fail here is the flush itself (the
+    // output directory opened and flushed, its error reported) and its place in the run.
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    run_ok(&["run", "in", "plain", "-q"], dir.path());
+    run_ok(&["run", "in", "synced", "--sync", "-q"], dir.path());
+    assert_eq!(
+        snapshot(&dir.path().join("plain")),
+        snapshot(&dir.path().join("synced"))
+    );
+    // A re-run with --sync skips as any re-run does.
+    run_ok(&["run", "in", "synced", "--sync", "-q"], dir.path());
+    assert_eq!(statuses(&dir.path().join("synced")), ["skipped"; 5]);
+    run_ok(&["extract", "in", "--out", "x", "--sync", "-q"], dir.path());
+    run_ok(&["extract", "in", "--out", "y", "-q"], dir.path());
+    assert_eq!(
+        snapshot(&dir.path().join("x")),
+        snapshot(&dir.path().join("y"))
+    );
+}
+
+#[test]
 fn a_rerun_skips_unchanged_files_and_equals_a_full_run() {
     let dir = tempfile::tempdir().unwrap();
     let input = copy_seeds(dir.path());

@@ -47,6 +47,10 @@ pub struct Job {
     pub mode: Mode,
     /// Draw a progress bar on stderr.
     pub progress: bool,
+    /// Flush the outputs to the disk before the manifest commits them and before the run
+    /// returns (`--sync`): a rename is atomic against a killed process, but after a power loss
+    /// a renamed file may have no data unless it was flushed first.
+    pub sync: bool,
 }
 
 /// What a run did, for its summary line.
@@ -147,7 +151,8 @@ pub fn run(job: &Job) -> anyhow::Result<Outcome> {
         };
         sweep(out, keep).context("cannot remove stale outputs")?;
     }
-    let (mut totals, status, keys) = sink.finish(start.elapsed().as_millis() as u64)?;
+    let (mut totals, status, keys) =
+        sink.finish(start.elapsed().as_millis() as u64, job.sync, out)?;
     let mut versions = None;
     if let Some(journal) = journal {
         // Version families, once the manifest is in place; still under the lock, and before the
@@ -156,7 +161,15 @@ pub fn run(job: &Job) -> anyhow::Result<Outcome> {
         // On the run's pool, so that `--jobs` holds for the diffs of version pairs too.
         versions =
             Some(pool.install(|| versions::update(out, &job.inputs, &status, keys, job.progress))?);
+        // The diffs, before the journal that would have them redone goes (a journal left by a
+        // power loss only costs a re-extraction).
+        if job.sync {
+            flush_to_disk(out)?;
+        }
         journal.clear().context("cannot remove the journal")?;
+    } else if job.sync {
+        // `extract`: its JSON and tables.
+        flush_to_disk(out)?;
     }
     totals.elapsed_ms = start.elapsed().as_millis() as u64;
     Ok(Outcome { totals, versions })
@@ -224,10 +237,20 @@ impl Sink {
 
     /// Commits the tables, then the manifest: the manifest is the last output to change.
     /// Returns the totals and what the version families need.
-    fn finish(mut self, elapsed_ms: u64) -> anyhow::Result<(Totals, Vec<Status>, Keys)> {
+    /// Commits the tables, then the manifest: with `sync`, only once every output it describes
+    /// is on the disk.
+    fn finish(
+        mut self,
+        elapsed_ms: u64,
+        sync: bool,
+        out: &OutDir,
+    ) -> anyhow::Result<(Totals, Vec<Status>, Keys)> {
         let digests = self.tables.commit().context(TABLES)?;
         self.totals.elapsed_ms = elapsed_ms;
         if let Some(m) = self.manifest {
+            if sync {
+                flush_to_disk(out)?;
+            }
             m.finish(&self.totals, Some(&digests)).context(MANIFEST)?;
         }
         Ok((self.totals, self.status, self.keys.unwrap_or_default()))
@@ -235,6 +258,36 @@ impl Sink {
 }
 
 const TABLES: &str = "cannot write the CSV files";
+
+/// Flushes the file system that holds the output directory: every output written so far, and
+/// the renames that put them in place, reach the disk. One `syncfs` rather than an fsync per
+/// file and per directory: a run writes thousands of files.
+fn flush_to_disk(out: &OutDir) -> anyhow::Result<()> {
+    let root = out.root();
+    let dir = std::fs::File::open(root)
+        .with_context(|| format!("cannot open {} to flush it", root.display()))?;
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: syncfs takes an open descriptor, which `dir` holds for the call.
+        if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
+            return Err(std::io::Error::last_os_error())
+                .with_context(|| format!("cannot flush {} to the disk", root.display()));
+        }
+    }
+    #[cfg(all(unix, not(target_os = "linux")))]
+    {
+        // SAFETY: sync has no preconditions.
+        unsafe { libc::sync() };
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        anyhow::bail!("flushing the output to the disk is supported on Unix only");
+    }
+    #[cfg(unix)]
+    Ok(())
+}
 const MANIFEST: &str = "cannot write manifest.json";
 
 /// Hands the memory a chunk freed back to the system. glibc keeps each worker thread's free
@@ -339,6 +392,7 @@ mod tests {
             jobs,
             mode,
             progress: false,
+            sync: false,
         }
     }
 

@@ -30,6 +30,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         jobs: threads(args.batch.jobs),
         mode: Mode::Extract,
         progress: show_progress(args.batch.quiet),
+        sync: args.batch.sync,
     };
     let outcome = batch::run(&job)?;
     Ok(finish(&outcome, args.batch.quiet))

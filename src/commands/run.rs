@@ -29,6 +29,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         jobs: threads(args.batch.jobs),
         mode: Mode::Incremental { full: args.full },
         progress: show_progress(args.batch.quiet),
+        sync: args.batch.sync,
     };
     let outcome = batch::run(&job)?;
     Ok(finish(&outcome, args.batch.quiet))
