@@ -180,7 +180,9 @@ pub struct Node {
     /// For `第X条之Y`, Y; otherwise `None`.
     pub sub_number: Option<u32>,
     /// A chapter's title (`第三章 职责` → `职责`), or the lead sentence of a policy item
-    /// (`（一）健全…制度。与时俱进…` → `健全…制度`).
+    /// (`（一）健全…制度。与时俱进…` → `健全…制度`) when the item says more than it: text
+    /// after it, or units under it. An item of one sentence and nothing more (`二、删去第十条
+    /// 第二款。`) has no heading: the sentence is its text.
     pub heading: Option<String>,
     /// The punctuation that closed a lead-sentence heading (`。`), so that
     /// `label + heading + heading_end + text` gives back the item as written.

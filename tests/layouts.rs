@@ -656,3 +656,77 @@ fn page_furniture_goes_to_the_piece_it_stood_in() {
     assert_eq!(located(&docs[0]), ["人民日报 2024年3月1日 星期五 第4版"]);
     assert!(located(&docs[1]).is_empty());
 }
+
+/// A unit as (label, heading, heading_end, text).
+type Unit = (String, Option<String>, Option<String>, Option<String>);
+
+/// Each node of `kind` as a [`Unit`].
+fn units(doc: &Document, kind: Kind) -> Vec<Unit> {
+    doc.nodes()
+        .filter(|n| n.kind == kind)
+        .map(|n| {
+            (
+                n.label.clone().unwrap_or_default(),
+                n.heading.clone(),
+                n.heading_end.clone(),
+                n.text.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_policy_unit_of_one_sentence_is_text_unless_units_come_under_it() {
+    let d = doc("某某工作要点\n\
+        一、推动基础教育扩优提质\n\
+        1.推进学前教育普及普惠。新增公办幼儿园学位2万个。\n\
+        2.促进义务教育优质均衡发展。\n\
+        （1）扩大优质资源。\n\
+        （2）缩小城乡差距。\n\
+        3.实施县域普通高中发展提升行动计划。\n");
+    let s = |x: &str| Some(x.to_string());
+    // A lead sentence with more after it, or with units under it, is the unit's title.
+    assert_eq!(
+        units(&d, Kind::Subitem),
+        [
+            (
+                "1.".into(),
+                s("推进学前教育普及普惠"),
+                s("。"),
+                s("新增公办幼儿园学位2万个。")
+            ),
+            ("2.".into(), s("促进义务教育优质均衡发展"), s("。"), None),
+            (
+                "3.".into(),
+                None,
+                None,
+                s("实施县域普通高中发展提升行动计划。")
+            ),
+        ]
+    );
+    assert_eq!(
+        units(&d, Kind::Point),
+        [
+            ("（1）".into(), None, None, s("扩大优质资源。")),
+            ("（2）".into(), None, None, s("缩小城乡差距。")),
+        ]
+    );
+    // The items of an amending decision say what changes; they have no titles.
+    let d = doc("关于修改《某某条例》的决定\n\
+        某某决定对《某某条例》作如下修改：\n\
+        一、删去第十条第二款。\n\
+        二、将第十二条中的“某某”修改为“某某某”。\n\
+        三、将第二条修改为：“本条例所称某某，是指某某。”\n");
+    let texts: Vec<(Option<String>, Option<String>)> = units(&d, Kind::Division)
+        .into_iter()
+        .map(|(_, h, _, t)| (h, t))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (None, s("删去第十条第二款。")),
+            (None, s("将第十二条中的“某某”修改为“某某某”。")),
+            (None, s("将第二条修改为：“本条例所称某某，是指某某。”")),
+        ]
+    );
+}

@@ -77,11 +77,24 @@ impl Tree {
     /// Closes open nodes until at most `depth` remain.
     fn close_to(&mut self, depth: usize) {
         while self.stack.len() > depth {
-            let Some((_, mut node, first_child)) = self.stack.pop() else {
+            let Some((r, mut node, first_child)) = self.stack.pop() else {
                 break;
             };
             if first_child < self.closed.len() {
                 node.children = self.closed.drain(first_child..).collect();
+                // A policy unit of one sentence with units under it: the sentence is their
+                // title (`4.促进义务教育优质均衡发展。` over `（1）…`, `（2）…`).
+                // (Only the units whose text `content` reads by lead sentence: not a 章 over
+                // them, whose sentence under a bare label is its text.)
+                if self.mode == Mode::Policy
+                    && r >= rank(Kind::Article, self.mode)
+                    && node.heading.is_none()
+                    && node.text.as_deref().is_some_and(is_lone_sentence)
+                {
+                    if let Some(sentence) = node.text.take() {
+                        lead_sentence(&mut node, &sentence);
+                    }
+                }
             }
             self.closed.push(node);
         }
@@ -123,7 +136,7 @@ impl Tree {
         let glued = !segment.starts_with('\n');
         let Some(kind) = self.top_kind() else { return };
         // Taken lazily: this runs once per marker, and most segments are a piece or two.
-        let mut pieces = segment
+        let pieces = segment
             .split('\n')
             .map(|p| p.trim_matches(is_space))
             .filter(|p| !p.is_empty());
@@ -157,8 +170,16 @@ impl Tree {
                 let Some((_, node, _)) = self.stack.last_mut() else {
                     return;
                 };
+                let mut pieces = pieces.peekable();
                 if let Some(first) = pieces.next() {
-                    lead_sentence(node, first);
+                    // One sentence and nothing more is what the unit says, not a title over
+                    // it (`二、删去第十条第二款。`, `（2）缩小城乡差距。`): text, unless units
+                    // come under it (see `close_to`).
+                    if pieces.peek().is_none() && is_lone_sentence(first) {
+                        node.text = Some(first.to_string());
+                    } else {
+                        lead_sentence(node, first);
+                    }
                 }
                 for p in pieces {
                     push_text(&mut node.text, p);
@@ -235,6 +256,16 @@ fn lead_sentence(node: &mut Node, first: &str) {
     } else {
         node.text = Some(first.to_string());
     }
+}
+
+/// `s` is one sentence: its first stop outside quotes and brackets ends it (closing marks
+/// aside), so that [`lead_sentence`] would make all of it the heading.
+fn is_lone_sentence(s: &str) -> bool {
+    first_stop_outside_quotes(s).is_some_and(|pos| {
+        let after = &s[pos..];
+        let stop_len = after.chars().next().map_or(0, char::len_utf8);
+        after[stop_len..].trim_matches(is_space).is_empty()
+    })
 }
 
 /// The byte offset of the first 。, ！ or ？ of `s` that stands outside quotes and brackets. An
