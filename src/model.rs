@@ -182,7 +182,8 @@ pub struct Node {
     /// A chapter's title (`第三章 职责` → `职责`), or the lead sentence of a policy item
     /// (`（一）健全…制度。与时俱进…` → `健全…制度`) when the item says more than it: text
     /// after it, or units under it. An item of one sentence and nothing more (`二、删去第十条
-    /// 第二款。`) has no heading: the sentence is its text.
+    /// 第二款。`) has no heading: the sentence is its text; nor has an item of a kind whose lead
+    /// sentences are, in this document, prose rather than titles (see the README).
     pub heading: Option<String>,
     /// The punctuation that closed a lead-sentence heading (`。`), so that
     /// `label + heading + heading_end + text` gives back the item as written.

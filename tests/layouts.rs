@@ -730,3 +730,39 @@ fn a_policy_unit_of_one_sentence_is_text_unless_units_come_under_it() {
         ]
     );
 }
+
+#[test]
+fn units_that_open_with_sentences_of_prose_have_no_titles() {
+    // Excerpts of a speech, numbered: each opens with a sentence of some length, and none is a
+    // title, short or long.
+    let d = doc("某某：论某某制度\n\
+        一、我们要坚持国家一切权力属于人民的宪法理念，最广泛地动员和组织人民依照宪法和法律规定行使国家权力。这是根本。\n\
+        二、加强人民当家作主制度保障。要坚持和完善人民代表大会制度。\n\
+        三、人民代表大会制度之所以具有强大生命力和显著优越性，关键在于它深深植根于人民之中。这是经验。\n");
+    let headings: Vec<Option<String>> = units(&d, Kind::Division)
+        .into_iter()
+        .map(|(_, h, _, _)| h)
+        .collect();
+    assert_eq!(headings, [None, None, None]);
+    assert_eq!(
+        units(&d, Kind::Division)[1].3.as_deref(),
+        Some("加强人民当家作主制度保障。要坚持和完善人民代表大会制度。")
+    );
+    // Run-in titles are short as a family; a long one among them is still a title.
+    let d = doc("某某纲要\n\
+        （一）健全用习近平新时代中国特色社会主义思想武装全党、教育人民的制度。与时俱进完善制度。\n\
+        （二）完善党的组织法规。健全组织体系。\n\
+        （三）加强作风建设。持续整治形式主义。\n");
+    let headings: Vec<Option<String>> = units(&d, Kind::Item)
+        .into_iter()
+        .map(|(_, h, _, _)| h)
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            Some("健全用习近平新时代中国特色社会主义思想武装全党、教育人民的制度".to_string()),
+            Some("完善党的组织法规".to_string()),
+            Some("加强作风建设".to_string()),
+        ]
+    );
+}

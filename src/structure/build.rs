@@ -22,6 +22,11 @@ pub fn assemble(
         mode,
         closed: Vec::new(),
         stack: Vec::new(),
+        prose_kinds: if mode == Mode::Policy {
+            prose_kinds(body, markers)
+        } else {
+            Vec::new()
+        },
     };
     for (k, &(m, r)) in markers.iter().enumerate() {
         let end = markers.get(k + 1).map_or(body.len(), |(n, _)| n.start);
@@ -47,6 +52,43 @@ struct Tree {
     /// The open nodes, outermost first, with their rank and where their children begin in
     /// `closed`.
     stack: Vec<(u8, Node, usize)>,
+    /// The policy units whose lead sentences are prose, not titles (see [`prose_kinds`]).
+    prose_kinds: Vec<Kind>,
+}
+
+/// The length, in characters, beyond which a typical lead sentence of a family of units is
+/// prose. The run-in titles of GB/T 9704 documents run to 30 characters at most in the seeds
+/// (`（一）健全用习近平新时代中国特色社会主义思想武装全党、教育人民的制度。`, 31), their medians
+/// to 10–17; the first sentences of numbered clauses of judicial interpretations, local
+/// decisions and speech excerpts run to 32–180, their medians to 40 and more.
+const TITLE_CHARS: usize = 30;
+
+/// The kinds of policy unit whose lead sentences are, as a family, sentences of text rather
+/// than run-in titles: those whose median lead sentence is longer than [`TITLE_CHARS`]. Decided
+/// per family, not per unit: one long title among short ones is still a title, and a short
+/// sentence among clauses is still a clause.
+fn prose_kinds(body: &str, markers: &[(&Candidate, u8)]) -> Vec<Kind> {
+    let mut lengths: Vec<(Kind, usize)> = Vec::new();
+    for (k, &(m, r)) in markers.iter().enumerate() {
+        if r < rank(Kind::Article, Mode::Policy) {
+            continue;
+        }
+        let end = markers.get(k + 1).map_or(body.len(), |(n, _)| n.start);
+        let first = body[m.end()..end]
+            .split('\n')
+            .map(|p| p.trim_matches(is_space))
+            .find(|p| !p.is_empty());
+        let Some(first) = first else { continue };
+        if let Some(pos) = first_stop_outside_quotes(first) {
+            lengths.push((m.kind, first[..pos].trim_matches(is_space).chars().count()));
+        }
+    }
+    lengths.sort_unstable();
+    lengths
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|family| family[family.len() / 2].1 > TITLE_CHARS)
+        .map(|family| family[0].0)
+        .collect()
 }
 
 fn new_node(kind: Kind, label: Option<&str>, number: Option<u32>, sub: Option<u32>) -> Node {
@@ -88,6 +130,7 @@ impl Tree {
                 // them, whose sentence under a bare label is its text.)
                 if self.mode == Mode::Policy
                     && r >= rank(Kind::Article, self.mode)
+                    && !self.prose_kinds.contains(&node.kind)
                     && node.heading.is_none()
                     && node.text.as_deref().is_some_and(is_lone_sentence)
                 {
@@ -170,12 +213,15 @@ impl Tree {
                 let Some((_, node, _)) = self.stack.last_mut() else {
                     return;
                 };
+                let prose = self.prose_kinds.contains(&node.kind);
                 let mut pieces = pieces.peekable();
                 if let Some(first) = pieces.next() {
                     // One sentence and nothing more is what the unit says, not a title over
                     // it (`二、删去第十条第二款。`, `（2）缩小城乡差距。`): text, unless units
-                    // come under it (see `close_to`).
-                    if pieces.peek().is_none() && is_lone_sentence(first) {
+                    // come under it (see `close_to`). Nor is the first sentence of a family of
+                    // units that open with prose.
+                    let sentence_of_prose = prose && first_stop_outside_quotes(first).is_some();
+                    if sentence_of_prose || pieces.peek().is_none() && is_lone_sentence(first) {
                         node.text = Some(first.to_string());
                     } else {
                         lead_sentence(node, first);
