@@ -208,9 +208,11 @@ fn is_title_line(s: &str) -> bool {
         && !s.contains('。')
 }
 
-/// Where a title line stops: at a date, a 文号, a source line or an opening parenthesis.
+/// Where a title line stops: at a date, a 文号, a source line or an opening parenthesis; at
+/// the bracket that opens a note around the first three (`…的决定 （2023年12月29日…通过）`,
+/// as a single-line export runs them together).
 fn header_stop(line: &str) -> usize {
-    [
+    let stop = [
         DATE.find(line).map(|m| m.start()),
         DOC_NUMBER.find(line).map(|m| m.start()),
         // With the 据 that may lead it in (`据新华社北京4月18日电`).
@@ -232,7 +234,12 @@ fn header_stop(line: &str) -> usize {
     .into_iter()
     .flatten()
     .min()
-    .unwrap_or(line.len())
+    .unwrap_or(line.len());
+    let before = line[..stop].trim_end_matches(crate::normalise::is_space);
+    match before.strip_suffix(['（', '(']) {
+        Some(open) if stop < line.len() => open.len(),
+        _ => stop,
+    }
 }
 
 /// Every date followed, before the next date, by an event word.
@@ -458,6 +465,27 @@ mod tests {
         assert_eq!(h.meta.doc_number.as_deref(), Some("中办发〔２０２４〕５号"));
         assert_eq!(h.meta.events[0].date, "2024-02-28");
         assert_eq!(h.meta.events[0].event, "印发");
+    }
+
+    #[test]
+    fn a_title_run_on_into_its_bracketed_note_ends_before_the_bracket() {
+        // A single-line export: the title, then the note of its adoption, then the text.
+        let h = read(
+            Some("中华人民共和国反间谍法 (2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过) 第一章 总则"),
+            None,
+        );
+        assert_eq!(h.title.as_deref(), Some("中华人民共和国反间谍法"));
+        let h = read(
+            Some("国务院关于某某的通知（国发〔2024〕5号）各省、自治区、直辖市人民政府："),
+            None,
+        );
+        assert_eq!(h.title.as_deref(), Some("国务院关于某某的通知"));
+        // A bracket that holds no date, 文号 or source line is the title's.
+        let h = read(
+            Some("某某市物业管理办法（试行）\n第一条 为了规范管理。"),
+            None,
+        );
+        assert_eq!(h.title.as_deref(), Some("某某市物业管理办法（试行）"));
     }
 
     #[test]
