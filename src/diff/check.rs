@@ -8,7 +8,7 @@ use std::collections::HashMap;
 /// Problems with `diff` as the comparison of `old` and `new` (empty when there are none):
 ///
 /// - coverage: every entry of each outline is in exactly one change;
-/// - round trip: [`apply`] on OLD gives NEW's outline text exactly;
+/// - round trip: [`apply()`] on OLD gives NEW's outline text exactly;
 /// - twins: a unit whose text occurs once in OLD and once in NEW is paired with its twin as
 ///   `unchanged`.
 pub fn check(old: &Document, new: &Document, diff: &Diff) -> Vec<String> {

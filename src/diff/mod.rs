@@ -40,7 +40,7 @@
 //! assert_eq!(text, fatiao::diff::outline_text(&new));
 //! ```
 //!
-//! The text compared, and reproduced by [`apply`], is each side's [`outline`]: headings and units
+//! The text compared, and reproduced by [`apply()`], is each side's [`outline`]: headings and units
 //! (articles, or the numbered items of a policy document) in document order.
 
 mod align;

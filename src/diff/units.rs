@@ -6,7 +6,7 @@
 //! (编/章/节, and the numbered levels above the units of a policy document) are aligned on their
 //! own so that a renamed chapter is reported as such instead of disturbing the articles under it.
 //!
-//! The outline is also what the round trip of [`super::apply`] reproduces: [`outline_text`]
+//! The outline is also what the round trip of [`super::apply()`] reproduces: [`outline_text`]
 //! renders it one line per entry, `label + " " + text`.
 
 use crate::model::{Document, Kind, Node};
@@ -166,7 +166,7 @@ fn contains_kind(node: &Node, kind: Kind) -> bool {
 }
 
 /// The outline rendered one entry per line (`label text`), joined with `\n`: the "text" that
-/// [`super::apply`] reproduces from OLD and a [`super::Diff`].
+/// [`super::apply()`] reproduces from OLD and a [`super::Diff`].
 pub fn outline_text(doc: &Document) -> String {
     join_lines(outline(doc).iter().map(Entry::line))
 }

@@ -58,7 +58,7 @@ fn space0(input: &str) -> IResult<&str, &str> {
 }
 
 /// `第X编` (or `第X篇`, `第X部分`), `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`, each
-/// perhaps followed by a colon ([`label_colon`]); X may be letter-spaced (`第 十 一 条`).
+/// perhaps followed by a colon (`label_colon`); X may be letter-spaced (`第 十 一 条`).
 pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
     let (rest, n) = delimited(
         tuple((char('第'), space0)),
