@@ -126,13 +126,19 @@ impl Tree {
                 node.children = self.closed.drain(first_child..).collect();
                 // A policy unit of one sentence with units under it: the sentence is their
                 // title (`4.促进义务教育优质均衡发展。` over `（1）…`, `（2）…`).
-                // (Only the units whose text `content` reads by lead sentence: not a 章 over
-                // them, whose sentence under a bare label is its text.)
+                // Exactly the units `content` kept a lone sentence of as text: a policy unit
+                // (not a 章 over them, whose sentence under a bare label is its text), not of a
+                // prose family, with no lead sentence read yet (a heading_end set means one was:
+                // `二、。目录。` must keep both stops), and a text of one paragraph.
                 if self.mode == Mode::Policy
                     && r >= rank(Kind::Article, self.mode)
                     && !self.prose_kinds.contains(&node.kind)
                     && node.heading.is_none()
-                    && node.text.as_deref().is_some_and(is_lone_sentence)
+                    && node.heading_end.is_none()
+                    && node
+                        .text
+                        .as_deref()
+                        .is_some_and(|t| !t.contains('\n') && is_lone_sentence(t))
                 {
                     if let Some(sentence) = node.text.take() {
                         lead_sentence(&mut node, &sentence);
