@@ -96,6 +96,18 @@ fn brackets_closed(s: &str) -> bool {
     open.is_empty()
 }
 
+/// `附件`, `附件2`, `附件一：`: the label of an attachment (GB/T 9704), on a line of its own.
+pub fn is_attachment_label(text: &str) -> bool {
+    text.trim_matches(crate::normalise::is_space)
+        .strip_prefix("附件")
+        .is_some_and(|rest| {
+            rest.trim_end_matches([':', '：'])
+                .trim_matches(crate::normalise::is_space)
+                .chars()
+                .all(crate::numbering::numerals::is_numeral_char)
+        })
+}
+
 /// `text` is a numbering label and nothing else (`八、`, `第三章` over the title on the next line,
 /// as PDF text gives centred headings): the label of the text after it.
 pub fn bare_label(text: &str) -> Option<crate::numbering::Marker> {
@@ -205,5 +217,15 @@ mod tests {
         assert_eq!(bare_label("八、加强组织领导"), None);
         assert_eq!(bare_label("第三章 总则"), None);
         assert_eq!(bare_label("组织领导"), None);
+    }
+
+    #[test]
+    fn attachment_labels() {
+        for label in ["附件", "附件2", "附件 １", "附件一：", "附件："] {
+            assert!(is_attachment_label(label), "{label}");
+        }
+        for text in ["附件：某某清单", "附件列表", "附件1.某某表"] {
+            assert!(!is_attachment_label(text), "{text}");
+        }
     }
 }

@@ -42,7 +42,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// title still in it); `trailer` the text after its body.
 pub fn read(preamble: Option<&str>, trailer: Option<&str>) -> Header {
     let (title, rest) = match preamble {
-        Some(p) => split_title(p),
+        Some(p) => split_labelled_title(p),
         None => (None, None),
     };
     let mut meta = Meta::default();
@@ -70,6 +70,27 @@ fn fold_digits(s: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// The title of an attachment published as a document of its own (`附件1` over its title) is the
+/// title under the label; the label stays in the preamble, at its head. (The one place where the
+/// title is not the first text of its document: see ARCHITECTURE.md, "Nothing lost".)
+fn split_labelled_title(preamble: &str) -> (Option<String>, Option<String>) {
+    let labelled = preamble
+        .split_once('\n')
+        .filter(|(first, _)| crate::lines::is_attachment_label(first));
+    let Some((label, after)) = labelled else {
+        return split_title(preamble);
+    };
+    let (Some(title), rest) = split_title(after) else {
+        return split_title(preamble);
+    };
+    let label = label.trim_matches(crate::normalise::is_space);
+    let rest = match rest {
+        Some(rest) => format!("{label}\n{rest}"),
+        None => label.to_string(),
+    };
+    (Some(title), Some(rest))
 }
 
 /// The title: the leading title-like lines of the preamble (at most three: PDF text wraps long

@@ -11,7 +11,8 @@
 
 use crate::layout::Para;
 use crate::lines::{
-    has_date, is_bracketed_note, is_closing_line, is_date_line, is_title_like, is_whole_title,
+    has_date, is_attachment_label, is_bracketed_note, is_closing_line, is_date_line, is_title_like,
+    is_whole_title,
 };
 use crate::text::ends_with_stop;
 
@@ -323,18 +324,6 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
     out
 }
 
-/// `附件`, `附件2`, `附件一：`: the label of an attachment (GB/T 9704), on a line of its own.
-fn is_attachment_label(text: &str) -> bool {
-    text.trim_matches(crate::normalise::is_space)
-        .strip_prefix("附件")
-        .is_some_and(|rest| {
-            rest.trim_end_matches([':', '：'])
-                .trim_matches(crate::normalise::is_space)
-                .chars()
-                .all(crate::numbering::numerals::is_numeral_char)
-        })
-}
-
 /// `……全文如下。`, `内容如下：`: the next paragraphs are a text this one introduces.
 fn announces(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| crate::text::is_stop(c) || crate::text::is_closing(c));
@@ -528,16 +517,6 @@ mod tests {
         // The attachment's label stays with the notice that lists it.
         assert_eq!(docs[0].last().unwrap().text, "附件");
         assert_eq!(docs[1][0].text, "某某清单");
-    }
-
-    #[test]
-    fn attachment_labels() {
-        for label in ["附件", "附件2", "附件 １", "附件一：", "附件："] {
-            assert!(is_attachment_label(label), "{label}");
-        }
-        for text in ["附件：某某清单", "附件列表", "附件1.某某表"] {
-            assert!(!is_attachment_label(text), "{text}");
-        }
     }
 
     #[test]

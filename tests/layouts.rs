@@ -766,3 +766,19 @@ fn units_that_open_with_sentences_of_prose_have_no_titles() {
         ]
     );
 }
+
+#[test]
+fn an_attachment_published_alone_is_titled_by_the_title_under_its_label() {
+    for (text, label) in [
+        ("附件1\n\n重点任务分工表\n\n一、全面实施市场准入负面清单管理\n二、着力优化工业产品管理制度\n", "附件1"),
+        ("附件\n某某市数字经济发展三年行动方案（2024—2026年）\n为加快数字经济发展，制定本方案。\n一、总体要求\n坚持创新驱动。\n二、重点任务\n建设5G基站。\n", "附件"),
+    ] {
+        let d = doc(text);
+        assert!(d.title.as_deref().is_some_and(|t| !t.starts_with("附件")), "{:?}", d.title);
+        // The label is not lost: it heads the preamble.
+        assert!(d.preamble.as_deref().is_some_and(|p| p.starts_with(label)), "{:?}", d.preamble);
+    }
+    // A label with no title under it is left as it was.
+    let d = doc("附件2\n一、全面实施市场准入负面清单管理。\n二、着力优化工业产品管理制度。\n");
+    assert_eq!(d.title.as_deref(), Some("附件2"));
+}

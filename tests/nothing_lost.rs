@@ -32,8 +32,29 @@ fn content(text: &str) -> String {
     squeeze(&lines.join("\n"))
 }
 
+/// The documents' pieces in the order they stood in the input: `Document::pieces()`, but for
+/// an attachment published alone, whose label (`附件1`) stood before its title and stays at the
+/// head of its preamble.
 fn placed(docs: &[Document]) -> String {
-    squeeze(&docs.iter().flat_map(|d| d.pieces()).collect::<String>())
+    let mut out = String::new();
+    for d in docs {
+        let label = d
+            .preamble
+            .as_deref()
+            .and_then(|p| p.split('\n').next())
+            .filter(|first| d.title.is_some() && fatiao::lines::is_attachment_label(first));
+        match label {
+            Some(label) => {
+                // After the title, pieces() gives the preamble, which opens with the label.
+                let after_title: String = d.pieces().skip(1).collect();
+                out.push_str(label);
+                out.extend(d.title.as_deref());
+                out.push_str(&after_title[label.len()..]);
+            }
+            None => out.extend(d.pieces()),
+        }
+    }
+    squeeze(&out)
 }
 
 /// Page furniture taken out of the flow, carried by warnings.
@@ -122,6 +143,8 @@ fn piece() -> impl Strategy<Value = String> {
         Just("2024年2月28日通过".to_string()),
         Just("全文如下。".to_string()),
         Just("目录".to_string()),
+        Just("附件1".to_string()),
+        Just("附件".to_string()),
         Just("- 3 -".to_string()),
         Just("第 3 页".to_string()),
         Just("# ".to_string()),
