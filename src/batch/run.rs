@@ -235,10 +235,9 @@ impl Sink {
         Ok(())
     }
 
-    /// Commits the tables, then the manifest: the manifest is the last output to change.
-    /// Returns the totals and what the version families need.
-    /// Commits the tables, then the manifest: with `sync`, only once every output it describes
-    /// is on the disk.
+    /// Commits the tables, then the manifest: the manifest is the last output to change and,
+    /// with `sync`, changes only once every output it describes is on the disk. Returns the
+    /// totals and what the version families need.
     fn finish(
         mut self,
         elapsed_ms: u64,
@@ -258,37 +257,38 @@ impl Sink {
 }
 
 const TABLES: &str = "cannot write the CSV files";
+const MANIFEST: &str = "cannot write manifest.json";
 
 /// Flushes the file system that holds the output directory: every output written so far, and
 /// the renames that put them in place, reach the disk. One `syncfs` rather than an fsync per
 /// file and per directory: a run writes thousands of files.
 fn flush_to_disk(out: &OutDir) -> anyhow::Result<()> {
-    let root = out.root();
-    let dir = std::fs::File::open(root)
-        .with_context(|| format!("cannot open {} to flush it", root.display()))?;
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd;
+        let root = out.root();
+        let dir = std::fs::File::open(root)
+            .with_context(|| format!("cannot open {} to flush it", root.display()))?;
         // SAFETY: syncfs takes an open descriptor, which `dir` holds for the call.
         if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
             return Err(std::io::Error::last_os_error())
                 .with_context(|| format!("cannot flush {} to the disk", root.display()));
         }
+        Ok(())
     }
     #[cfg(all(unix, not(target_os = "linux")))]
     {
+        let _ = out;
         // SAFETY: sync has no preconditions.
         unsafe { libc::sync() };
+        Ok(())
     }
     #[cfg(not(unix))]
     {
-        let _ = dir;
-        anyhow::bail!("flushing the output to the disk is supported on Unix only");
+        let _ = out;
+        anyhow::bail!("flushing the output to the disk is supported on Unix only")
     }
-    #[cfg(unix)]
-    Ok(())
 }
-const MANIFEST: &str = "cannot write manifest.json";
 
 /// Hands the memory a chunk freed back to the system. glibc keeps each worker thread's free
 /// memory in that thread's arena, so that over tens of thousands of files the peak grows with

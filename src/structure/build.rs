@@ -49,9 +49,8 @@ struct Tree {
     /// vector would make room for four at its first child, while most units have one to three:
     /// the spare room was a third of the memory of a file of many small documents.
     closed: Vec<Node>,
-    /// The open nodes, outermost first, with their rank and where their children begin in
-    /// `closed`.
-    stack: Vec<(u8, Node, usize)>,
+    /// The open nodes, outermost first.
+    stack: Vec<Open>,
     /// The policy units whose lead sentences are prose, not titles (see [`prose_kinds`]).
     prose_kinds: Vec<Kind>,
 }
@@ -74,11 +73,9 @@ fn prose_kinds(body: &str, markers: &[(&Candidate, u8)]) -> Vec<Kind> {
             continue;
         }
         let end = markers.get(k + 1).map_or(body.len(), |(n, _)| n.start);
-        let first = body[m.end()..end]
-            .split('\n')
-            .map(|p| p.trim_matches(is_space))
-            .find(|p| !p.is_empty());
-        let Some(first) = first else { continue };
+        let Some(first) = pieces(&body[m.end()..end]).next() else {
+            continue;
+        };
         if let Some(pos) = first_stop_outside_quotes(first) {
             lengths.push((m.kind, first[..pos].trim_matches(is_space).chars().count()));
         }
@@ -89,6 +86,26 @@ fn prose_kinds(body: &str, markers: &[(&Candidate, u8)]) -> Vec<Kind> {
         .filter(|family| family[family.len() / 2].1 > TITLE_CHARS)
         .map(|family| family[0].0)
         .collect()
+}
+
+/// A node still open: more text or children may come to it.
+struct Open {
+    rank: u8,
+    node: Node,
+    /// Where its children begin in [`Tree::closed`].
+    first_child: usize,
+    /// `content` kept a lone sentence as its text (a policy unit of one sentence): the
+    /// sentence becomes its heading if units come under it.
+    lone_sentence: bool,
+}
+
+/// The paragraphs of the text between two markers, trimmed, empty ones left out. Taken lazily:
+/// this runs once per marker, and most segments are a piece or two.
+fn pieces(segment: &str) -> impl Iterator<Item = &str> {
+    segment
+        .split('\n')
+        .map(|p| p.trim_matches(is_space))
+        .filter(|p| !p.is_empty())
 }
 
 fn new_node(kind: Kind, label: Option<&str>, number: Option<u32>, sub: Option<u32>) -> Node {
@@ -119,27 +136,20 @@ impl Tree {
     /// Closes open nodes until at most `depth` remain.
     fn close_to(&mut self, depth: usize) {
         while self.stack.len() > depth {
-            let Some((r, mut node, first_child)) = self.stack.pop() else {
+            let Some(Open {
+                mut node,
+                first_child,
+                lone_sentence,
+                ..
+            }) = self.stack.pop()
+            else {
                 break;
             };
             if first_child < self.closed.len() {
                 node.children = self.closed.drain(first_child..).collect();
                 // A policy unit of one sentence with units under it: the sentence is their
                 // title (`4.促进义务教育优质均衡发展。` over `（1）…`, `（2）…`).
-                // Exactly the units `content` kept a lone sentence of as text: a policy unit
-                // (not a 章 over them, whose sentence under a bare label is its text), not of a
-                // prose family, with no lead sentence read yet (a heading_end set means one was:
-                // `二、。目录。` must keep both stops), and a text of one paragraph.
-                if self.mode == Mode::Policy
-                    && r >= rank(Kind::Article, self.mode)
-                    && !self.prose_kinds.contains(&node.kind)
-                    && node.heading.is_none()
-                    && node.heading_end.is_none()
-                    && node
-                        .text
-                        .as_deref()
-                        .is_some_and(|t| !t.contains('\n') && is_lone_sentence(t))
-                {
+                if lone_sentence {
                     if let Some(sentence) = node.text.take() {
                         lead_sentence(&mut node, &sentence);
                     }
@@ -151,15 +161,20 @@ impl Tree {
 
     /// Opens `node` with rank `r` inside the innermost open node.
     fn push(&mut self, r: u8, node: Node) {
-        self.stack.push((r, node, self.closed.len()));
+        self.stack.push(Open {
+            rank: r,
+            node,
+            first_child: self.closed.len(),
+            lone_sentence: false,
+        });
     }
 
     fn top_kind(&self) -> Option<Kind> {
-        self.stack.last().map(|(_, n, _)| n.kind)
+        self.stack.last().map(|open| open.node.kind)
     }
 
     fn open(&mut self, m: &Candidate, label: &str, r: u8) {
-        let keep = self.stack.iter().take_while(|(sr, _, _)| *sr < r).count();
+        let keep = self.stack.iter().take_while(|open| open.rank < r).count();
         self.close_to(keep);
         // In a law, items belong to a paragraph (款) of their article.
         if self.mode == Mode::Law
@@ -184,18 +199,14 @@ impl Tree {
     fn content(&mut self, segment: &str) {
         let glued = !segment.starts_with('\n');
         let Some(kind) = self.top_kind() else { return };
-        // Taken lazily: this runs once per marker, and most segments are a piece or two.
-        let pieces = segment
-            .split('\n')
-            .map(|p| p.trim_matches(is_space))
-            .filter(|p| !p.is_empty());
+        let pieces = pieces(segment);
         match kind {
             _ if self
                 .stack
                 .last()
-                .is_some_and(|(r, _, _)| *r < rank(Kind::Article, self.mode)) =>
+                .is_some_and(|open| open.rank < rank(Kind::Article, self.mode)) =>
             {
-                let Some((_, node, _)) = self.stack.last_mut() else {
+                let Some(Open { node, .. }) = self.stack.last_mut() else {
                     return;
                 };
                 let mut pieces = pieces.peekable();
@@ -216,7 +227,12 @@ impl Tree {
             }
             Kind::Article => self.paragraphs(pieces),
             _ if self.mode == Mode::Policy => {
-                let Some((_, node, _)) = self.stack.last_mut() else {
+                let Some(Open {
+                    node,
+                    lone_sentence,
+                    ..
+                }) = self.stack.last_mut()
+                else {
                     return;
                 };
                 let prose = self.prose_kinds.contains(&node.kind);
@@ -227,7 +243,9 @@ impl Tree {
                     // come under it (see `close_to`). Nor is the first sentence of a family of
                     // units that open with prose.
                     let sentence_of_prose = prose && first_stop_outside_quotes(first).is_some();
-                    if sentence_of_prose || pieces.peek().is_none() && is_lone_sentence(first) {
+                    *lone_sentence =
+                        !sentence_of_prose && pieces.peek().is_none() && is_lone_sentence(first);
+                    if sentence_of_prose || *lone_sentence {
                         node.text = Some(first.to_string());
                     } else {
                         lead_sentence(node, first);
@@ -242,7 +260,7 @@ impl Tree {
                 // several paragraphs) or, once it has ended a sentence, new paragraphs of the
                 // article.
                 let mut pieces = pieces.peekable();
-                if let Some((_, node, _)) = self.stack.last_mut() {
+                if let Some(Open { node, .. }) = self.stack.last_mut() {
                     if let Some(first) = pieces.next() {
                         push_text(&mut node.text, first);
                     }
@@ -258,11 +276,11 @@ impl Tree {
                     let article = self
                         .stack
                         .iter()
-                        .position(|(_, n, _)| n.kind == Kind::Article);
+                        .position(|open| open.node.kind == Kind::Article);
                     if let Some(a) = article {
                         self.close_to(a + 1);
                         self.paragraphs(pieces);
-                    } else if let Some((_, node, _)) = self.stack.last_mut() {
+                    } else if let Some(Open { node, .. }) = self.stack.last_mut() {
                         for p in pieces {
                             push_text(&mut node.text, p);
                         }
