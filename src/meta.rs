@@ -244,13 +244,7 @@ fn header_stop(line: &str) -> usize {
                     .map_or(0, |_| '据'.len_utf8())
         }),
         line.find(['（', '(']).filter(|&i| i == 0),
-        // A table of contents follows the title.
-        (line
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            == "目录")
-            .then_some(0),
+        toc_start(line),
     ]
     .into_iter()
     .flatten()
@@ -261,6 +255,20 @@ fn header_stop(line: &str) -> usize {
         Some(open) if stop < line.len() => open.len(),
         _ => stop,
     }
+}
+
+/// `目录` as a word of its own, or before the first label it lists: a table of contents follows
+/// the title, on a line of its own or, in a single-line export, run on after it
+/// (`…条例 目录 第一章 总则第二章…`).
+static TOC_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)目\s?录(?:\s|$)|目\s?录\s*第[零〇一二三四五六七八九十百千]+[编章]")
+        .expect("valid regex")
+});
+
+/// Where a table of contents opens in a title's line ([`TOC_WORD`]).
+fn toc_start(line: &str) -> Option<usize> {
+    let m = TOC_WORD.find(line)?;
+    Some(m.start() + m.as_str().find('目').unwrap_or(0))
 }
 
 /// Every date followed, before the next date, by an event word.
@@ -465,6 +473,28 @@ mod tests {
             None,
         );
         assert_eq!(h.title.as_deref(), Some("王某诉某县国土资源局土地出让案"));
+    }
+
+    #[test]
+    fn a_table_of_contents_run_on_after_the_title_ends_it() {
+        // A single-line export: the title, its 目录, then the headings it lists.
+        for header in [
+            "上海市专利保护条例 目录 第一章\u{3000}总则第二章\u{3000}专利管理 第三章\u{3000}附则",
+            "公平竞争审查条例 目 录 第一章 总 则第二章 审查标准",
+            "公平竞争审查条例目录第一章总则第二章审查标准",
+            "公平竞争审查条例\n目录\n第一章 总则",
+        ] {
+            let h = read(Some(header), None);
+            assert_eq!(
+                h.title.as_deref(),
+                Some(header.split(['目', ' ', '\n']).next().unwrap()),
+                "{header}"
+            );
+            assert!(h.preamble.unwrap().starts_with('目'), "{header}");
+        }
+        // 目录 inside a title's words is not a table of contents.
+        let h = read(Some("某某市政府信息公开目录编制办法"), None);
+        assert_eq!(h.title.as_deref(), Some("某某市政府信息公开目录编制办法"));
     }
 
     #[test]
