@@ -77,7 +77,8 @@ impl Wrap {
 /// line's string, grown, not a copy.
 pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
     let lengths: Vec<Length> = lines.iter().map(|l| Length::of(&l.text)).collect();
-    let wraps = local_wraps(&lengths);
+    let stops: Vec<bool> = lines.iter().map(|l| ends_with_stop(&l.text)).collect();
+    let wraps = local_wraps(&lengths, &stops);
     let mut out: Vec<Para> = Vec::new();
     // The paragraph being built, and where its last line starts in its text.
     let mut current: Option<(Para, Last)> = None;
@@ -220,19 +221,21 @@ const WINDOW: usize = 15;
 /// since the wrapping changes far more slowly than that.
 const STEP: usize = 8;
 
-/// The wrapping around each line, if the lines near it are hard-wrapped.
-fn local_wraps(lines: &[Length]) -> Vec<Option<Wrap>> {
+/// The wrapping around each line, if the lines near it are hard-wrapped. `stops`: whether each
+/// line ends on a sentence stop.
+fn local_wraps(lines: &[Length], stops: &[bool]) -> Vec<Option<Wrap>> {
     let chars: Vec<usize> = lines.iter().map(|l| l.chars).collect();
     let widths: Vec<usize> = lines.iter().map(|l| l.width).collect();
     let wrap_of = |range: std::ops::Range<usize>| {
         [
             band(&chars[range.clone()], true),
-            band(&widths[range], false),
+            band(&widths[range.clone()], false),
         ]
         .into_iter()
         .flatten()
         .max_by_key(|(share, _)| *share)
         .map(|(_, w)| w)
+        .filter(|w| !ends_sentences(*w, &lines[range.clone()], &stops[range]))
     };
     // Where the lines near a block are too few or too mixed to tell (a run of short articles),
     // the wrapping of the whole text stands in.
@@ -245,6 +248,20 @@ fn local_wraps(lines: &[Length]) -> Vec<Option<Wrap>> {
         out.extend(std::iter::repeat_n(wrap, STEP.min(lines.len() - block)));
     }
     out
+}
+
+/// Whether the lines that fill the band of `wrap` mostly end on a sentence stop: paragraphs that
+/// happen to be of one length (a short text of one-sentence articles), not lines cut at a
+/// width, which end wherever the width falls and so seldom on a stop.
+fn ends_sentences(wrap: Wrap, lines: &[Length], stops: &[bool]) -> bool {
+    let (mut full, mut ending) = (0, 0);
+    for (&len, &stop) in lines.iter().zip(stops) {
+        if wrap.is_full(len) {
+            full += 1;
+            ending += usize::from(stop);
+        }
+    }
+    2 * ending >= full
 }
 
 /// The wrap width of a window of line lengths by one measure, with the share (per mille) of
@@ -479,6 +496,23 @@ mod tests {
         assert_eq!(paras(&wrapped_at_20(title))[..2], [title, preamble]);
         let title = "最高人民法院关于审理某某案件的若干规定（二）";
         assert_eq!(paras(&wrapped_at_20(title))[..2], [title, preamble]);
+    }
+
+    #[test]
+    fn lines_of_one_length_that_end_sentences_are_not_a_wrapped_text() {
+        // A short regulation whose paragraphs happen to share a length (45-48 columns): read
+        // as wrapped at 23 characters, `…管理。` filled its line and ran into the next
+        // paragraph. Lines cut at a width seldom end on a stop; these mostly do.
+        let text = "某某市养犬管理条例\n（2020年5月1日某某市人民代表大会常务委员会通过）\n\
+                    第1条　为了规范养犬行为，保障公民健康和人身安全，制定本条例。\n\
+                    第2条　本条例适用于本市行政区域内的养犬管理。\n\
+                    本条例所称养犬人，是指饲养犬只的个人或者单位。\n\
+                    第3条　养犬人应当遵守下列规定：\n（一）依法登记；\n（二）定期免疫。\n\
+                    第4条　违反本条例第2条规定的，由公安机关处理。\n\
+                    第5条　本条例自2021年1月1日起施行。\n";
+        let got = paras(text);
+        assert_eq!(got.len(), 10, "{got:?}");
+        assert_eq!(got[4], "本条例所称养犬人，是指饲养犬只的个人或者单位。");
     }
 
     #[test]
