@@ -261,7 +261,7 @@ fn header_stop(line: &str) -> usize {
 /// the title, on a line of its own or, in a single-line export, run on after it
 /// (`…条例 目录 第一章 总则第二章…`).
 static TOC_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)目\s?录(?:\s|$)|目\s?录\s*第[零〇一二三四五六七八九十百千]+[编章]")
+    Regex::new(r"(?:^|\s)目\s*录(?:\s|$)|目\s*录\s*第[零〇一二三四五六七八九十百千]+[编章]")
         .expect("valid regex")
 });
 
@@ -483,6 +483,7 @@ mod tests {
             "公平竞争审查条例 目 录 第一章 总 则第二章 审查标准",
             "公平竞争审查条例目录第一章总则第二章审查标准",
             "公平竞争审查条例\n目录\n第一章 总则",
+            "公平竞争审查条例\n目\u{3000}\u{3000}录\n第一章 总则",
         ] {
             let h = read(Some(header), None);
             assert_eq!(
