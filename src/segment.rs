@@ -12,7 +12,7 @@
 use crate::layout::Para;
 use crate::lines::{
     has_date, is_attachment_label, is_bracketed_note, is_closing_line, is_date_line, is_title_like,
-    is_whole_title,
+    is_whole_title, DATE,
 };
 use crate::text::ends_with_stop;
 
@@ -67,16 +67,33 @@ pub fn split_restarts(paras: Vec<Para>) -> Vec<Vec<Para>> {
 }
 
 /// Where the law whose first article is paragraph `first` begins: with the header paragraphs
-/// just before it (its title, its dated notes), back to the paragraph after `previous`.
+/// just before it (its title, its dated notes, its 目录, its first headings), back to the
+/// paragraph after `previous`. Right before the first article or the headings over it, that
+/// header may end with a preamble that enacts the law (`…，制定本规定。`, `…解释如下：`), the
+/// one sentence a header holds.
 fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
     let mut start = first;
-    while start > previous + 1
-        && first - start < HEADER_PARAS
-        && is_header_para(&paras[start - 1].text)
-    {
+    // Only headings stand between `start` and the first article so far.
+    let mut at_body = true;
+    while start > previous + 1 && first - start < HEADER_PARAS {
+        let text = &paras[start - 1].text;
+        let heading = crate::numbering::parse_marker(text).is_some_and(|m| m.kind.is_structural());
+        if !(heading || is_header_para(text) || at_body && is_enacting_preamble(text)) {
+            break;
+        }
+        at_body &= heading;
         start -= 1;
     }
     start
+}
+
+/// A preamble that ends by enacting the text after it: `…，制定本规定。`, `…解释如下：`.
+fn is_enacting_preamble(text: &str) -> bool {
+    let t = text.trim_end_matches(crate::normalise::is_space);
+    match t.strip_suffix(['。', '：', ':']) {
+        Some(sentence) => enacts(sentence) || sentence.ends_with("如下"),
+        None => false,
+    }
 }
 
 /// Cuts paragraphs where a second law begins inside them, as in a single-line export of a
@@ -189,10 +206,29 @@ fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
             // a law writes.
             let preamble_ends = matches!(stop, '：' | ':') || enacts(&text[..from + i]);
             if header.is_empty() {
-                return preamble_ends.then_some(Cut::At(at));
+                // The sentence before the label is the new law's preamble: the law begins with
+                // it, and with the header before it (`乙解释 2021年6月8日通过 为正确…，制定本规定。`)
+                // when the sentence before that was the last of the law before.
+                return preamble_ends
+                    .then(|| preamble_start(text, from, from + i).unwrap_or(Cut::At(at)));
             }
             (preamble_ends || reads_as_header(header)).then_some(Cut::At(cut))
         }
+        None if from == 0 => Some(Cut::Paragraph),
+        None => None,
+    }
+}
+
+/// Where the sentence that ends at byte `end` of `text` begins, no earlier than byte `from`:
+/// after the stop before it, or with the paragraph. `None` when no stop comes between `from`
+/// (the end of an earlier `第一条`, or the limit of a header's length) and it.
+fn preamble_start(text: &str, from: usize, end: usize) -> Option<Cut> {
+    match text[from..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| crate::text::is_stop(c))
+    {
+        Some((j, stop)) => Some(Cut::At(from + j + stop.len_utf8())),
         None if from == 0 => Some(Cut::Paragraph),
         None => None,
     }
@@ -257,8 +293,9 @@ fn first_article_labels(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// How many paragraphs before a law's 第一条 may be its header.
-const HEADER_PARAS: usize = 8;
+/// How many paragraphs before a law's 第一条 may be its header: a title, a dated note for each
+/// amendment, a 目录 of a dozen or so entries, the headings over the first article.
+const HEADER_PARAS: usize = 24;
 
 /// `第一条` opening a paragraph as a heading: followed by a space or the article's words, not by
 /// the words of a citation (`第一条规定的…`, `第一条、第二条`).
@@ -280,9 +317,23 @@ fn opens_first_article(text: &str) -> bool {
 /// a note in brackets, or a 编/章/节 heading.
 fn is_header_para(text: &str) -> bool {
     is_title_like(text)
+        // A judicial interpretation's title runs to some sixty characters.
+        || is_whole_title(text)
         || is_bracketed_note(text)
+        || is_dated_note(text)
         || crate::numbering::parse_marker(text).is_some_and(|m| m.kind.is_structural())
 }
+
+/// A dated note of a header without its brackets: `2020年11月29日 《国务院关于修改和废止部分
+/// 行政法规的决定》第一次修订`, a date and what happened on it, no sentence.
+fn is_dated_note(text: &str) -> bool {
+    DATE.find(text).is_some_and(|m| m.start() == 0)
+        && !ends_with_stop(text)
+        && crate::text::width_at_most(text, DATED_NOTE_WIDTH)
+}
+
+/// The longest dated note, in columns: an amendment named by a long decision's title.
+const DATED_NOTE_WIDTH: usize = 400;
 
 /// Cuts the paragraphs that follow a document's body into documents: a new one starts at each
 /// title-like paragraph that follows prose (a paragraph ending a sentence) or a date line. Not
@@ -397,14 +448,49 @@ mod tests {
     }
 
     #[test]
-    fn a_law_whose_preamble_ends_right_before_its_first_article_begins_at_the_article() {
-        // Nothing tells the end of the law before from the title and preamble of the next.
+    fn a_law_whose_preamble_ends_right_before_its_first_article_begins_after_the_law_before() {
+        // The sentence before the label enacts the new law; the one before that ended the
+        // law before, and the title between them is the new law's.
         let docs = segment(paras(&[
             "第一条 为了甲，制定本条例。 第二条 本条例自公布之日起施行。\
             乙解释 为正确适用法律，解释如下：第一条 人民法院应当依法审理。",
         ]));
         assert_eq!(docs.len(), 2);
-        assert!(docs[1][0].text.starts_with("第一条 人民法院"));
+        assert!(docs[0][0].text.ends_with("自公布之日起施行。"));
+        assert_eq!(
+            docs[1][0].text,
+            "乙解释 为正确适用法律，解释如下：第一条 人民法院应当依法审理。"
+        );
+    }
+
+    #[test]
+    fn a_law_in_a_compilation_begins_with_its_whole_header() {
+        // Laws copied one after another: a long title, dated notes without brackets (one too
+        // long to read as a title), a preamble that enacts the law.
+        let docs = segment(paras(&[
+            "甲条例",
+            "第一条 为了甲，制定本条例。",
+            "第二条 本条例自公布之日起施行。",
+            "最高人民法院关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定",
+            "2020年11月29日 《国务院关于修改和废止部分行政法规的决定》第一次修订",
+            "2021年8月1日 施行",
+            "为正确审理相关民事案件，根据法律的规定，结合审判实践，制定本规定。",
+            "第一条 本规定适用于相关民事案件。",
+        ]));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].len(), 3);
+        assert!(docs[1][0].text.starts_with("最高人民法院关于"));
+        assert_eq!(docs[1].len(), 5);
+        // A sentence that does not enact ends the law before, and the header stops there.
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本条例。",
+            "第二条 本条例自公布之日起施行。",
+            "本条例由甲部门负责解释。",
+            "乙条例",
+            "第一条 为了乙，制定本条例。",
+        ]));
+        assert_eq!(docs[0].last().unwrap().text, "本条例由甲部门负责解释。");
+        assert_eq!(docs[1][0].text, "乙条例");
     }
 
     #[test]
