@@ -6,6 +6,7 @@
 //! ([`crate::normalise::Line::set_aside`]) and ends up in a `page_furniture` warning of its
 //! document, with the text as the warning's location.
 
+use crate::model::Kind;
 use crate::normalise::Line;
 use crate::numbering::parse_marker;
 use crate::text::{ends_with_stop, width_at_most};
@@ -130,7 +131,8 @@ fn running_heads(lines: &[Line]) -> Vec<&str> {
         .filter(|(t, pos)| {
             // The title on the first line, printed again a page further on, is a running head
             // already at its second printing (a short document has few pages).
-            let title_again = pos[0] == 0 && pos.len() >= 2;
+            let title_again =
+                pos[0] == 0 && pos.len() >= 2 && !pos[1..].iter().any(|&i| opens_text(lines, i));
             (pos.len() >= RUNNING_HEAD_MIN || title_again)
                 && pos.windows(2).all(|w| w[1] - w[0] >= PAGE_MIN_LINES)
                 && Some(t.chars().count()) != *wrapped_at.get_or_insert_with(|| wrap_length(lines))
@@ -173,12 +175,32 @@ fn title_reprinted(lines: &[Line]) -> Vec<&str> {
             .filter(|&i| lines[i].text == form)
             .collect();
         let spaced = copies.first().is_some_and(|&first| first >= PAGE_MIN_LINES)
+            && !copies.iter().any(|&i| opens_text(lines, i))
             && copies.windows(2).all(|w| w[1] - w[0] >= PAGE_MIN_LINES);
         if spaced {
             heads.push(lines[copies[0]].text.as_str());
         }
     }
     heads
+}
+
+/// The line after line `i` opens a text: a dated note of its header (`2004年11月25日 …通过`,
+/// `（2004年…通过）`) or its first unit (`第一章`, `第一条`, `一、`; not an item, `（一）`, which opens a list on any page). A title printed again over
+/// that is the title of a second document in the file (two versions of one law copied one
+/// after the other), not a running head, which the text goes on under.
+fn opens_text(lines: &[Line], i: usize) -> bool {
+    let Some(next) = lines.get(i + 1).map(|l| l.text.as_str()) else {
+        return false;
+    };
+    let note = next.trim_start_matches(['（', '(']);
+    crate::lines::DATE
+        .find(note)
+        .is_some_and(|m| m.start() == 0)
+        || parse_marker(next).is_some_and(|m| {
+            m.number == 1
+                && m.sub.is_none()
+                && (m.kind.is_structural() || matches!(m.kind, Kind::Article | Kind::Division))
+        })
 }
 
 /// The line length of hard-wrapped text, when most lines share it: a line of exactly that length
@@ -318,7 +340,9 @@ mod tests {
 
     #[test]
     fn the_title_printed_again_a_page_on_is_a_running_head() {
-        let body = "第一条 本条例的规定\n适用于全市。\n".repeat(6);
+        // The text goes on under the head (a page that began with a first article would be a
+        // second document's: see the test below).
+        let body = "第二条 本条例的规定\n适用于全市。\n".repeat(6);
         let (lines, aside) = kept(&format!("某某条例\n{body}- 1 -\n某某条例\n{body}"));
         assert_eq!(lines[0], "某某条例");
         assert_eq!(aside, ["- 1 -", "某某条例"]);
@@ -329,8 +353,35 @@ mod tests {
     }
 
     #[test]
+    fn a_title_again_over_a_new_header_or_first_unit_opens_a_second_document() {
+        // Two versions of one law copied one after the other: the second title is text.
+        let law = |first: &str| {
+            format!(
+                "某某条例\n{first}\n第一条 本条例的规定\n适用于全市。\n{}",
+                "第二条 本条例的规定\n适用于全市。\n".repeat(6)
+            )
+        };
+        for first in [
+            "第一章 总则",
+            "2004年11月25日 某某会议通过",
+            "（2004年11月25日通过）",
+        ] {
+            let text = format!("{}{}", law(first), law(first));
+            let (lines, aside) = kept(&text);
+            assert!(aside.is_empty(), "{first}: {aside:?}");
+            assert_eq!(lines.iter().filter(|l| *l == "某某条例").count(), 2);
+        }
+        // Over an item that opens a list, it is still a running head.
+        let body = "第二条 下列事项\n适用于全市：\n".repeat(6);
+        let (_, aside) = kept(&format!(
+            "某某条例\n{body}- 1 -\n某某条例\n（一）甲；\n{body}"
+        ));
+        assert_eq!(aside, ["- 1 -", "某某条例"]);
+    }
+
+    #[test]
     fn the_title_wrapped_at_the_top_and_reprinted_whole_a_page_on_is_a_running_head() {
-        let body = "第一条 本规定的规定\n适用于全市。\n".repeat(6);
+        let body = "第二条 本规定的规定\n适用于全市。\n".repeat(6);
         // Wrapped over two lines at the top, whole on one line a page on; ending with a
         // bracket, which the shape tests would keep as text.
         let title = "最高人民法院关于审理某类案件适用法律若干问题的规定（三）";
