@@ -193,9 +193,7 @@ fn opens_text(lines: &[Line], i: usize) -> bool {
         return false;
     };
     let note = next.trim_start_matches(['（', '(']);
-    crate::lines::DATE
-        .find(note)
-        .is_some_and(|m| m.start() == 0)
+    crate::lines::opens_with_date(note)
         || parse_marker(next).is_some_and(|m| {
             m.number == 1
                 && m.sub.is_none()

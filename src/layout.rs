@@ -10,7 +10,9 @@
 //!   does not is continued by the next one — unless it is short and stands alone, like a title
 //!   or a chapter heading.
 
-use crate::lines::{is_bracketed_note, is_closing_line, is_date_line, is_whole_title};
+use crate::lines::{
+    is_bracketed_note, is_closing_line, is_date_line, is_whole_title, opens_with_date,
+};
 use crate::model::Kind;
 use crate::normalise::Line;
 use crate::numbering::citation::cited_across_break;
@@ -208,8 +210,13 @@ fn continues(
         // Not into a signature: the issuing organ over the date (`2.某某统计表` / `某某局` /
         // `2024年3月1日`, the last item of a list of attachments before it).
         && !after.is_some_and(|a| is_date_line(&a.text));
+    // Not a whole title (`最高人民法院、最高人民检察院关于…的解释`), nor a dated note before the
+    // next one (`…会议通过` / `2013年11月11日 …公布`): a header's lines are paragraphs.
+    let header_line =
+        is_whole_title(prev.text) || opens_with_date(prev.text) && opens_with_date(&next.text);
     let prose = !crate::text::width_at_most(prev.text, 60)
-        && prev.text.contains(['，', '；', '、', ',', ';']);
+        && prev.text.contains(['，', '；', '、', ',', ';'])
+        && !header_line;
     prev_is_unit || prose
 }
 
@@ -496,6 +503,21 @@ mod tests {
         assert_eq!(paras(&wrapped_at_20(title))[..2], [title, preamble]);
         let title = "最高人民法院关于审理某某案件的若干规定（二）";
         assert_eq!(paras(&wrapped_at_20(title))[..2], [title, preamble]);
+    }
+
+    #[test]
+    fn a_header_over_blank_lines_keeps_its_lines() {
+        // Long lines with a 、 in them, which an unfinished sentence across a blank line would
+        // join: a whole title, then dated notes each opening with its date.
+        let text = "最高人民法院、最高人民检察院关于办理抢夺刑事案件适用法律若干问题的解释\n\n\
+                    2013年9月30日 最高人民法院审判委员会第1592次会议、2013年10月22日最高人民检察院检察委员会第12次会议通过\n\n\
+                    2013年11月11日 最高人民法院、最高人民检察院公告公布\n\n\
+                    第一条 抢夺公私财物的，依照刑法处理。\n";
+        assert_eq!(paras(text).len(), 4, "{:?}", paras(text));
+        // A sentence broken by a blank line still joins.
+        let text =
+            "人民法院审理案件，应当依照法律、行政法规的规定，并参照有关部门的规定\n\n作出裁判。\n";
+        assert_eq!(paras(text).len(), 1);
     }
 
     #[test]

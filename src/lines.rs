@@ -49,6 +49,12 @@ pub fn is_date_line(s: &str) -> bool {
         .is_some_and(|m| m.start() == 0 && m.end() == s.len())
 }
 
+/// `s` opens with a date: a dated note of a header (`2004年11月25日 某某会议通过`), or a date
+/// line.
+pub fn opens_with_date(s: &str) -> bool {
+    DATE.find(s).is_some_and(|m| m.start() == 0)
+}
+
 /// The words a title ends with: the kinds of legal text and the 文种 of GB/T 9704.
 pub(crate) const TITLE_ENDS: &[&str] = &[
     "法", "法典", "条例", "规定", "办法", "细则", "规则", "规程", "决定", "决议", "解释", "意见",

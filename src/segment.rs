@@ -12,7 +12,7 @@
 use crate::layout::Para;
 use crate::lines::{
     has_date, is_attachment_label, is_bracketed_note, is_closing_line, is_date_line, is_title_like,
-    is_whole_title, DATE,
+    is_whole_title, opens_with_date,
 };
 use crate::text::ends_with_stop;
 
@@ -70,21 +70,43 @@ pub fn split_restarts(paras: Vec<Para>) -> Vec<Vec<Para>> {
 /// just before it (its title, its dated notes, its 目录, its first headings), back to the
 /// paragraph after `previous`. Right before the first article or the headings over it, that
 /// header may end with a preamble that enacts the law (`…，制定本规定。`, `…解释如下：`), the
-/// one sentence a header holds.
+/// one sentence a header holds. A dated note that PDF text wrapped goes on in paragraphs too
+/// long for a title (`员会第三十二次会议《关于修改…的决定》第二次修正`): those belong to the
+/// header when the note they continue does.
 fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
     let mut start = first;
+    // Where the header begins, as far as the walk has confirmed it.
+    let mut header = first;
     // Only headings stand between `start` and the first article so far.
     let mut at_body = true;
+    // Paragraphs just walked over that only a dated note before them would make the header's.
+    let mut continuing = false;
     while start > previous + 1 && first - start < HEADER_PARAS {
         let text = &paras[start - 1].text;
-        let heading = crate::numbering::parse_marker(text).is_some_and(|m| m.kind.is_structural());
-        if !(heading || is_header_para(text) || at_body && is_enacting_preamble(text)) {
+        let marker = crate::numbering::parse_marker(text);
+        let heading = marker.is_some_and(|m| m.kind.is_structural());
+        let dated = is_dated_note(text);
+        let header_para = heading || is_header_para(text) || at_body && is_enacting_preamble(text);
+        // Paragraphs walked over on trust are the header's once a dated note comes before them.
+        let confirms = !continuing || dated;
+        if header_para && confirms {
+            continuing = false;
+            header = start - 1;
+        } else if marker.is_none() && continues_note(text) {
+            continuing = true;
+        } else {
             break;
         }
         at_body &= heading;
         start -= 1;
     }
-    start
+    header
+}
+
+/// A piece of a dated note wrapped onto a line of its own: no sentence end, not over a note's
+/// length.
+fn continues_note(text: &str) -> bool {
+    !ends_with_stop(text) && crate::text::width_at_most(text, DATED_NOTE_WIDTH)
 }
 
 /// A preamble that ends by enacting the text after it: `…，制定本规定。`, `…解释如下：`.
@@ -327,7 +349,7 @@ fn is_header_para(text: &str) -> bool {
 /// A dated note of a header without its brackets: `2020年11月29日 《国务院关于修改和废止部分
 /// 行政法规的决定》第一次修订`, a date and what happened on it, no sentence.
 fn is_dated_note(text: &str) -> bool {
-    DATE.find(text).is_some_and(|m| m.start() == 0)
+    opens_with_date(text)
         && !ends_with_stop(text)
         && crate::text::width_at_most(text, DATED_NOTE_WIDTH)
 }
@@ -461,6 +483,30 @@ mod tests {
             docs[1][0].text,
             "乙解释 为正确适用法律，解释如下：第一条 人民法院应当依法审理。"
         );
+    }
+
+    #[test]
+    fn a_dated_note_wrapped_over_paragraphs_stays_in_its_header() {
+        let docs = segment(paras(&[
+            "甲条例",
+            "第一条 为了甲，制定本条例。",
+            "第二条 本条例自公布之日起施行。",
+            "乙条例",
+            "2021年12月3日 山东省第十三届人民代表大会常务委",
+            "员会第三十二次会议《关于修改〈山东省动物防疫条例〉等七件地方性法规的决定》第二次修正",
+            "第一章 总则",
+            "第一条 为了乙，制定本条例。",
+        ]));
+        assert_eq!(docs[1][0].text, "乙条例");
+        // Pieces that no dated note leads are not taken on trust.
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本条例。",
+            "第二条 本条例自公布之日起施行。",
+            "附表：甲类事项、乙类事项、丙类事项、丁类事项、戊类事项、己类事项的名称和编号",
+            "乙条例",
+            "第一条 为了乙，制定本条例。",
+        ]));
+        assert_eq!(docs[1][0].text, "乙条例");
     }
 
     #[test]
