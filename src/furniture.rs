@@ -185,7 +185,7 @@ fn title_reprinted(lines: &[Line]) -> Vec<&str> {
 }
 
 /// The line after line `i` opens a text: a dated note of its header (`2004年11月25日 …通过`,
-/// `（2004年…通过）`) or its first unit (`第一章`, `第一条`, `一、`; not an item, `（一）`, which opens a list on any page). A title printed again over
+/// `（2004年…通过）`), its 目录, or its first unit (`第一章`, `第一条`, `一、`; not an item, `（一）`, which opens a list on any page). A title printed again over
 /// that is the title of a second document in the file (two versions of one law copied one
 /// after the other), not a running head, which the text goes on under.
 fn opens_text(lines: &[Line], i: usize) -> bool {
@@ -194,6 +194,7 @@ fn opens_text(lines: &[Line], i: usize) -> bool {
     };
     let note = next.trim_start_matches(['（', '(']);
     crate::lines::opens_with_date(note)
+        || crate::lines::is_contents_heading(next)
         || parse_marker(next).is_some_and(|m| {
             m.number == 1
                 && m.sub.is_none()
@@ -363,6 +364,7 @@ mod tests {
             "第一章 总则",
             "2004年11月25日 某某会议通过",
             "（2004年11月25日通过）",
+            "目　　录",
         ] {
             let text = format!("{}{}", law(first), law(first));
             let (lines, aside) = kept(&text);

@@ -55,6 +55,12 @@ pub fn opens_with_date(s: &str) -> bool {
     DATE.find(s).is_some_and(|m| m.start() == 0)
 }
 
+/// `s` heads a table of contents: `目录`, perhaps letter-spaced (`目　　录`).
+pub fn is_contents_heading(s: &str) -> bool {
+    let mut letters = s.chars().filter(|&c| !crate::normalise::is_space(c));
+    letters.next() == Some('目') && letters.next() == Some('录') && letters.next().is_none()
+}
+
 /// The words a title ends with: the kinds of legal text and the 文种 of GB/T 9704.
 pub(crate) const TITLE_ENDS: &[&str] = &[
     "法", "法典", "条例", "规定", "办法", "细则", "规则", "规程", "决定", "决议", "解释", "意见",
