@@ -177,6 +177,12 @@ fn continues(
             return false;
         }
         if w.is_full(prev.len) {
+            // A sentence that filled its line, then a short line that is a whole title: the next
+            // law of a compilation (`…同时废止。` / `河南省工伤保险条例`). A wrapped sentence goes
+            // on in a full line, and its last piece ends on a stop, which no title does.
+            if stop && is_whole_title(&next.text) && !w.is_full(Length::of(&next.text)) {
+                return false;
+            }
             // A full line ends its paragraph only by coincidence. Take the coincidence when a
             // numbered unit starts on the next line and either this one ends on a stop, or the
             // next opens with a `第…` label that would not read as a citation run on from it: a
@@ -535,6 +541,18 @@ mod tests {
         let got = paras(text);
         assert_eq!(got.len(), 10, "{got:?}");
         assert_eq!(got[4], "本条例所称养犬人，是指饲养犬只的个人或者单位。");
+    }
+
+    #[test]
+    fn a_title_after_a_sentence_that_filled_its_line_starts_a_paragraph() {
+        // Two laws wrapped at 16 characters, one after the other.
+        let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
+                    第二条国家秘密是关系国家安全和利\n益的事项，依照法定程序确定，在一\n定时间内只限一定范围的人员知悉。\n\
+                    第三条本法自公布之日起施行，某某\n条例同时废止，某某办法同时废止。\n\
+                    乙省某某管理条例\n第一条为了乙，根据有关法律法规，\n结合本省实际，制定本条例。\n";
+        let got = paras(text);
+        assert_eq!(got[3], "乙省某某管理条例", "{got:?}");
+        assert_eq!(got.len(), 5);
     }
 
     #[test]
