@@ -400,6 +400,42 @@ fn two_laws_in_one_file_are_two_documents() {
 }
 
 #[test]
+fn a_compilation_of_a_law_a_decision_and_a_judicial_interpretation_is_three_documents() {
+    // Copied one after another: no bracket round the dated notes, a decision of prose under a
+    // title too long to read as a short heading, a judicial interpretation whose preamble
+    // enacts it.
+    let docs = extract_text(
+        "甲市养犬管理条例\n\n2020年1月1日 甲市第十五届人民代表大会常务委员会第十八次会议通过\n\n\
+         第一条 为了规范养犬行为，制定本条例。\n\n第二条 本条例自公布之日起施行。\n\n\
+         甲市人民代表大会常务委员会关于依法防控新型冠状病毒感染肺炎疫情坚决打赢疫情防控阻击战的决定\n\n\
+         2020年2月7日 甲市第十五届人民代表大会常务委员会第十八次会议通过\n\n\
+         为了依法科学有序防控疫情，保障人民群众生命安全和身体健康，作如下决定。\n\n\
+         本决定自公布之日起施行。\n\n\
+         最高人民法院关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定\n\n\
+         2021年6月8日 最高人民法院审判委员会第1841次会议通过\n\n2021年8月1日 施行\n\n\
+         为正确审理相关民事案件，根据法律的规定，结合审判实践，制定本规定。\n\n\
+         第一条 本规定适用于相关民事案件。\n\n第二条 本规定自2021年8月1日起施行。\n",
+        "compilation.txt",
+    );
+    let titles: Vec<Option<&str>> = docs.iter().map(|d| d.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("甲市养犬管理条例"),
+            Some("甲市人民代表大会常务委员会关于依法防控新型冠状病毒感染肺炎疫情坚决打赢疫情防控阻击战的决定"),
+            Some("最高人民法院关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定"),
+        ]
+    );
+    let articles: Vec<usize> = docs.iter().map(|d| d.articles().count()).collect();
+    assert_eq!(articles, [2, 0, 2]);
+    assert!(docs[2]
+        .preamble
+        .as_deref()
+        .unwrap()
+        .ends_with("制定本规定。"));
+}
+
+#[test]
 fn a_plan_in_parts_chapters_and_sections_numbers_its_divisions_again_in_each() {
     let d = doc("某某发展规划纲要\n\
         目录\n第一篇 发展环境\n第一章 发展基础\n第二篇 主要任务\n第二章 创新驱动\n\

@@ -13,7 +13,7 @@ pub mod chain;
 
 use crate::layout::Para;
 use crate::lines::{
-    bare_label, has_source_line, is_bracketed_note, is_closing_line, is_title_like,
+    bare_label, has_source_line, is_bracketed_note, is_closing_line, is_title_like, is_whole_title,
 };
 use crate::model::{Kind, Node, Warning};
 use crate::text::{ends_with_stop, width_at_most};
@@ -565,7 +565,11 @@ fn body_end(paras: &[Para], para_starts: &[usize], tops: (usize, usize)) -> usiz
             && !has_source_line(text)
     };
     (holder + 1..paras.len())
-        .find(|&i| is_title_like(&paras[i].text) && !closes_last_unit(&paras[i].text))
+        .find(|&i| {
+            let text = &paras[i].text;
+            // A long title too: a judicial interpretation's, a decision's.
+            (is_title_like(text) || is_whole_title(text)) && !closes_last_unit(text)
+        })
         .unwrap_or(paras.len())
 }
 
