@@ -86,7 +86,8 @@ fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
         let marker = crate::numbering::parse_marker(text);
         let heading = marker.is_some_and(|m| m.kind.is_structural());
         let dated = is_dated_note(text);
-        let header_para = heading || is_header_para(text) || at_body && is_enacting_preamble(text);
+        let preamble = at_body && marker.is_none() && is_enacting_preamble(text);
+        let header_para = heading || is_header_para(text) || preamble;
         // Paragraphs walked over on trust are the header's once a dated note comes before them.
         let confirms = !continuing || dated;
         if header_para && confirms {
@@ -109,13 +110,17 @@ fn continues_note(text: &str) -> bool {
     !ends_with_stop(text) && crate::text::width_at_most(text, DATED_NOTE_WIDTH)
 }
 
-/// A preamble that ends by enacting the text after it: `…，制定本规定。`, `…解释如下：`.
+/// A preamble that ends by enacting the text after it: `…，制定本规定。`, `…解释如下：`,
+/// `…作如下规定：`, `…特作出以下规定：`.
 fn is_enacting_preamble(text: &str) -> bool {
     let t = text.trim_end_matches(crate::normalise::is_space);
-    match t.strip_suffix(['。', '：', ':']) {
-        Some(sentence) => enacts(sentence) || sentence.ends_with("如下"),
-        None => false,
-    }
+    let Some(sentence) = t.strip_suffix(['。', '：', ':']) else {
+        return false;
+    };
+    // `如下` or `以下` among the last words: the text below is what the sentence gives.
+    let tail_start = sentence.char_indices().rev().nth(7).map_or(0, |(k, _)| k);
+    let tail = &sentence[tail_start..];
+    enacts(sentence) || tail.contains("如下") || tail.contains("以下")
 }
 
 /// Cuts paragraphs where a second law begins inside them, as in a single-line export of a
@@ -527,6 +532,27 @@ mod tests {
         assert_eq!(docs[0].len(), 3);
         assert!(docs[1][0].text.starts_with("最高人民法院关于"));
         assert_eq!(docs[1].len(), 5);
+        // Other ways a preamble hands over to the articles.
+        for preamble in [
+            "为规范审理，对有关问题作如下规定：",
+            "为正确适用法律，特作出以下规定：",
+        ] {
+            let docs = segment(paras(&[
+                "第一条 为了甲，制定本条例。",
+                "第二条 本条例自公布之日起施行。",
+                "乙规定",
+                preamble,
+                "第一条 本规定适用于乙。",
+            ]));
+            assert_eq!(docs[1][0].text, "乙规定", "{preamble}");
+        }
+        // An article is never a preamble, however its sentence ends.
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本条例。",
+            "第二条 违反本条例的，处一万元以下罚款。",
+            "第一条 本规定适用于乙。",
+        ]));
+        assert_eq!(docs[0].len(), 2);
         // A sentence that does not enact ends the law before, and the header stops there.
         let docs = segment(paras(&[
             "第一条 为了甲，制定本条例。",
