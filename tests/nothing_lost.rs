@@ -142,6 +142,11 @@ fn piece() -> impl Strategy<Value = String> {
         Just("发布时间：2024-02-28 来源：新华社".to_string()),
         Just("2024年2月28日通过".to_string()),
         Just("全文如下。".to_string()),
+        // A compilation's headers: a long title, a dated note, preambles that enact.
+        Just("最高人民法院关于审理某某案件适用法律若干问题的解释".to_string()),
+        Just("2020年11月29日 《国务院关于修改和废止部分行政法规的决定》第一次修订".to_string()),
+        Just("现就有关问题解释如下：".to_string()),
+        Just("特作出以下规定：".to_string()),
         Just("目录".to_string()),
         Just("附件1".to_string()),
         Just("附件".to_string()),
