@@ -108,10 +108,13 @@ fn brackets_closed(s: &str) -> bool {
     open.is_empty()
 }
 
-/// `附件`, `附件2`, `附件一：`: the label of an attachment (GB/T 9704), on a line of its own.
+/// `附件`, `附件2`, `附件一：` (GB/T 9704), `附表1`, `附录`, `附：`: the label of an attachment, on
+/// a line of its own.
 pub fn is_attachment_label(text: &str) -> bool {
-    text.trim_matches(crate::normalise::is_space)
-        .strip_prefix("附件")
+    let text = text.trim_matches(crate::normalise::is_space);
+    ["附件", "附表", "附录", "附"]
+        .iter()
+        .find_map(|word| text.strip_prefix(word))
         .is_some_and(|rest| {
             rest.trim_end_matches([':', '：'])
                 .trim_matches(crate::normalise::is_space)
@@ -233,10 +236,26 @@ mod tests {
 
     #[test]
     fn attachment_labels() {
-        for label in ["附件", "附件2", "附件 １", "附件一：", "附件："] {
+        for label in [
+            "附件",
+            "附件2",
+            "附件 １",
+            "附件一：",
+            "附件：",
+            "附：",
+            "附表1",
+            "附录",
+        ] {
             assert!(is_attachment_label(label), "{label}");
         }
-        for text in ["附件：某某清单", "附件列表", "附件1.某某表"] {
+        for text in [
+            "附件：某某清单",
+            "附件列表",
+            "附件1.某某表",
+            "附则",
+            "附 则",
+            "附带民事诉讼",
+        ] {
             assert!(!is_attachment_label(text), "{text}");
         }
     }

@@ -83,6 +83,10 @@ fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
     let mut continuing = false;
     while start > previous + 1 && first - start < HEADER_PARAS {
         let text = &paras[start - 1].text;
+        // An attachment's label, and the title under it, end the law before.
+        if is_attachment_label(text) || start >= 2 && is_attachment_label(&paras[start - 2].text) {
+            break;
+        }
         let marker = crate::numbering::parse_marker(text);
         let heading = marker.is_some_and(|m| m.kind.is_structural());
         let dated = is_dated_note(text);
@@ -488,6 +492,23 @@ mod tests {
             docs[1][0].text,
             "乙解释 为正确适用法律，解释如下：第一条 人民法院应当依法审理。"
         );
+    }
+
+    #[test]
+    fn an_attachment_at_the_end_of_a_law_stays_with_it() {
+        for label in ["附：", "附件1", "附表"] {
+            let docs = segment(paras(&[
+                "甲法",
+                "第一条 为了甲，制定本法。",
+                "第二条 本法自公布之日起施行。",
+                label,
+                "甲税目税额表",
+                "乙法",
+                "第一条 为了乙，制定本法。",
+            ]));
+            assert_eq!(docs[0].len(), 5, "{label}");
+            assert_eq!(docs[1][0].text, "乙法", "{label}");
+        }
     }
 
     #[test]
