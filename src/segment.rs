@@ -140,10 +140,12 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
     let mut plan: Vec<(usize, Vec<usize>, bool)> = Vec::new();
     for (i, para) in paras.iter().enumerate() {
         let labels = first_article_labels(&para.text);
-        if labels.is_empty() {
+        // A document of no articles begins inside a line too, at its header.
+        let headers = inline_headers(&para.text);
+        if labels.is_empty() && headers.is_empty() {
             continue;
         }
-        let (mut cuts, mut whole) = (Vec::new(), false);
+        let (mut cuts, mut whole) = (headers, false);
         // A law's header never reaches back over the first article of the law before it.
         let mut floor = 0;
         for &at in &labels {
@@ -157,6 +159,8 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
             seen_first = true;
             floor = at + FIRST_ARTICLE_LABEL.len();
         }
+        cuts.sort_unstable();
+        cuts.dedup();
         plan.push((i, cuts, whole));
     }
     if plan.iter().all(|(_, cuts, _)| cuts.is_empty()) {
@@ -207,6 +211,53 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
     }
     (out, starts)
 }
+
+/// Byte offsets in a long paragraph (a single-line export of a compilation) where a document
+/// begins after a sentence end with its header: a whole title, then a dated note
+/// (`…同时废止。 乙市人大常委会关于某某的决定 2020年2月7日 某某会议通过 …`). The cut is right after
+/// the stop. Not a law speaking of itself (`本条例`), and not a title without a full date and
+/// what happened on it.
+fn inline_headers(text: &str) -> Vec<usize> {
+    if text.len() < LONG_PARAGRAPH {
+        return Vec::new();
+    }
+    let mut cuts = Vec::new();
+    for (k, stop) in text.match_indices(['。', '！', '？']) {
+        let cut = k + stop.len();
+        let rest = text[cut..].trim_start_matches(crate::normalise::is_space);
+        let window = &rest[..crate::text::window_end(rest, HEADER_NOTE_BYTES)];
+        let Some(date) = crate::lines::DATE.find(window) else {
+            continue;
+        };
+        let title = window[..date.start()].trim_end_matches(crate::normalise::is_space);
+        let after = &window[date.end()..];
+        let after = &after[..crate::text::window_end(after, EVENT_BYTES)];
+        if title.chars().count() >= 6
+            && !title.starts_with('本')
+            && is_whole_title(title)
+            && EVENTS.iter().any(|w| after.contains(w))
+            && cut < text.len()
+        {
+            cuts.push(cut);
+        }
+    }
+    cuts
+}
+
+/// Paragraphs shorter than this are not searched for a header inside them: a line of a few
+/// articles is no compilation.
+const LONG_PARAGRAPH: usize = 3000;
+
+/// How far after a stop a title and its date may reach, in bytes (a title of sixty characters).
+const HEADER_NOTE_BYTES: usize = 240;
+
+/// How far after the date the word of what happened on it may come, in bytes.
+const EVENT_BYTES: usize = 180;
+
+/// What a header's dated note says happened.
+const EVENTS: [&str; 8] = [
+    "通过", "公布", "发布", "施行", "修正", "修订", "批准", "印发",
+];
 
 /// Where a law that begins at a `第一条` inside a paragraph begins.
 enum Cut {
@@ -492,6 +543,29 @@ mod tests {
             docs[1][0].text,
             "乙解释 为正确适用法律，解释如下：第一条 人民法院应当依法审理。"
         );
+    }
+
+    #[test]
+    fn a_document_without_articles_begins_inside_a_line_at_its_header() {
+        // A law, a decision of prose and a law, on one line.
+        let law = |name: &str| {
+            format!(
+                "{name} 2020年1月1日 某某会议通过 第一条 为了{name}，制定本条例。 {}",
+                "第二条 本条例的规定，适用于全市，由市人民政府组织实施。".repeat(40)
+            )
+        };
+        let decision = "甲市人民代表大会常务委员会关于依法防控疫情的决定 2020年2月7日 \
+            甲市人民代表大会常务委员会会议通过 为了依法防控疫情，作如下决定。本决定自公布之日起施行。";
+        let line = format!("{} {decision} {}", law("甲市某某条例"), law("乙市某某条例"));
+        let docs = segment(paras(&[&line]));
+        let firsts: Vec<String> = docs
+            .iter()
+            .map(|d| d[0].text.chars().take(6).collect())
+            .collect();
+        assert_eq!(firsts, ["甲市某某条例", "甲市人民代表", "乙市某某条例"]);
+        // A law that speaks of itself after a stop is no header.
+        let line = format!("{} 本条例2020年1月1日公布施行。", law("甲市某某条例"));
+        assert_eq!(segment(paras(&[&line])).len(), 1);
     }
 
     #[test]

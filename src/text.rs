@@ -151,6 +151,15 @@ pub fn window_start(s: &str, at: usize, max_bytes: usize) -> usize {
     from
 }
 
+/// The end of the window of at most `max_bytes` at the start of `s`, on a character boundary.
+pub fn window_end(s: &str, max_bytes: usize) -> usize {
+    let mut end = max_bytes.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFD)
 }
