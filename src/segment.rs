@@ -414,8 +414,10 @@ fn is_dated_note(text: &str) -> bool {
         && crate::text::width_at_most(text, DATED_NOTE_WIDTH)
 }
 
-/// The longest dated note, in columns: an amendment named by a long decision's title.
-const DATED_NOTE_WIDTH: usize = 400;
+/// The longest dated note, in columns: an amendment named by a long decision's title, or a law's
+/// half-dozen notes that reflow joined into one paragraph (PDF text wraps them into full lines
+/// without a stop between them).
+const DATED_NOTE_WIDTH: usize = 1600;
 
 /// Cuts the paragraphs that follow a document's body into documents: a new one starts at each
 /// title-like paragraph that follows prose (a paragraph ending a sentence) or a date line. Not
@@ -594,6 +596,17 @@ mod tests {
             "乙条例",
             "2021年12月3日 山东省第十三届人民代表大会常务委",
             "员会第三十二次会议《关于修改〈山东省动物防疫条例〉等七件地方性法规的决定》第二次修正",
+            "第一章 总则",
+            "第一条 为了乙，制定本条例。",
+        ]));
+        assert_eq!(docs[1][0].text, "乙条例");
+        // Ten notes that reflow ran together (PDF text wraps them into full lines).
+        let notes = "2014年6月27日 乙市第十四届人民代表大会常务委员会第三次会议通过".repeat(10);
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本条例。",
+            "第二条 本条例自公布之日起施行。",
+            "乙条例",
+            &notes,
             "第一章 总则",
             "第一条 为了乙，制定本条例。",
         ]));
