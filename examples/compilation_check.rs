@@ -100,7 +100,6 @@ struct Outcome {
 
 fn check_layout(dir: &Path, joint: &[u8]) -> anyhow::Result<Outcome> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))

@@ -79,8 +79,7 @@ impl Wrap {
 /// line's string, grown, not a copy.
 pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
     let lengths: Vec<Length> = lines.iter().map(|l| Length::of(&l.text)).collect();
-    let stops: Vec<bool> = lines.iter().map(|l| ends_with_stop(&l.text)).collect();
-    let wraps = local_wraps(&lengths, &stops);
+    let wraps = local_wraps(&lengths, &lines);
     let mut out: Vec<Para> = Vec::new();
     // The paragraph being built, and where its last line starts in its text.
     let mut current: Option<(Para, Last)> = None;
@@ -234,11 +233,10 @@ const WINDOW: usize = 15;
 /// since the wrapping changes far more slowly than that.
 const STEP: usize = 8;
 
-/// The wrapping around each line, if the lines near it are hard-wrapped. `stops`: whether each
-/// line ends on a sentence stop.
-fn local_wraps(lines: &[Length], stops: &[bool]) -> Vec<Option<Wrap>> {
-    let chars: Vec<usize> = lines.iter().map(|l| l.chars).collect();
-    let widths: Vec<usize> = lines.iter().map(|l| l.width).collect();
+/// The wrapping around each line (`lengths` of `lines`), if the lines near it are hard-wrapped.
+fn local_wraps(lengths: &[Length], lines: &[Line]) -> Vec<Option<Wrap>> {
+    let chars: Vec<usize> = lengths.iter().map(|l| l.chars).collect();
+    let widths: Vec<usize> = lengths.iter().map(|l| l.width).collect();
     let wrap_of = |range: std::ops::Range<usize>| {
         [
             band(&chars[range.clone()], true),
@@ -248,7 +246,7 @@ fn local_wraps(lines: &[Length], stops: &[bool]) -> Vec<Option<Wrap>> {
         .flatten()
         .max_by_key(|(share, _)| *share)
         .map(|(_, w)| w)
-        .filter(|w| !ends_sentences(*w, &lines[range.clone()], &stops[range]))
+        .filter(|w| !ends_sentences(*w, &lengths[range.clone()], &lines[range]))
     };
     // Where the lines near a block are too few or too mixed to tell (a run of short articles),
     // the wrapping of the whole text stands in.
@@ -266,12 +264,12 @@ fn local_wraps(lines: &[Length], stops: &[bool]) -> Vec<Option<Wrap>> {
 /// Whether the lines that fill the band of `wrap` mostly end on a sentence stop: paragraphs that
 /// happen to be of one length (a short text of one-sentence articles), not lines cut at a
 /// width, which end wherever the width falls and so seldom on a stop.
-fn ends_sentences(wrap: Wrap, lines: &[Length], stops: &[bool]) -> bool {
+fn ends_sentences(wrap: Wrap, lengths: &[Length], lines: &[Line]) -> bool {
     let (mut full, mut ending) = (0, 0);
-    for (&len, &stop) in lines.iter().zip(stops) {
+    for (&len, line) in lengths.iter().zip(lines) {
         if wrap.is_full(len) {
             full += 1;
-            ending += usize::from(stop);
+            ending += usize::from(ends_with_stop(&line.text));
         }
     }
     2 * ending >= full

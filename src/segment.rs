@@ -91,7 +91,7 @@ fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
         let heading = marker.is_some_and(|m| m.kind.is_structural());
         let dated = is_dated_note(text);
         let preamble = at_body && marker.is_none() && is_enacting_preamble(text);
-        let header_para = heading || is_header_para(text) || preamble;
+        let header_para = heading || dated || preamble || is_header_para(text);
         // Paragraphs walked over on trust are the header's once a dated note comes before them.
         let confirms = !continuing || dated;
         if header_para && confirms {
@@ -236,7 +236,6 @@ fn inline_headers(text: &str) -> Vec<usize> {
             && !title.starts_with('本')
             && is_whole_title(title)
             && EVENTS.iter().any(|w| after.contains(w))
-            && cut < text.len()
         {
             cuts.push(cut);
         }
@@ -254,7 +253,9 @@ const HEADER_NOTE_BYTES: usize = 240;
 /// How far after the date the word of what happened on it may come, in bytes.
 const EVENT_BYTES: usize = 180;
 
-/// What a header's dated note says happened.
+/// What a header's dated note says happened: meta's event words but 废止, which a law's last
+/// article writes after a date (`2005年4月28日…通过的《某某条例》同时废止`), and 发布时间, which
+/// 发布 covers here.
 const EVENTS: [&str; 8] = [
     "通过", "公布", "发布", "施行", "修正", "修订", "批准", "印发",
 ];
@@ -275,44 +276,40 @@ enum Cut {
 fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
     // `floor` is a character boundary: the end of a label.
     let from = crate::text::window_start(text, at, HEADER_BYTES).max(floor);
-    match text[from..at]
+    let Some((k, stop)) = last_stop(text, from, at) else {
+        return (from == 0).then_some(Cut::Paragraph);
+    };
+    let cut = k + stop.len_utf8();
+    let header = text[cut..at].trim_matches(crate::normalise::is_space);
+    // A preamble ends with a colon (`…解释如下：`) or the enacting formula (`…制定本规定。`);
+    // after another sentence, `第一条明确了…` is a sentence about an article, as news of a law
+    // writes.
+    let preamble_ends = matches!(stop, '：' | ':') || enacts(&text[..k]);
+    if header.is_empty() {
+        // The sentence before the label is the new law's preamble: the law begins with it, and
+        // with the header before it (`乙解释 2021年6月8日通过 为正确…，制定本规定。`) when the
+        // sentence before that was the last of the law before.
+        return preamble_ends.then(|| preamble_start(text, from, k).unwrap_or(Cut::At(at)));
+    }
+    (preamble_ends || reads_as_header(header)).then_some(Cut::At(cut))
+}
+
+/// The last sentence stop in `text[from..end]`: its byte offset in `text`, and the stop.
+fn last_stop(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
+    text[from..end]
         .char_indices()
         .rev()
         .find(|&(_, c)| crate::text::is_stop(c))
-    {
-        Some((i, stop)) => {
-            let cut = from + i + stop.len_utf8();
-            let header = text[cut..at].trim_matches(crate::normalise::is_space);
-            // A preamble ends with a colon (`…解释如下：`) or the enacting formula (`…制定本规定。`);
-            // after another sentence, `第一条明确了…` is a sentence about an article, as news of
-            // a law writes.
-            let preamble_ends = matches!(stop, '：' | ':') || enacts(&text[..from + i]);
-            if header.is_empty() {
-                // The sentence before the label is the new law's preamble: the law begins with
-                // it, and with the header before it (`乙解释 2021年6月8日通过 为正确…，制定本规定。`)
-                // when the sentence before that was the last of the law before.
-                return preamble_ends
-                    .then(|| preamble_start(text, from, from + i).unwrap_or(Cut::At(at)));
-            }
-            (preamble_ends || reads_as_header(header)).then_some(Cut::At(cut))
-        }
-        None if from == 0 => Some(Cut::Paragraph),
-        None => None,
-    }
+        .map(|(i, c)| (from + i, c))
 }
 
 /// Where the sentence that ends at byte `end` of `text` begins, no earlier than byte `from`:
 /// after the stop before it, or with the paragraph. `None` when no stop comes between `from`
 /// (the end of an earlier `第一条`, or the limit of a header's length) and it.
 fn preamble_start(text: &str, from: usize, end: usize) -> Option<Cut> {
-    match text[from..end]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| crate::text::is_stop(c))
-    {
-        Some((j, stop)) => Some(Cut::At(from + j + stop.len_utf8())),
-        None if from == 0 => Some(Cut::Paragraph),
-        None => None,
+    match last_stop(text, from, end) {
+        Some((k, stop)) => Some(Cut::At(k + stop.len_utf8())),
+        None => (from == 0).then_some(Cut::Paragraph),
     }
 }
 
@@ -394,24 +391,21 @@ fn opens_first_article(text: &str) -> bool {
             .any(|w| after.starts_with(w))
 }
 
-/// A paragraph of a law's header: its title, a dated note (`（2024年2月27日…通过）`), a 目录
-/// and its entries, the first chapter's heading — anything short that does not end a sentence,
-/// a note in brackets, or a 编/章/节 heading.
+/// A paragraph of a law's header by its shape: its title, a 目录 and its entries — anything short
+/// that does not end a sentence, a whole title of any length, a note in brackets
+/// (`（2024年2月27日…通过）`). [`header_start`] also takes dated notes without brackets, 编/章/节
+/// headings and an enacting preamble.
 fn is_header_para(text: &str) -> bool {
     is_title_like(text)
         // A judicial interpretation's title runs to some sixty characters.
         || is_whole_title(text)
         || is_bracketed_note(text)
-        || is_dated_note(text)
-        || crate::numbering::parse_marker(text).is_some_and(|m| m.kind.is_structural())
 }
 
 /// A dated note of a header without its brackets: `2020年11月29日 《国务院关于修改和废止部分
 /// 行政法规的决定》第一次修订`, a date and what happened on it, no sentence.
 fn is_dated_note(text: &str) -> bool {
-    opens_with_date(text)
-        && !ends_with_stop(text)
-        && crate::text::width_at_most(text, DATED_NOTE_WIDTH)
+    opens_with_date(text) && continues_note(text)
 }
 
 /// The longest dated note, in columns: an amendment named by a long decision's title, or a law's
