@@ -88,7 +88,8 @@ fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
             break;
         }
         let marker = crate::numbering::parse_marker(text);
-        let heading = marker.is_some_and(|m| m.kind.is_structural());
+        let heading =
+            marker.is_some_and(|m| m.kind.is_structural() || at_body && opens_first_group(m, text));
         let dated = is_dated_note(text);
         let preamble = at_body && marker.is_none() && is_enacting_preamble(text);
         let header_para = heading || dated || preamble || is_header_para(text);
@@ -106,6 +107,15 @@ fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
         start -= 1;
     }
     header
+}
+
+/// `一、管理人名册的编制` right over a first article: the heading of the first group of articles,
+/// as judicial interpretations group theirs (`一、` … `二、` …, each over a run of 第X条). A
+/// heading: the first of its run, and no sentence after its label.
+fn opens_first_group(marker: crate::numbering::Marker, text: &str) -> bool {
+    marker.kind == crate::model::Kind::Division
+        && marker.number == 1
+        && is_title_like(&text[marker.len..])
 }
 
 /// A piece of a dated note wrapped onto a line of its own: no sentence end, not over a note's
@@ -665,6 +675,38 @@ mod tests {
         ]));
         assert_eq!(docs[0].last().unwrap().text, "本条例由甲部门负责解释。");
         assert_eq!(docs[1][0].text, "乙条例");
+    }
+
+    #[test]
+    fn a_law_whose_articles_are_grouped_begins_over_its_first_group() {
+        // A judicial interpretation after another: its first article sits under `一、…`.
+        let law = [
+            "第一条 为了甲，制定本规定。",
+            "第二条 本规定自公布之日起施行。",
+            "最高人民法院关于审理企业破产案件指定管理人的规定",
+            "2007年4月12日 最高人民法院公告公布",
+            "为公平、公正审理企业破产案件，根据法律的规定，制定本规定。",
+            "一、管理人名册的编制",
+            "第一条 人民法院审理企业破产案件应当指定管理人。",
+        ];
+        let docs = segment(paras(&law));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1][0].text, law[2]);
+        assert_eq!(docs[1].len(), 5);
+        // Not a sentence numbered `一、`, nor a later group: those end the law before.
+        for not_a_group in ["一、本规定自公布之日起施行。", "二、管理人的指定"]
+        {
+            let docs = segment(paras(&[
+                "第一条 为了甲，制定本规定。",
+                "乙规定",
+                not_a_group,
+                "第一条 人民法院审理企业破产案件应当指定管理人。",
+            ]));
+            assert_eq!(
+                docs[1][0].text,
+                "第一条 人民法院审理企业破产案件应当指定管理人。"
+            );
+        }
     }
 
     #[test]
