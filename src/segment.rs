@@ -145,41 +145,67 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
     // First where, without moving anything: most files have no second law, and most of the
     // rest have it on a paragraph of its own.
     let mut seen_first = false;
-    // Per paragraph that holds a first article: its index, its cuts, and whether a law begins
-    // with it.
-    let mut plan: Vec<(usize, Vec<usize>, bool)> = Vec::new();
+    // The last paragraph that opened with a first unit, `第一条` or `一、`.
+    let mut last_opening: Option<usize> = None;
+    // Per paragraph that holds a first article or opens with a first group: its index, its
+    // cuts, and how a law begins with it.
+    let mut plan: Vec<Planned> = Vec::new();
     for (i, para) in paras.iter().enumerate() {
         let labels = first_article_labels(&para.text);
         // A document of no articles begins inside a line too, at its header.
         let headers = inline_headers(&para.text);
-        if labels.is_empty() && headers.is_empty() {
+        let group = opens_first_group_label(&para.text);
+        if labels.is_empty() && headers.is_empty() && !group {
             continue;
         }
-        let (mut cuts, mut whole) = (headers, false);
+        let (mut cuts, mut begins) = (headers, Begins::No);
         // A law's header never reaches back over the first article of the law before it.
         let mut floor = 0;
         for &at in &labels {
             if seen_first {
                 match restart_cut(&para.text, at, floor) {
                     Some(Cut::At(cut)) => cuts.push(cut),
-                    Some(Cut::Paragraph) => whole = true,
+                    Some(Cut::Paragraph) => begins = Begins::Law,
                     None => {}
                 }
             }
             seen_first = true;
             floor = at + FIRST_ARTICLE_LABEL.len();
         }
+        let opens = group || labels.first() == Some(&0);
+        if begins == Begins::No && opens {
+            if let Some(before) = last_opening {
+                begins = Begins::Noted(before);
+            }
+        }
+        if opens {
+            last_opening = Some(i);
+        }
         cuts.sort_unstable();
         cuts.dedup();
-        plan.push((i, cuts, whole));
+        let group_only = labels.is_empty() && cuts.is_empty();
+        plan.push(Planned {
+            at: i,
+            cuts,
+            begins,
+            group_only,
+        });
     }
-    if plan.iter().all(|(_, cuts, _)| cuts.is_empty()) {
+    if plan.iter().all(|p| p.cuts.is_empty()) {
         // Indices stay as they are: a law that begins with a paragraph begins with its header.
         let mut starts = Vec::new();
-        for (k, &(i, _, whole)) in plan.iter().enumerate() {
-            if whole {
-                let floor = if k > 0 { plan[k - 1].0 } else { 0 };
-                starts.push(header_start(&paras, floor, i));
+        // The last paragraph that held a first article: no header reaches back to it.
+        let mut floor = 0;
+        for p in &plan {
+            match p.begins {
+                Begins::Law => starts.push(header_start(&paras, floor, p.at)),
+                Begins::Noted(before) => {
+                    starts.extend(noted_header_start(&paras, floor, p.at, before));
+                }
+                Begins::No => {}
+            }
+            if !p.group_only {
+                floor = p.at;
             }
         }
         return (paras, starts);
@@ -190,12 +216,24 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
     let mut last_first = 0;
     let mut plan = plan.into_iter().peekable();
     for (i, mut para) in paras.into_iter().enumerate() {
-        let Some((_, cuts, whole)) = plan.next_if(|(p, _, _)| *p == i) else {
+        let Some(Planned {
+            cuts,
+            begins,
+            group_only,
+            ..
+        }) = plan.next_if(|p| p.at == i)
+        else {
             out.push(para);
             continue;
         };
-        if whole {
+        // Where paragraphs were cut (a single-line export), only a `第一条` that restarts the
+        // numbering begins a law with its paragraph.
+        if begins == Begins::Law {
             starts.push(header_start(&out, last_first, out.len()));
+        }
+        if group_only {
+            out.push(para);
+            continue;
         }
         // Cut from the end, so that the earlier offsets stay valid.
         let mut pieces: Vec<String> = cuts
@@ -220,6 +258,56 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
         last_first = out.len() - 1;
     }
     (out, starts)
+}
+
+/// A paragraph of [`cut_inline_restarts`]'s plan.
+struct Planned {
+    /// Its index.
+    at: usize,
+    /// Byte offsets where a law begins inside it.
+    cuts: Vec<usize>,
+    begins: Begins,
+    /// It holds no first article and no header: it only opens with `一、`.
+    group_only: bool,
+}
+
+/// Whether a law begins with a paragraph.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Begins {
+    No,
+    /// Its `第一条` restarts the numbering of articles.
+    Law,
+    /// It opens with a first unit (`第一条`, `一、`) after the paragraph given, which opened with
+    /// one too: a document begins with it only under a header of its own with a dated note
+    /// ([`noted_header_start`]).
+    Noted(usize),
+}
+
+/// Where a document begins whose first unit opens paragraph `first`, when a first unit opened
+/// paragraph `before` too. The numbering of `一、` starts over in policy documents (under each
+/// 部分, in an attachment), and a judicial interpretation's `一、总则` opens the paragraph over
+/// its `第一条`; so a document begins here only with a header of its own, below `before`: a
+/// whole title, and under it a dated note (`2001年8月31日 第九届…会议通过`), as the second of two
+/// amendments printed one after the other carries.
+fn noted_header_start(
+    paras: &[Para],
+    previous: usize,
+    first: usize,
+    before: usize,
+) -> Option<usize> {
+    let start = header_start(paras, previous, first);
+    let header = &paras[start..first];
+    let noted = header
+        .iter()
+        .any(|p| is_dated_note(&p.text) || is_bracketed_note(&p.text) && has_date(&p.text));
+    (start > before && noted && is_whole_title(&header[0].text)).then_some(start)
+}
+
+/// `一、` opening a paragraph: the first unit of a document whose units are groups (an amendment,
+/// a decision, a judicial interpretation of 一、 二、 …).
+fn opens_first_group_label(text: &str) -> bool {
+    crate::numbering::parse_marker(text)
+        .is_some_and(|m| m.kind == crate::model::Kind::Division && m.number == 1)
 }
 
 /// Byte offsets in a long paragraph (a single-line export of a compilation) where a document
@@ -707,6 +795,50 @@ mod tests {
                 "第一条 人民法院审理企业破产案件应当指定管理人。"
             );
         }
+    }
+
+    #[test]
+    fn a_document_of_groups_ends_where_the_next_begins_under_a_dated_header() {
+        // Two amendments one after the other, then a law after a decision of 一、 二、 …
+        let amendments = [
+            "中华人民共和国刑法修正案（三）",
+            "2001年12月29日 第九届全国人民代表大会常务委员会第二十五次会议通过",
+            "一、将刑法第一百一十四条修改为：“……”",
+            "二、本修正案自公布之日起施行。",
+            "中华人民共和国刑法修正案（二）",
+            "（2001年8月31日第九届全国人民代表大会常务委员会第二十三次会议通过）",
+            "为了惩治毁林开垦的犯罪，对刑法作如下修改：",
+            "一、将刑法第三百四十二条修改为：“……”",
+            "二、本修正案自公布之日起施行。",
+            "最高人民法院关于审理企业破产案件指定管理人的规定",
+            "2007年4月12日 最高人民法院公告公布",
+            "第一条 人民法院审理企业破产案件应当指定管理人。",
+        ];
+        let docs = segment(paras(&amendments));
+        let firsts: Vec<&str> = docs.iter().map(|d| d[0].text.as_str()).collect();
+        assert_eq!(firsts, [amendments[0], amendments[4], amendments[9]]);
+        // Without a dated note, `一、` starting over is a policy document's next part.
+        let plan = [
+            "某某规划纲要",
+            "第一部分 总体要求",
+            "一、指导思想",
+            "坚持稳中求进。",
+            "第二部分 主要任务",
+            "一、推进改革",
+            "深化改革。",
+        ];
+        assert_eq!(segment(paras(&plan)).len(), 1);
+        // A judicial interpretation's first group over its first article, news above them all.
+        let news = [
+            "据新华社北京4月18日电 最高人民法院日前发布司法解释。",
+            "最高人民法院关于审理企业破产案件指定管理人的规定",
+            "2007年4月12日 最高人民法院公告公布",
+            "一、管理人名册的编制",
+            "第一条 人民法院审理企业破产案件应当指定管理人。",
+            "二、管理人的指定",
+            "第二条 人民法院应当指定管理人。",
+        ];
+        assert_eq!(segment(paras(&news)).len(), 1);
     }
 
     #[test]
