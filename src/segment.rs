@@ -14,6 +14,7 @@ use crate::lines::{
     has_date, is_attachment_label, is_bracketed_note, is_closing_line, is_date_line, is_title_like,
     is_whole_title, opens_with_date,
 };
+use crate::model::Kind;
 use crate::text::ends_with_stop;
 
 /// Splits a file's paragraphs after each run of closing lines.
@@ -145,17 +146,31 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
     // First where, without moving anything: most files have no second law, and most of the
     // rest have it on a paragraph of its own.
     let mut seen_first = false;
-    // The last paragraph that opened with a first unit, `第一条` or `一、`.
-    let mut last_opening: Option<usize> = None;
-    // Per paragraph that holds a first article or opens with a first group: its index, its
-    // cuts, and how a law begins with it.
+    // The last paragraph that opened with a unit (an article, a group, a heading), and the
+    // number of the last article that opened one.
+    let (mut last_unit, mut last_article): (Option<usize>, Option<(u32, u32)>) = (None, None);
+    // Per paragraph that holds a first article, or may begin a document under a header with a
+    // dated note: its index, its cuts, and how a document begins with it.
     let mut plan: Vec<Planned> = Vec::new();
     for (i, para) in paras.iter().enumerate() {
         let labels = first_article_labels(&para.text);
         // A document of no articles begins inside a line too, at its header.
         let headers = inline_headers(&para.text);
-        let group = opens_first_group_label(&para.text);
-        if labels.is_empty() && headers.is_empty() && !group {
+        let unit = opening_unit(&para.text);
+        // A first unit (`第一条`, `一、`, `第一章`), or an article whose number does not follow
+        // on (`第三条` after `第七条`, as an amendment continues the numbering of the one before).
+        let number = unit.map(|m| (m.number, m.sub.unwrap_or(0)));
+        let first = number == Some((1, 0));
+        let drop = unit.is_some_and(|m| m.kind == Kind::Article)
+            && number.zip(last_article).is_some_and(|(n, last)| n <= last);
+        let noted = if first || drop { last_unit } else { None };
+        if unit.is_some() {
+            last_unit = Some(i);
+        }
+        if unit.is_some_and(|m| m.kind == Kind::Article) {
+            last_article = number;
+        }
+        if labels.is_empty() && headers.is_empty() && noted.is_none() {
             continue;
         }
         let (mut cuts, mut begins) = (headers, Begins::No);
@@ -172,23 +187,19 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
             seen_first = true;
             floor = at + FIRST_ARTICLE_LABEL.len();
         }
-        let opens = group || labels.first() == Some(&0);
-        if begins == Begins::No && opens {
-            if let Some(before) = last_opening {
+        if begins == Begins::No {
+            if let Some(before) = noted {
                 begins = Begins::Noted(before);
             }
         }
-        if opens {
-            last_opening = Some(i);
-        }
         cuts.sort_unstable();
         cuts.dedup();
-        let group_only = labels.is_empty() && cuts.is_empty();
+        let unit_only = labels.is_empty() && cuts.is_empty();
         plan.push(Planned {
             at: i,
             cuts,
             begins,
-            group_only,
+            unit_only,
         });
     }
     if plan.iter().all(|p| p.cuts.is_empty()) {
@@ -204,7 +215,7 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
                 }
                 Begins::No => {}
             }
-            if !p.group_only {
+            if !p.unit_only {
                 floor = p.at;
             }
         }
@@ -219,7 +230,7 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
         let Some(Planned {
             cuts,
             begins,
-            group_only,
+            unit_only,
             ..
         }) = plan.next_if(|p| p.at == i)
         else {
@@ -231,7 +242,7 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
         if begins == Begins::Law {
             starts.push(header_start(&out, last_first, out.len()));
         }
-        if group_only {
+        if unit_only {
             out.push(para);
             continue;
         }
@@ -267,8 +278,8 @@ struct Planned {
     /// Byte offsets where a law begins inside it.
     cuts: Vec<usize>,
     begins: Begins,
-    /// It holds no first article and no header: it only opens with `一、`.
-    group_only: bool,
+    /// It holds no first article and no header: it is planned only for the unit it opens with.
+    unit_only: bool,
 }
 
 /// Whether a law begins with a paragraph.
@@ -277,18 +288,18 @@ enum Begins {
     No,
     /// Its `第一条` restarts the numbering of articles.
     Law,
-    /// It opens with a first unit (`第一条`, `一、`) after the paragraph given, which opened with
-    /// one too: a document begins with it only under a header of its own with a dated note
-    /// ([`noted_header_start`]).
+    /// It opens with a first unit (`第一条`, `一、`, `第一章`), or an article that does not follow
+    /// on, after the paragraph given, which opened with a unit too: a document begins with it
+    /// only under a header of its own with a dated note ([`noted_header_start`]).
     Noted(usize),
 }
 
-/// Where a document begins whose first unit opens paragraph `first`, when a first unit opened
-/// paragraph `before` too. The numbering of `一、` starts over in policy documents (under each
-/// 部分, in an attachment), and a judicial interpretation's `一、总则` opens the paragraph over
-/// its `第一条`; so a document begins here only with a header of its own, below `before`: a
-/// whole title, and under it a dated note (`2001年8月31日 第九届…会议通过`), as the second of two
-/// amendments printed one after the other carries.
+/// Where a document begins whose first unit opens paragraph `first`, when a unit opened
+/// paragraph `before`. The numbering of `一、` starts over in policy documents (under each 部分,
+/// in an attachment), a law's `第一章` opens the paragraph over its `第一条`, and a judicial
+/// interpretation's `一、总则` too; so a document begins here only with a header of its own,
+/// below `before`: a whole title, and under it a dated note (`2001年8月31日 第九届…会议通过`), as
+/// the second of two amendments printed one after the other carries.
 fn noted_header_start(
     paras: &[Para],
     previous: usize,
@@ -303,11 +314,11 @@ fn noted_header_start(
     (start > before && noted && is_whole_title(&header[0].text)).then_some(start)
 }
 
-/// `一、` opening a paragraph: the first unit of a document whose units are groups (an amendment,
-/// a decision, a judicial interpretation of 一、 二、 …).
-fn opens_first_group_label(text: &str) -> bool {
+/// The unit a paragraph opens with, as where documents begin is concerned: an article, a group
+/// (`一、`), a 编/章/节 heading.
+fn opening_unit(text: &str) -> Option<crate::numbering::Marker> {
     crate::numbering::parse_marker(text)
-        .is_some_and(|m| m.kind == crate::model::Kind::Division && m.number == 1)
+        .filter(|m| matches!(m.kind, Kind::Article | Kind::Division) || m.kind.is_structural())
 }
 
 /// Byte offsets in a long paragraph (a single-line export of a compilation) where a document
@@ -839,6 +850,48 @@ mod tests {
             "第二条 人民法院应当指定管理人。",
         ];
         assert_eq!(segment(paras(&news)).len(), 1);
+    }
+
+    #[test]
+    fn a_document_begins_under_a_dated_header_after_chapters_or_where_articles_do_not_follow_on() {
+        // An amendment numbers its articles on from the amendment before it.
+        let amendment = [
+            "第一条 为了甲，制定本规定。",
+            "第七条 本规定自公布之日起施行。",
+            "中华人民共和国宪法修正案（1993年）",
+            "（1993年3月29日第八届全国人民代表大会第一次会议通过）",
+            "第三条 宪法序言第七自然段后两句修改为：“……”",
+            "第四条 宪法第七条修改为：“……”",
+        ];
+        let docs = segment(paras(&amendment));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1][0].text, amendment[2]);
+        // A list of charges under chapters, then an interpretation's first article.
+        let charges = [
+            "最高人民检察院关于适用刑法分则规定的犯罪的罪名的意见",
+            "1997年12月17日 最高人民检察院检察委员会第八届第八十一次会议通过",
+            "第一章 危害国家安全罪",
+            "1．背叛国家罪（第102条） 2．分裂国家罪（第103条第1款）",
+            "第二章 危害公共安全罪",
+            "3．放火罪（第114条、第115条第1款）",
+            "最高人民法院关于办理非法买卖外汇刑事案件适用法律若干问题的解释",
+            "2018年12月12日 最高人民检察院第十三届检察委员会第十一次会议通过",
+            "第一条 违反国家规定，具有下列情形之一的，属于非法经营行为。",
+        ];
+        let docs = segment(paras(&charges));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1][0].text, charges[6]);
+        // A law's own first chapter over its first article, a paragraph opening with a citation
+        // of an earlier article: no new document.
+        let law = [
+            "某某条例",
+            "（2020年1月1日某某会议通过）",
+            "第一章 总则",
+            "第一条 为了甲，制定本条例。",
+            "第十条 有下列情形之一的，不予登记：",
+            "第三条规定的情形。",
+        ];
+        assert_eq!(segment(paras(&law)).len(), 1);
     }
 
     #[test]
