@@ -95,6 +95,7 @@ pub(crate) const TITLE_ENDS: &[&str] = &[
     "纪要",
     "答复",
     "修正案",
+    "安排",
 ];
 
 /// `line` reads as a whole title: no sentence or clause punctuation, its brackets closed, and
@@ -217,6 +218,7 @@ mod tests {
             "中华人民共和国刑法",
             "关于加强基层治理体系和治理能力现代化建设的意见",
             "中华人民共和国刑法修正案（十一）",
+            "最高人民法院关于内地与香港特别行政区法院相互委托送达民商事司法文书的安排",
         ] {
             assert!(is_whole_title(title), "{title}");
         }
