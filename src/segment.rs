@@ -84,9 +84,13 @@ fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
     let mut continuing = false;
     while start > previous + 1 && first - start < HEADER_PARAS {
         let text = &paras[start - 1].text;
-        // An attachment's label, and the title under it, end the law before.
+        // An attachment's label, and the title under it, end the law before. That title may be
+        // wrapped over several paragraphs: the header then begins with the new law's whole title
+        // under them, if it has one.
         if is_attachment_label(text) || start >= 2 && is_attachment_label(&paras[start - 2].text) {
-            break;
+            return (header..first)
+                .find(|&k| is_whole_title(&paras[k].text))
+                .unwrap_or(header);
         }
         let marker = crate::numbering::parse_marker(text);
         let heading =
@@ -688,6 +692,21 @@ mod tests {
             assert_eq!(docs[0].len(), 5, "{label}");
             assert_eq!(docs[1][0].text, "乙法", "{label}");
         }
+        // The attachment's title wrapped over three paragraphs, the next law's title whole.
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本解释。",
+            "第二条 本解释自公布之日起施行。",
+            "附：",
+            "非法猎捕、杀害、收购、运输、出售珍贵、",
+            "濒危野生动物刑事案件“情节严重”、",
+            "“情节特别严重”数量认定标准表",
+            "最高人民法院关于审理网络消费纠纷案件适用法律若干问题的规定（一）",
+            "法释〔2022〕8号",
+            "为正确审理网络消费纠纷案件，根据法律的规定，制定本规定。",
+            "第一条 电子商务经营者提供的格式条款无效。",
+        ]));
+        assert_eq!(docs[0].len(), 6);
+        assert!(docs[1][0].text.starts_with("最高人民法院关于"));
     }
 
     #[test]
