@@ -175,6 +175,12 @@ fn continues(
         if opening && !next.text.starts_with(['（', '(']) && is_whole_title(prev.text) {
             return false;
         }
+        // A line of its own that is a whole title, over a line that opens with a date: a law's
+        // title over its dated note, in the middle of a compilation (`…若干问题的规定` /
+        // `2009年11月9日 最高人民法院审判委员会第`), however full the title happens to be.
+        if para.len() == prev.text.len() && opens_with_date(&next.text) && is_whole_title(para) {
+            return false;
+        }
         if w.is_full(prev.len) {
             // A sentence that filled its line, then a short line that is a whole title: the next
             // law of a compilation (`…同时废止。` / `河南省工伤保险条例`). A wrapped sentence goes
@@ -551,6 +557,26 @@ mod tests {
         let got = paras(text);
         assert_eq!(got[3], "乙省某某管理条例", "{got:?}");
         assert_eq!(got.len(), 5);
+    }
+
+    #[test]
+    fn a_title_that_fills_its_line_over_a_dated_note_stands_alone() {
+        // The second law of a compilation wrapped at 16 characters: its title fills the line.
+        let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
+                    第二条国家秘密是关系国家安全和利\n益的事项，依照法定程序确定，在一\n定时间内只限一定范围的人员知悉。\n\n\
+                    某某省某某事务管理服务条例\n\n2009年11月9日 某某省人民代表\n大会常务委员会第十次会议通过\n\n\
+                    第一条为了乙，根据有关法律法规，\n结合本省实际，制定本条例。\n";
+        let got = paras(text);
+        assert_eq!(got[2], "某某省某某事务管理服务条例", "{got:?}");
+        assert_eq!(
+            got[3],
+            "2009年11月9日 某某省人民代表大会常务委员会第十次会议通过"
+        );
+        // The first line of a sentence that reads as a title goes on.
+        let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
+                    第二条国家秘密是关系国家安全和利\n益的事项，依照法定程序确定，在一\n定时间内只限一定范围的人员知悉。\n\
+                    第三条本法施行前，依照某某规定\n2009年11月9日以前确定的国家秘\n密，仍依照原规定保守。\n";
+        assert_eq!(paras(text).len(), 3);
     }
 
     #[test]
