@@ -184,8 +184,13 @@ fn continues(
         if w.is_full(prev.len) {
             // A sentence that filled its line, then a short line that is a whole title: the next
             // law of a compilation (`…同时废止。` / `河南省工伤保险条例`). A wrapped sentence goes
-            // on in a full line, and its last piece ends on a stop, which no title does.
-            if stop && is_whole_title(&next.text) && !w.is_full(Length::of(&next.text)) {
+            // on in a full line, and its last piece ends on a stop, which no title does. A title
+            // that fills the line too is the next law's when a dated note follows it.
+            if stop
+                && is_whole_title(&next.text)
+                && (!w.is_full(Length::of(&next.text))
+                    || after.is_some_and(|a| opens_with_date(&a.text)))
+            {
                 return false;
             }
             // A full line ends its paragraph only by coincidence. Take the coincidence when a
@@ -572,6 +577,13 @@ mod tests {
             got[3],
             "2009年11月9日 某某省人民代表大会常务委员会第十次会议通过"
         );
+        // The same title full to the width, right after a sentence that filled its line.
+        let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
+                    第二条国家秘密是关系国家安全和利\n益的事项，依照法定程序确定，在一\n定时间内只限一定范围的人员知悉。\n\
+                    某某省某某某某事务管理服务条例\n2009年11月9日 某某省人民代表\n大会常务委员会第十次会议通过\n\
+                    第一条为了乙，根据有关法律法规，\n结合本省实际，制定本条例。\n";
+        let got = paras(text);
+        assert_eq!(got[2], "某某省某某某某事务管理服务条例", "{got:?}");
         // The first line of a sentence that reads as a title goes on.
         let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
                     第二条国家秘密是关系国家安全和利\n益的事项，依照法定程序确定，在一\n定时间内只限一定范围的人员知悉。\n\
