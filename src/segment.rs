@@ -82,7 +82,10 @@ fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
     let mut at_body = true;
     // Paragraphs just walked over that only a dated note before them would make the header's.
     let mut continuing = false;
-    while start > previous + 1 && first - start < HEADER_PARAS {
+    // 编/章/节 headings walked over: a 目录 lists every one of them, and they do not count
+    // towards the header's length.
+    let mut headings = 0;
+    while start > previous + 1 && first - start - headings < HEADER_PARAS {
         let text = &paras[start - 1].text;
         // An attachment's label, and the title under it, end the law before. That title may be
         // wrapped over several paragraphs: the header then begins with the new law's whole title
@@ -109,6 +112,7 @@ fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
             break;
         }
         at_body &= heading;
+        headings += usize::from(heading);
         start -= 1;
     }
     header
@@ -911,6 +915,30 @@ mod tests {
             "第三条规定的情形。",
         ];
         assert_eq!(segment(paras(&law)).len(), 1);
+    }
+
+    #[test]
+    fn a_long_table_of_contents_is_part_of_the_header() {
+        // Thirty chapters listed in a 目录: the header walk reaches the title over them.
+        let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+        let mut texts = vec![
+            "第一条 为了甲，制定本法。".to_string(),
+            "第二条 本法自公布之日起施行。".to_string(),
+            "中华人民共和国民用航空法".to_string(),
+            "（1995年10月30日第八届全国人民代表大会常务委员会第十六次会议通过）".to_string(),
+            "目录".to_string(),
+        ];
+        for tens in ["", "十", "二十"] {
+            for n in numerals {
+                texts.push(format!("第{tens}{n}章 某某"));
+            }
+        }
+        texts.push("第一章 总则".to_string());
+        texts.push("第一条 为了乙，制定本法。".to_string());
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let docs = segment(paras(&texts));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1][0].text, "中华人民共和国民用航空法");
     }
 
     #[test]
