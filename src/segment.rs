@@ -402,14 +402,24 @@ fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
     // after another sentence, `第一条明确了…` is a sentence about an article, as news of a law
     // writes.
     let preamble_ends = matches!(stop, '：' | ':') || enacts(&text[..k]);
-    if header.is_empty() {
+    // Only the heading over the first article stands between them (`第一章 总则`, the first
+    // group of a judicial interpretation, `一、管理人名册的编制`): the sentence before is still
+    // the preamble, when it enacts.
+    let heading_only = crate::numbering::parse_marker(header)
+        .is_some_and(|m| m.kind.is_structural() || m.kind == Kind::Division && m.number == 1)
+        && crate::text::width_at_most(header, HEADING_WIDTH);
+    if header.is_empty() || heading_only && preamble_ends {
         // The sentence before the label is the new law's preamble: the law begins with it, and
         // with the header before it (`乙解释 2021年6月8日通过 为正确…，制定本规定。`) when the
         // sentence before that was the last of the law before.
-        return preamble_ends.then(|| preamble_start(text, from, k).unwrap_or(Cut::At(at)));
+        let label = if header.is_empty() { at } else { cut };
+        return preamble_ends.then(|| preamble_start(text, from, k).unwrap_or(Cut::At(label)));
     }
     (preamble_ends || reads_as_header(header)).then_some(Cut::At(cut))
 }
+
+/// The widest heading over a first article, in columns (`第一章 总则`, `一、管理人名册的编制`).
+const HEADING_WIDTH: usize = 60;
 
 /// The last sentence stop in `text[from..end]`: its byte offset in `text`, and the stop.
 fn last_stop(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
@@ -656,6 +666,15 @@ mod tests {
             docs[1][0].text,
             "乙解释 为正确适用法律，解释如下：第一条 人民法院应当依法审理。"
         );
+        // The same with the heading over the first article between them.
+        for heading in ["一、管理人名册的编制", "第一章 总则"] {
+            let docs = segment(paras(&[&format!(
+                "第一条 为了甲，制定本条例。 第二条 本条例自公布之日起施行。 \
+                 乙规定 为公平审理企业破产案件，制定本规定。 {heading} 第一条 人民法院应当指定管理人。"
+            )]));
+            assert_eq!(docs.len(), 2, "{heading}");
+            assert!(docs[1][0].text.starts_with("乙规定 为公平"), "{heading}");
+        }
     }
 
     #[test]
