@@ -96,6 +96,9 @@ pub(crate) const TITLE_ENDS: &[&str] = &[
     "答复",
     "修正案",
     "安排",
+    "解答",
+    "命令",
+    "条令",
 ];
 
 /// `line` reads as a whole title: no sentence or clause punctuation, its brackets closed, and
@@ -219,6 +222,8 @@ mod tests {
             "关于加强基层治理体系和治理能力现代化建设的意见",
             "中华人民共和国刑法修正案（十一）",
             "最高人民法院关于内地与香港特别行政区法院相互委托送达民商事司法文书的安排",
+            "最高人民法院关于审理名誉权案件若干问题的解答",
+            "国务院关于在我国统一实行法定计量单位的命令",
         ] {
             assert!(is_whole_title(title), "{title}");
         }
