@@ -340,7 +340,7 @@ fn inline_headers(text: &str) -> Vec<usize> {
     }
     let mut cuts = Vec::new();
     for (k, stop) in text.match_indices(['。', '！', '？']) {
-        let cut = k + stop.len();
+        let cut = sentence_end(text, k + stop.len());
         let rest = text[cut..].trim_start_matches(crate::normalise::is_space);
         let window = &rest[..crate::text::window_end(rest, HEADER_NOTE_BYTES)];
         let Some(date) = crate::lines::DATE.find(window) else {
@@ -396,7 +396,7 @@ fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
     let Some((k, stop)) = last_stop(text, from, at) else {
         return (from == 0).then_some(Cut::Paragraph);
     };
-    let cut = k + stop.len_utf8();
+    let cut = sentence_end(text, k + stop.len_utf8());
     let header = text[cut..at].trim_matches(crate::normalise::is_space);
     // A preamble ends with a colon (`…解释如下：`) or the enacting formula (`…制定本规定。`);
     // after another sentence, `第一条明确了…` is a sentence about an article, as news of a law
@@ -421,6 +421,17 @@ fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
 /// The widest heading over a first article, in columns (`第一章 总则`, `一、管理人名册的编制`).
 const HEADING_WIDTH: usize = 60;
 
+/// Where the sentence whose stop ends at byte `after_stop` of `text` ends: after the closing
+/// quotes and brackets that follow the stop (`…修改为：“……。”`, `…（…。）`), which belong to it.
+fn sentence_end(text: &str, after_stop: usize) -> usize {
+    let rest = &text[after_stop..];
+    after_stop
+        + (rest.len()
+            - rest
+                .trim_start_matches(['”', '’', '」', '』', '）', ')', '》'])
+                .len())
+}
+
 /// The last sentence stop in `text[from..end]`: its byte offset in `text`, and the stop.
 fn last_stop(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
     text[from..end]
@@ -435,7 +446,7 @@ fn last_stop(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
 /// (the end of an earlier `第一条`, or the limit of a header's length) and it.
 fn preamble_start(text: &str, from: usize, end: usize) -> Option<Cut> {
     match last_stop(text, from, end) {
-        Some((k, stop)) => Some(Cut::At(k + stop.len_utf8())),
+        Some((k, stop)) => Some(Cut::At(sentence_end(text, k + stop.len_utf8()))),
         None => (from == 0).then_some(Cut::Paragraph),
     }
 }
@@ -958,6 +969,17 @@ mod tests {
         let docs = segment(paras(&texts));
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[1][0].text, "中华人民共和国民用航空法");
+    }
+
+    #[test]
+    fn a_law_inside_a_line_begins_after_the_quote_that_closes_the_sentence_before() {
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本条例。 第二条 将第三条修改为：“第三条 本条例自公布之日起施行。” \
+             乙条例 2020年1月1日通过 第一条 为了乙，制定本条例。",
+        ]));
+        assert_eq!(docs.len(), 2);
+        assert!(docs[0][0].text.ends_with("施行。”"));
+        assert!(docs[1][0].text.starts_with("乙条例"));
     }
 
     #[test]
