@@ -396,12 +396,27 @@ fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
     let Some((k, stop)) = last_stop(text, from, at) else {
         return (from == 0).then_some(Cut::Paragraph);
     };
-    let cut = sentence_end(text, k + stop.len_utf8());
-    let header = text[cut..at].trim_matches(crate::normalise::is_space);
+    let mut cut = sentence_end(text, k + stop.len_utf8());
     // A preamble ends with a colon (`…解释如下：`) or the enacting formula (`…制定本规定。`);
     // after another sentence, `第一条明确了…` is a sentence about an article, as news of a law
     // writes.
-    let preamble_ends = matches!(stop, '：' | ':') || enacts(&text[..k]);
+    let mut preamble_ends = matches!(stop, '：' | ':') || enacts(&text[..k]);
+    // The colon of an attachment's label (`…同时废止。附： 资源税税目税率表 中华人民共和国车船税法
+    // 2011年…通过 第一条…`): the attachment's title, the word after it, ends the law before.
+    let label_start = text[from..k]
+        .rfind(|c: char| crate::normalise::is_space(c) || crate::text::is_stop(c))
+        .map_or(from, |i| {
+            from + i + text[from + i..].chars().next().map_or(0, char::len_utf8)
+        });
+    if preamble_ends && is_attachment_label(&text[label_start..k]) {
+        let rest = &text[cut..at];
+        let words = rest.trim_start_matches(crate::normalise::is_space);
+        if let Some(space) = words.find(crate::normalise::is_space) {
+            cut += rest.len() - words.len() + space;
+            preamble_ends = false;
+        }
+    }
+    let header = text[cut..at].trim_matches(crate::normalise::is_space);
     // Only the heading over the first article stands between them (`第一章 总则`, the first
     // group of a judicial interpretation, `一、管理人名册的编制`): the sentence before is still
     // the preamble, when it enacts.
@@ -980,6 +995,17 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert!(docs[0][0].text.ends_with("施行。”"));
         assert!(docs[1][0].text.starts_with("乙条例"));
+    }
+
+    #[test]
+    fn a_law_inside_a_line_begins_after_the_attachment_title_before_it() {
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本法。 第二条 本法自公布之日起施行。附： 甲税目税率表 \
+             乙法 2011年2月25日通过 第一条 为了乙，制定本法。",
+        ]));
+        assert_eq!(docs.len(), 2);
+        assert!(docs[0][0].text.ends_with("甲税目税率表"), "{docs:?}");
+        assert!(docs[1][0].text.starts_with("乙法"));
     }
 
     #[test]
