@@ -185,7 +185,11 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
         // A law's header never reaches back over the first article of the law before it.
         let mut floor = 0;
         for &at in &labels {
-            if seen_first {
+            // A header found between the last first article and this one begins this law
+            // already: its preamble may run to several sentences (`…任务光荣而艰巨。…为此，制定
+            // 本守则。第一条`), and a cut before the last of them would split it off the header.
+            let headed = cuts.iter().any(|&c| floor < c && c < at);
+            if seen_first && !headed {
                 match restart_cut(&para.text, at, floor) {
                     Some(Cut::At(cut)) => cuts.push(cut),
                     Some(Cut::Paragraph) => begins = Begins::Law,
@@ -995,6 +999,29 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert!(docs[0][0].text.ends_with("施行。”"));
         assert!(docs[1][0].text.starts_with("乙条例"));
+    }
+
+    #[test]
+    fn a_law_inside_a_line_keeps_a_preamble_of_several_sentences_under_its_header() {
+        // A single-line compilation, long enough to be searched for headers inside it.
+        let mut line = String::from("第一条 为了甲，制定本条例。 ");
+        for n in ["二", "三", "四", "五", "六", "七", "八", "九"] {
+            line.push_str(&format!(
+                "第{n}条 {} ",
+                "甲单位应当依法履行职责，做好相关工作。".repeat(10)
+            ));
+        }
+        line.push_str(
+            "第十条 本条例自公布之日起施行。 乙市人大常委会组成人员守则 1993年9月16日 某某会议通过 \
+             组成人员肩负着重托，任务光荣而艰巨。我们应当履行职责。为此，制定本守则。\
+             第一条 组成人员要努力学习。",
+        );
+        let docs = segment(paras(&[&line]));
+        assert_eq!(docs.len(), 2);
+        assert!(
+            docs[1][0].text.starts_with("乙市人大常委会组成人员守则"),
+            "{docs:?}"
+        );
     }
 
     #[test]
