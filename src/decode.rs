@@ -36,7 +36,8 @@ pub enum DecodeError {
 }
 
 /// Decodes `bytes`. With `label`, that encoding is used (a BOM still wins, as in every browser);
-/// without it, a BOM, then UTF-8, then GB18030, then chardetng's guess are tried in turn.
+/// without it, a BOM, then UTF-8, then GB18030 (Big5 when chardetng reads the bytes so), then
+/// chardetng's guess are tried in turn.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
@@ -100,8 +101,14 @@ fn detect(bytes: &[u8]) -> Result<Detected<'_>, DecodeError> {
         return Ok(Detected::Utf8(text));
     }
     // Chinese documents that are not UTF-8 are overwhelmingly GB18030/GBK: try it first, strictly.
+    // But GB18030 decodes almost any run of high bytes, Big5 among them, into text that is not
+    // what was written: when chardetng reads the bytes as Big5 and they decode strictly as Big5,
+    // they are Big5. (Without a hint of where the text is from: the `cn` hint makes it read Big5
+    // as GBK. Without one it read each of lawref-dev's 664 laws and the seeds in GB18030 as GBK.)
     if decode_strict(GB18030, bytes).is_ok() {
-        return Ok(Other(GB18030));
+        let big5 = guess(bytes, None) == encoding_rs::BIG5
+            && decode_strict(encoding_rs::BIG5, bytes).is_ok();
+        return Ok(Other(if big5 { encoding_rs::BIG5 } else { GB18030 }));
     }
     // UTF-8 that breaks after a stretch of valid non-ASCII text (a download cut inside a
     // character, a corrupt byte) is UTF-8 with an error, not a puzzle for the detector: GB18030
@@ -115,9 +122,7 @@ fn detect(bytes: &[u8]) -> Result<Detected<'_>, DecodeError> {
             });
         }
     }
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
-    let guess = detector.guess(Some(b"cn"), true);
+    let guess = guess(bytes, Some(b"cn"));
     // Only encodings that Chinese text really comes in; anything else would be garbage.
     if guess == encoding_rs::BIG5 && decode_strict(guess, bytes).is_ok() {
         return Ok(Other(guess));
@@ -128,6 +133,13 @@ fn detect(bytes: &[u8]) -> Result<Detected<'_>, DecodeError> {
         return Err(decode_strict(enc, bytes).unwrap_err());
     }
     Err(DecodeError::Undetectable(guess.name()))
+}
+
+/// chardetng's guess for the whole of `bytes`, given the top-level domain the text is from.
+fn guess(bytes: &[u8], tld: Option<&[u8]>) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    detector.guess(tld, true)
 }
 
 /// Multi-byte characters that must decode as UTF-8 before a file that breaks is taken as UTF-8
@@ -309,6 +321,26 @@ mod tests {
         let d = decode(&bytes, None).unwrap();
         assert_eq!(d.text, text);
         assert_eq!(d.encoding, "GB18030");
+    }
+
+    #[test]
+    fn big5_is_detected_though_it_decodes_as_gb18030() {
+        let text = "中華人民共和國憲法\n第一條 中華人民共和國是工人階級領導的、以工農聯盟為基礎的人民民主專政的社會主義國家。\n";
+        let (bytes, _, _) = encoding_rs::BIG5.encode(text);
+        // The bytes are valid GB18030 too, which reads them as other characters.
+        assert!(decode_strict(GB18030, &bytes).is_ok_and(|t| t != text));
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.encoding, "Big5");
+        // Simplified text in GBK, however short, stays GB18030.
+        for text in [
+            "第一条",
+            "本法自公布之日起施行。",
+            "中华人民共和国宪法\n第一条 国家实行",
+        ] {
+            let (bytes, _, _) = GB18030.encode(text);
+            assert_eq!(decode(&bytes, None).unwrap().encoding, "GB18030", "{text}");
+        }
     }
 
     #[test]
