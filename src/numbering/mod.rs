@@ -57,7 +57,8 @@ fn space0(input: &str) -> IResult<&str, &str> {
     take_while(numerals::is_letter_space)(input)
 }
 
-/// `第X编` (or `第X篇`, `第X部分`), `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y`, each
+/// `第X编` (or `第X篇`, `第X部分`), `第X分编`, `第X章`, `第X节`, `第X条`, `第X条之Y` (and the
+/// traditional `條`, `節`, `編`), each
 /// perhaps followed by a colon (`label_colon`); X may be letter-spaced (`第 十 一 条`).
 pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
     let (rest, n) = delimited(
@@ -67,12 +68,14 @@ pub fn di_marker(input: &str) -> IResult<&str, Parsed> {
     )(input)?;
     // Most frequent first: the words begin with different characters, so the order decides
     // nothing but how many are tried.
+    // Traditional characters too (條, 節, 編), as laws of Hong Kong, Macao and Taiwan and
+    // Big5 files print them.
     let (rest, kind) = alt((
-        map(char('条'), |_| Kind::Article),
+        map(alt((char('条'), char('條'))), |_| Kind::Article),
         map(char('章'), |_| Kind::Chapter),
-        map(char('节'), |_| Kind::Section),
-        map(char('编'), |_| Kind::Part),
-        map(tag("分编"), |_| Kind::Subpart),
+        map(alt((char('节'), char('節'))), |_| Kind::Section),
+        map(alt((char('编'), char('編'))), |_| Kind::Part),
+        map(alt((tag("分编"), tag("分編"))), |_| Kind::Subpart),
         // A 纲要 is cut in 篇 where a code is cut in 编, and many 意见 and 方案 in 部分.
         map(char('篇'), |_| Kind::Part),
         map(tag("部分"), |_| Kind::Part),
@@ -261,6 +264,17 @@ mod tests {
         );
         // Only right after it: a colon further on is the text's.
         assert_eq!(m("第五条规定："), Some((Kind::Article, 5, None, "第五条")));
+    }
+
+    #[test]
+    fn traditional_characters_of_the_labels() {
+        assert_eq!(m("第一條 為了"), Some((Kind::Article, 1, None, "第一條")));
+        assert_eq!(m("第三節 總則"), Some((Kind::Section, 3, None, "第三節")));
+        assert_eq!(m("第二編 物權"), Some((Kind::Part, 2, None, "第二編")));
+        assert_eq!(
+            m("第一分編 通則"),
+            Some((Kind::Subpart, 1, None, "第一分編"))
+        );
     }
 
     #[test]
