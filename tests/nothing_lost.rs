@@ -32,29 +32,39 @@ fn content(text: &str) -> String {
     squeeze(&lines.join("\n"))
 }
 
-/// The documents' pieces in the order they stood in the input: `Document::pieces()`, but for
-/// an attachment published alone, whose label (`附件1`) stood before its title and stays at the
-/// head of its preamble.
-fn placed(docs: &[Document]) -> String {
+/// The documents' pieces in the order they stood in `content` (the input, squeezed):
+/// `Document::pieces()`, but for an attachment published alone, whose label (`附件1`) stood before
+/// its title and stays at the head of its preamble. A title followed by a preamble that opens
+/// with such a label reads the same way in the output, so both orders are tried against the input.
+fn placed(docs: &[Document], content: &str) -> String {
     let mut out = String::new();
     for d in docs {
+        let natural = squeeze(&d.pieces().collect::<String>());
         let label = d
             .preamble
             .as_deref()
             .and_then(|p| p.split('\n').next())
             .filter(|first| d.title.is_some() && fatiao::lines::is_attachment_label(first));
-        match label {
+        let piece = match label {
             Some(label) => {
                 // After the title, pieces() gives the preamble, which opens with the label.
                 let after_title: String = d.pieces().skip(1).collect();
-                out.push_str(label);
-                out.extend(d.title.as_deref());
-                out.push_str(&after_title[label.len()..]);
+                let mut labelled = String::from(label);
+                labelled.extend(d.title.as_deref());
+                labelled.push_str(&after_title[label.len()..]);
+                let labelled = squeeze(&labelled);
+                let rest = content.get(out.len()..).unwrap_or("");
+                if rest.starts_with(&labelled) || !rest.starts_with(&natural) {
+                    labelled
+                } else {
+                    natural
+                }
             }
-            None => out.extend(d.pieces()),
-        }
+            None => natural,
+        };
+        out.push_str(&piece);
     }
-    squeeze(&out)
+    out
 }
 
 /// Page furniture taken out of the flow, carried by warnings.
@@ -73,7 +83,7 @@ fn set_aside(docs: &[Document]) -> String {
 /// Every character of `content` is placed in order, or set aside: `placed` is `content` with
 /// the set-aside characters taken out.
 fn assert_accounted(docs: &[Document], content: &str) -> Result<(), String> {
-    let placed = placed(docs);
+    let placed = placed(docs, content);
     let aside = set_aside(docs);
     if aside.is_empty() {
         return (placed == content)
@@ -110,7 +120,13 @@ fn every_seed_is_placed_whole() {
             "{}: no page furniture",
             path.display()
         );
-        assert_eq!(placed(&out.documents), content(&text), "{}", path.display());
+        let content = content(&text);
+        assert_eq!(
+            placed(&out.documents, &content),
+            content,
+            "{}",
+            path.display()
+        );
         seen += 1;
     }
     assert_eq!(seen, 5);
@@ -164,6 +180,13 @@ fn piece() -> impl Strategy<Value = String> {
         Just("。".to_string()),
         Just("；".to_string()),
         Just("）".to_string()),
+        // What segment's later rules read: a closing quote after a stop, an amendment's title,
+        // an attachment's colon, a traditional label, an interpretation's first group.
+        Just("。”".to_string()),
+        Just("中华人民共和国刑法修正案（二）".to_string()),
+        Just("附：".to_string()),
+        Just("第一條".to_string()),
+        Just("一、管理人名册的编制".to_string()),
         "[a-z0-9]{1,3}",
         "[\u{4e00}-\u{4e60}]{1,12}",
     ]
