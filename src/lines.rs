@@ -176,7 +176,7 @@ pub fn is_closing_line(text: &str) -> bool {
     let t = text.trim_start_matches(['（', '(', '【', '[']);
     // The first characters of the words below, tested first: layout asks this of every line
     // after a sentence end.
-    if !t.starts_with(['发', '来', '责', '稿', '信']) {
+    if !t.starts_with(['发', '来', '责', '稿', '信', '编']) {
         return false;
     }
     [
@@ -184,6 +184,7 @@ pub fn is_closing_line(text: &str) -> bool {
         "来源",
         "发布日期",
         "责任编辑",
+        "编辑",
         "稿件来源",
         "信息来源",
     ]
@@ -253,6 +254,10 @@ mod tests {
         assert!(is_closing_line("发布时间：2024-03-01 来源：人民网"));
         assert!(is_closing_line("（来源：新华社）"));
         assert!(!is_closing_line("来源于群众的意见应当认真研究。"));
+        // A web page's byline.
+        assert!(is_closing_line("编辑 陈艳婷"));
+        assert!(is_closing_line("（编辑：张三）"));
+        assert!(!is_closing_line("编辑出版有关资料。"));
     }
 
     #[test]

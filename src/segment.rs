@@ -646,6 +646,17 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].len(), 4);
         assert_eq!(docs[1][0].text, "标题乙");
+        // A page's byline ends the piece over it: the next document's 一、 starts again.
+        let docs = segment(paras(&[
+            "中共中央印发《某某规划纲要》",
+            "一、坚持以完善制度保证全党。",
+            "二、坚持以完善法规制度。",
+            "编辑 陈艳婷",
+            "某某实施方案",
+            "一、坚持思想建党。",
+        ]));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1][0].text, "某某实施方案");
     }
 
     #[test]
