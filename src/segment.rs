@@ -586,10 +586,12 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
         // Nor at a note in brackets (`（此件公开发布）` under a signature): no title is one.
         // Nor at an attachment's label (`附件`, `附件2`) over its title: the attachment is a
         // document from its title on, and the label stays with the text that announces it.
+        // Nor at a closing line (`编辑 某某`, `来源：新华社`): it ends the text over it.
         let title = is_title_like(&p.text)
             && !dated[i]
             && !is_bracketed_note(&p.text)
             && !is_attachment_label(&p.text)
+            && !is_closing_line(&p.text)
             && !signs();
         if title && seen_prose && !current.is_empty() {
             out.push(std::mem::take(&mut current));
@@ -1123,6 +1125,16 @@ mod tests {
         ]));
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[1][0].text, "新闻二标题");
+        // A byline under the second piece is its last line, not a third piece.
+        let docs = split_tail(&paras(&[
+            "新闻一标题",
+            "这是第一篇新闻的正文，讲述了一件事。",
+            "新闻二标题",
+            "这是第二篇新闻的正文。",
+            "编辑 陈艳婷",
+        ]));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1].last().unwrap().text, "编辑 陈艳婷");
     }
 
     #[test]
