@@ -246,6 +246,30 @@ fn seed_003_pdf_compilation_of_ten_documents() {
     }
 }
 
+/// Each document's title and its number of top-level units.
+fn shape(out: &Extraction) -> Vec<(Option<String>, usize)> {
+    out.documents
+        .iter()
+        .map(|d| (d.title.clone(), d.children.len()))
+        .collect()
+}
+
+#[test]
+fn two_policy_documents_on_one_page_come_out_as_they_do_alone() {
+    // Seed 000 ends with its editor's byline (编辑 陈艳婷); seed 001 has no closing line. Printed
+    // one after the other, in either order, each keeps its title and its divisions.
+    let (a_text, a) = seed("000");
+    let (b_text, b) = seed("001");
+    for (first, second, want) in [
+        (&a_text, &b_text, [shape(&a), shape(&b)].concat()),
+        (&b_text, &a_text, [shape(&b), shape(&a)].concat()),
+    ] {
+        let page = format!("{}\n\n{}", first.trim_end(), second.trim_start());
+        let out = extract_bytes(page.as_bytes(), "page.txt", &Options::default()).unwrap();
+        assert_eq!(shape(&out), want);
+    }
+}
+
 #[test]
 fn bad_input_is_a_clear_error() {
     let opts = Options::default();
