@@ -94,7 +94,11 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
                     len: lengths[i - 1],
                 };
                 let opening = out.is_empty() && last.start == 0;
-                continues(&p.text, prev, &line, after, wraps[i - 1], opening)
+                // A line twice the width or more was not cut at it: the wrapping read around it
+                // (or, where nothing could be read near it, the whole text's) is another piece's,
+                // as where a hard-wrapped text and one of long paragraphs are joined in one file.
+                let wrap = wraps[i - 1].filter(|w| w.measure(prev.len) < 2 * w.width);
+                continues(&p.text, prev, &line, after, wrap, opening)
             }
             None => false,
         };
@@ -562,6 +566,25 @@ mod tests {
         let got = paras(text);
         assert_eq!(got[3], "乙省某某管理条例", "{got:?}");
         assert_eq!(got.len(), 5);
+    }
+
+    #[test]
+    fn a_line_twice_the_width_is_not_a_wrapped_line() {
+        // A text hard-wrapped at 16 characters, then a page of news in long paragraphs: the
+        // wrapping read over the window holds the news lines too, and each would be full.
+        let mut text = String::new();
+        for _ in 0..6 {
+            text.push_str("第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法，\n保障改革开放和社会主义建设事业的\n顺利进行。\n");
+        }
+        text.push_str(
+            "人民日报评论员\n\
+             党的工作机关在实施党的领导、加强党的建设、推进党的事业中发挥着重要作用，新修订的条例日前发布。\n\
+             嘉峪关全时服务护航企业\n\
+             嘉峪关市税务部门与发改、住建、林草等部门建立了信息共享协作机制，有效防范了税收流失。\n",
+        );
+        let got = paras(&text);
+        assert_eq!(got.len(), 6 + 4, "{got:?}");
+        assert_eq!(got[8], "嘉峪关全时服务护航企业");
     }
 
     #[test]
