@@ -122,9 +122,12 @@ fn header_start(paras: &[Para], previous: usize, first: usize) -> usize {
 /// as judicial interpretations group theirs (`一、` … `二、` …, each over a run of 第X条). A
 /// heading: the first of its run, and no sentence after its label.
 fn opens_first_group(marker: crate::numbering::Marker, text: &str) -> bool {
-    marker.kind == crate::model::Kind::Division
-        && marker.number == 1
-        && is_title_like(&text[marker.len..])
+    is_first_group(marker) && is_title_like(&text[marker.len..])
+}
+
+/// `一、`: the label of a first group, whatever follows it.
+fn is_first_group(marker: crate::numbering::Marker) -> bool {
+    marker.kind == Kind::Division && marker.number == 1
 }
 
 /// A piece of a dated note wrapped onto a line of its own: no sentence end, not over a note's
@@ -169,13 +172,13 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
         // on (`第三条` after `第七条`, as an amendment continues the numbering of the one before).
         let number = unit.map(|m| (m.number, m.sub.unwrap_or(0)));
         let first = number == Some((1, 0));
-        let drop = unit.is_some_and(|m| m.kind == Kind::Article)
-            && number.zip(last_article).is_some_and(|(n, last)| n <= last);
+        let article = unit.is_some_and(|m| m.kind == Kind::Article);
+        let drop = article && number.zip(last_article).is_some_and(|(n, last)| n <= last);
         let noted = if first || drop { last_unit } else { None };
         if unit.is_some() {
             last_unit = Some(i);
         }
-        if unit.is_some_and(|m| m.kind == Kind::Article) {
+        if article {
             last_article = number;
         }
         if labels.is_empty() && headers.is_empty() && noted.is_none() {
@@ -407,12 +410,11 @@ fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
     let mut preamble_ends = matches!(stop, '：' | ':') || enacts(&text[..k]);
     // The colon of an attachment's label (`…同时废止。附： 资源税税目税率表 中华人民共和国车船税法
     // 2011年…通过 第一条…`): the attachment's title, the word after it, ends the law before.
-    let label_start = text[from..k]
-        .rfind(|c: char| crate::normalise::is_space(c) || crate::text::is_stop(c))
-        .map_or(from, |i| {
-            from + i + text[from + i..].chars().next().map_or(0, char::len_utf8)
-        });
-    if preamble_ends && is_attachment_label(&text[label_start..k]) {
+    let last_word = text[from..k]
+        .rsplit(|c: char| crate::normalise::is_space(c) || crate::text::is_stop(c))
+        .next()
+        .unwrap_or("");
+    if preamble_ends && is_attachment_label(last_word) {
         let rest = &text[cut..at];
         let words = rest.trim_start_matches(crate::normalise::is_space);
         if let Some(space) = words.find(crate::normalise::is_space) {
@@ -425,7 +427,7 @@ fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
     // group of a judicial interpretation, `一、管理人名册的编制`): the sentence before is still
     // the preamble, when it enacts.
     let heading_only = crate::numbering::parse_marker(header)
-        .is_some_and(|m| m.kind.is_structural() || m.kind == Kind::Division && m.number == 1)
+        .is_some_and(|m| m.kind.is_structural() || is_first_group(m))
         && crate::text::width_at_most(header, HEADING_WIDTH);
     if header.is_empty() || heading_only && preamble_ends {
         // The sentence before the label is the new law's preamble: the law begins with it, and
