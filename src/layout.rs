@@ -234,8 +234,11 @@ fn continues(
     // next one (`…会议通过` / `2013年11月11日 …公布`): a header's lines are paragraphs.
     let header_line =
         is_whole_title(prev.text) || opens_with_date(prev.text) && opens_with_date(&next.text);
+    // The clauses are read after the label: the `、` of `二十八、` is the label's, and a
+    // division's heading (`二十八、修改《…的规定》`) has none of its own.
+    let words = parse_marker(prev.text).map_or(prev.text, |m| &prev.text[m.len..]);
     let prose = !crate::text::width_at_most(prev.text, 60)
-        && prev.text.contains(['，', '；', '、', ',', ';'])
+        && words.contains(['，', '；', '、', ',', ';'])
         && !header_line;
     prev_is_unit || prose
 }
@@ -450,6 +453,25 @@ mod tests {
                 "(五)审议向党委和上级党的工作机关请示报告的重要事项;",
                 "(六)研究部署。"
             ]
+        );
+    }
+
+    #[test]
+    fn a_division_heading_of_one_long_line_stands_alone() {
+        // The label's `、` is no clause of a sentence that could run on.
+        let heading = "二十八、修改《最高人民法院关于审理船舶油污损害赔偿纠纷案件若干问题的规定》";
+        assert_eq!(
+            paras(&format!(
+                "{heading}\n\n将引言修改为：\n\n“为正确审理案件，制定本规定。”"
+            )),
+            [heading, "将引言修改为：", "“为正确审理案件，制定本规定。”"]
+        );
+        // A division that opens a long sentence with clauses still runs on.
+        let opening =
+            "三、坚持以人民为中心，健全共建共治共享的社会治理制度，提升社会治理效能，推动";
+        assert_eq!(
+            paras(&format!("{opening}\n社会治理现代化。")),
+            [format!("{opening}社会治理现代化。")]
         );
     }
 
