@@ -171,6 +171,54 @@ fn a_single_line_export_with_glued_labels_keeps_its_first_chapter_and_article() 
 }
 
 #[test]
+fn an_articles_second_list_on_one_line_is_a_list_of_its_own_under_its_lead_in() {
+    // Line breaks lost: the second paragraph of 第一条, and its list, follow the first list's
+    // last item in the same line.
+    let d = doc(
+        "某某规定 第一条 具有下列情形之一的，属于“情节严重”：（一）数额在五万元以上的；\
+        （二）多次实施的；（三）其他情节严重的情形。具有下列情形之一的，属于“情节特别严重”：\
+        （一）数额在二十五万元以上的； （二）其他情节特别严重的情形。 第二条 本规定自公布之日起施行。\n",
+    );
+    let first = article(&d, "第一条");
+    let paragraphs: Vec<(&str, Vec<&str>)> = first
+        .children
+        .iter()
+        .map(|p| {
+            let items = p
+                .children
+                .iter()
+                .map(|i| i.label.as_deref().unwrap())
+                .collect();
+            (p.text.as_deref().unwrap(), items)
+        })
+        .collect();
+    assert_eq!(
+        paragraphs,
+        [
+            (
+                "具有下列情形之一的，属于“情节严重”：",
+                vec!["（一）", "（二）", "（三）"]
+            ),
+            (
+                "具有下列情形之一的，属于“情节特别严重”：",
+                vec!["（一）", "（二）"]
+            ),
+        ]
+    );
+    assert_eq!(
+        first.children[0].children[2].text.as_deref(),
+        Some("其他情节严重的情形。")
+    );
+
+    // A colon inside an item that quotes is no lead-in: the list goes on.
+    let d = doc(
+        "某某决定 第一条 作如下修改：（一）将第二条修改为：“本法所称某某，是指某某。”\
+        （二）删去第三条。 第二条 本决定自公布之日起施行。\n",
+    );
+    assert_eq!(labels(&d, Kind::Item), ["（一）", "（二）"]);
+}
+
+#[test]
 fn markdown_labels_in_strong_emphasis_are_labels() {
     let d = doc(
         "# 某某管理办法\n\n## 第一章 总则\n\n**第一条** 为了规范管理，制定本办法。\n\n\

@@ -7,7 +7,8 @@ use super::candidates::Candidate;
 use super::{rank, Mode};
 use crate::model::{Kind, Node};
 use crate::normalise::is_space;
-use crate::text::{collapse_cjk_spaces, ends_with_stop};
+use crate::numbering::citation::Position;
+use crate::text::{collapse_cjk_spaces, ends_with_stop, is_closing};
 
 /// Builds the preamble and the tree from `body` and its markers (in document order).
 /// Each marker comes with its nesting rank (see [`super::rank`]).
@@ -29,12 +30,46 @@ pub fn assemble(
         },
     };
     for (k, &(m, r)) in markers.iter().enumerate() {
-        let end = markers.get(k + 1).map_or(body.len(), |(n, _)| n.start);
+        let next = markers.get(k + 1).map(|&(n, _)| n);
+        let end = next.map_or(body.len(), |n| n.start);
         tree.open(m, &body[m.start..m.end()], r);
-        tree.content(&body[m.end()..end]);
+        let segment = &body[m.end()..end];
+        // A list that starts again inside the line (see `lead_in_start`): the lead-in is a
+        // paragraph of the article, as it is where the line breaks were kept.
+        let cut = next
+            .filter(|n| mode == Mode::Law && restarts_in_line(m, n))
+            .and_then(|_| lead_in_start(segment));
+        match cut {
+            Some(cut) => tree.content(&format!("{}\n{}", &segment[..cut], &segment[cut..])),
+            None => tree.content(segment),
+        }
     }
     tree.close_to(0);
     (preamble, tree.closed.drain(..).collect())
+}
+
+/// `next` numbers a list of `m`'s kind again from 1 inside a paragraph.
+fn restarts_in_line(m: &Candidate, next: &Candidate) -> bool {
+    next.kind == m.kind && next.key() == (1, 0) && next.position != Position::Start
+}
+
+/// Where a lead-in sentence begins at the end of `text`, the text between an item and the
+/// next label: the words after the last sentence end up to a closing colon (`…更为适宜的。
+/// 被责令候查人员应当遵守以下规定：`). Where a single-line text lost the paragraph break
+/// before an article's second list of items, that sentence is where the break was.
+pub(super) fn lead_in_start(text: &str) -> Option<usize> {
+    let words = text.trim_end_matches(is_space).strip_suffix(['：', ':'])?;
+    let stop = words.rfind(['。', '！', '？', '!', '?'])?;
+    let after = &words[stop..];
+    let after = after[after.chars().next()?.len_utf8()..].trim_start_matches(is_closing);
+    let lead = after.trim_matches(is_space);
+    // A stop inside a quotation ends no sentence of the article's (`修改为：“…。`).
+    let quoted = |s: &str| s.matches('“').count() != s.matches('”').count();
+    (!lead.is_empty()
+        && !quoted(&words[..words.len() - after.len()])
+        && !quoted(lead)
+        && !lead.contains(['；', ';', '：', ':']))
+    .then(|| words.len() - after.len())
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -351,4 +386,27 @@ fn first_stop_outside_quotes(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lead_in_is_the_sentence_before_a_closing_colon() {
+        let text = "其他情节严重的情形。具有下列情形之一的，属于“情节特别严重”： ";
+        let start = lead_in_start(text).unwrap();
+        assert_eq!(&text[start..], "具有下列情形之一的，属于“情节特别严重”： ");
+        // After a closing quote, and with a space before it.
+        let text = "规定为：“甲。” 乙应当遵守以下规定：";
+        assert_eq!(
+            &text[lead_in_start(text).unwrap()..],
+            " 乙应当遵守以下规定："
+        );
+        // No colon at the end, no sentence before it, or a stop inside a quotation.
+        assert_eq!(lead_in_start("其他情节严重的情形。"), None);
+        assert_eq!(lead_in_start("具有下列情形之一的："), None);
+        assert_eq!(lead_in_start("修改为：“本法所称某某，是指某某。甲："), None);
+        assert_eq!(lead_in_start("甲；乙。丙；丁："), None);
+    }
 }

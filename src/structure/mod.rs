@@ -107,7 +107,14 @@ pub fn structure(paras: &[Para]) -> Structured {
         .get(body_end_para)
         .map_or(body.len(), |&s| s.saturating_sub(1));
     let first = cands[accepted[0]].start;
-    accept_lower(&cands, &context, mode, (first, body_end), &mut accepted);
+    accept_lower(
+        &body,
+        &cands,
+        &context,
+        mode,
+        (first, body_end),
+        &mut accepted,
+    );
     accepted.sort_unstable();
     for (family, chain) in families(&cands, &accepted) {
         warnings.extend(gap_warnings(&body, &cands, &chain, family));
@@ -495,6 +502,7 @@ fn accept_groups(body: &str, cands: &[Candidate], articles: &[usize]) -> Vec<usi
 
 /// The levels below the top, each within the body, restarting at 1 under a new parent.
 fn accept_lower(
+    body: &str,
     cands: &[Candidate],
     context: &[bool],
     mode: Mode,
@@ -524,8 +532,12 @@ fn accept_lower(
             .map(|&i| cands[i].start)
             .collect();
         parents.sort_unstable();
+        // Where line breaks were lost, an article's second list starts again after a lead-in
+        // sentence of its own (`…的。被责令候查人员应当遵守以下规定：（一）`).
         let restart = |a: &Candidate, b: &Candidate| {
-            b.position == Position::Start || any_between(&parents, a.start, b.start)
+            b.position == Position::Start
+                || any_between(&parents, a.start, b.start)
+                || mode == Mode::Law && build::lead_in_start(&body[a.end()..b.start]).is_some()
         };
         let chain = chain_of(cands, accepted, context, kind, span, restart);
         accepted.extend(chain);
