@@ -80,6 +80,7 @@ impl Wrap {
 pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
     let lengths: Vec<Length> = lines.iter().map(|l| Length::of(&l.text)).collect();
     let wraps = local_wraps(&lengths, &lines);
+    let stops_end_paras = sentences_end_paragraphs(&lines, &lengths, &wraps);
     let mut out: Vec<Para> = Vec::new();
     // The paragraph being built, and where its last line starts in its text.
     let mut current: Option<(Para, Last)> = None;
@@ -98,6 +99,7 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
                 // (or, where nothing could be read near it, the whole text's) is another piece's,
                 // as where a hard-wrapped text and one of long paragraphs are joined in one file.
                 let wrap = wraps[i - 1].filter(|w| w.measure(prev.len) < 2 * w.width);
+                let wrap = wrap.map(|w| (w, stops_end_paras));
                 continues(&p.text, prev, &line, after, wrap, opening)
             }
             None => false,
@@ -151,7 +153,7 @@ fn continues(
     prev: Prev,
     next: &Line,
     after: Option<&Line>,
-    wrap: Option<Wrap>,
+    wrap: Option<(Wrap, bool)>,
     opening: bool,
 ) -> bool {
     if prev.md_heading || next.md_heading {
@@ -173,7 +175,7 @@ fn continues(
     if stop && is_closing_line(&next.text) {
         return false;
     }
-    if let Some(w) = wrap {
+    if let Some((w, stops_end_paras)) = wrap {
         // The text's first line, a whole title that happens to fill the line or nearly, before
         // a line that does not add a qualifier to it (`（二）`).
         if opening && !next.text.starts_with(['（', '(']) && is_whole_title(prev.text) {
@@ -195,6 +197,11 @@ fn continues(
                 && (!w.is_full(Length::of(&next.text))
                     || after.is_some_and(|a| opens_with_date(&a.text)))
             {
+                return false;
+            }
+            // A sentence that ends exactly at the end of the line ends its paragraph as often
+            // as the text's sentences end theirs (see `sentences_end_paragraphs`).
+            if stops_end_paras && ends_sentence(prev.text) && !next_is_marker() {
                 return false;
             }
             // A full line ends its paragraph only by coincidence. Take the coincidence when a
@@ -241,6 +248,42 @@ fn continues(
         && words.contains(['，', '；', '、', ',', ';'])
         && !header_line;
     prev_is_unit || prose
+}
+
+/// The last character of a sentence: a full stop, not the `；` or `：` that ends a clause.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// The line ends a sentence, closing quotes and brackets aside.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(crate::text::is_closing)
+        .chars()
+        .next_back()
+        .is_some_and(is_sentence_end)
+}
+
+/// Whether most sentences of a hard-wrapped text end their paragraph, as those of a law do
+/// (a 款 is often a sentence), where a policy document's paragraphs run to several. A sentence
+/// that ends exactly at the end of a full line is ambiguous; the text's unambiguous sentence
+/// ends decide it. A sentence end falls at the end of a line as often whether or not it ends a
+/// paragraph, so the sentences that end short lines (paragraph ends) and those that end inside
+/// lines (sentences that the paragraph goes on after) are counted at the same rate.
+fn sentences_end_paragraphs(lines: &[Line], lengths: &[Length], wraps: &[Option<Wrap>]) -> bool {
+    let (mut ending, mut inside) = (0usize, 0usize);
+    for ((line, &len), wrap) in lines.iter().zip(lengths).zip(wraps) {
+        let Some(w) = wrap.filter(|w| w.measure(len) < 2 * w.width) else {
+            continue;
+        };
+        let text = line.text.trim_end_matches(crate::text::is_closing);
+        let mut chars = text.chars();
+        let last = chars.next_back();
+        inside += chars.filter(|&c| is_sentence_end(c)).count();
+        if !w.is_full(len) && last.is_some_and(is_sentence_end) {
+            ending += 1;
+        }
+    }
+    ending > inside
 }
 
 /// Lines on each side of a line that tell how the text around it is wrapped. A file may
@@ -653,5 +696,55 @@ mod tests {
                 "第五条国家秘密受法律保护，任何组织都有保密的义务。",
             ]
         );
+    }
+
+    /// `paras` hard-wrapped at `width` characters, each starting on a new line.
+    fn wrapped(paras: &[&str], width: usize) -> String {
+        let mut text = String::new();
+        for para in paras {
+            let chars: Vec<char> = para.chars().collect();
+            for line in chars.chunks(width) {
+                text.extend(line);
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn a_sentence_that_ends_a_full_line_ends_its_paragraph_where_sentences_end_paragraphs() {
+        // A law: most 款 are one sentence. The second paragraph of 第一条 ends exactly at the
+        // end of a line (20 characters), and the next paragraph is no numbered unit.
+        let law = [
+            "第一条某某部门应当建立健全管理制度，加强对本行业的监督检查。",
+            "某某部门应当依法及时公开监督检查的结果。",
+            "其他部门应当在各自职责范围内做好相关工作，并接受社会监督。",
+            "第二条本办法所称某某，是指依法设立并从事某某活动的单位。",
+            "本办法所称某某人员，是指在上述单位从事某某工作的人员。",
+            "第三条本办法自公布之日起施行，原有规定同时废止。",
+        ];
+        assert_eq!(law[1].chars().count(), 20);
+        assert_eq!(paras(&wrapped(&law, 20)), law);
+    }
+
+    #[test]
+    fn a_sentence_that_ends_a_full_line_goes_on_where_paragraphs_hold_several_sentences() {
+        // A policy document: paragraphs of several sentences. A sentence that ends exactly at
+        // the end of a line is most likely followed by the next sentence of its paragraph.
+        let policy = [
+            "一、总体要求。坚持以人民为中心发展思想。推动高质量发展，到二〇二五年基本建立制度体系。\
+             各地区要结合实际抓好落实，确保取得实效。",
+            "二、主要任务。加强统筹协调，形成工作合力。完善体制机制，提升治理能力。\
+             健全评价体系，强化结果运用。加大投入力度，保障工作需要。",
+            "三、保障措施。加强组织领导，压实工作责任。强化督促检查，确保任务落地。\
+             营造良好氛围，凝聚各方力量。",
+        ];
+        // `…发展思想。` fills the first line.
+        let lines: Vec<String> = wrapped(&policy, 20).lines().map(str::to_string).collect();
+        assert!(
+            lines[0].ends_with('。') && lines[0].chars().count() == 20,
+            "{lines:?}"
+        );
+        assert_eq!(paras(&wrapped(&policy, 20)), policy);
     }
 }
