@@ -219,6 +219,28 @@ fn an_articles_second_list_on_one_line_is_a_list_of_its_own_under_its_lead_in() 
 }
 
 #[test]
+fn in_a_single_line_a_space_after_a_sentence_is_where_a_paragraph_ended() {
+    // Line breaks turned into spaces, but not everywhere: 第一条's second paragraph follows a
+    // space, while its first sentence runs on into the next without one.
+    let d = doc(
+        "某某条例 第一条 当事人对某某事项有争议的，可以提起诉讼。人民法院应当依法受理。 \
+        当事人也可以申请仲裁。 第二条 本条例自公布之日起施行。\n",
+    );
+    let texts: Vec<&str> = article(&d, "第一条")
+        .children
+        .iter()
+        .map(|p| p.text.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "当事人对某某事项有争议的，可以提起诉讼。人民法院应当依法受理。",
+            "当事人也可以申请仲裁。"
+        ]
+    );
+}
+
+#[test]
 fn markdown_labels_in_strong_emphasis_are_labels() {
     let d = doc(
         "# 某某管理办法\n\n## 第一章 总则\n\n**第一条** 为了规范管理，制定本办法。\n\n\

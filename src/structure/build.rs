@@ -260,7 +260,7 @@ impl Tree {
                     push_text(&mut node.text, p);
                 }
             }
-            Kind::Article => self.paragraphs(pieces),
+            Kind::Article => self.paragraphs(pieces.flat_map(spaced_sentences)),
             _ if self.mode == Mode::Policy => {
                 let Some(Open {
                     node,
@@ -294,7 +294,7 @@ impl Tree {
                 // An item of a law: its text, then either more of it (an item that runs over
                 // several paragraphs) or, once it has ended a sentence, new paragraphs of the
                 // article.
-                let mut pieces = pieces.peekable();
+                let mut pieces = pieces.flat_map(spaced_sentences).peekable();
                 if let Some(Open { node, .. }) = self.stack.last_mut() {
                     if let Some(first) = pieces.next() {
                         push_text(&mut node.text, first);
@@ -336,6 +336,33 @@ impl Tree {
             self.push(rank(Kind::Paragraph, Mode::Law), para);
         }
     }
+}
+
+/// The paragraphs of a piece of a law's text whose line breaks became spaces (a single-line
+/// export): a sentence end followed by a space is where a line ended, since a paragraph's
+/// sentences follow one another without one (`…应当依法受理。 当事人…`).
+fn spaced_sentences(piece: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(piece);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let mut ends = text
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?'));
+        let cut = ends.find_map(|(i, c)| {
+            let after = &text[i + c.len_utf8()..];
+            let after = after.trim_start_matches(is_closing);
+            let next = after.trim_start_matches(is_space);
+            (next.len() < after.len() && !next.is_empty())
+                .then(|| (text.len() - after.len(), text.len() - next.len()))
+        });
+        match cut {
+            Some((end, next)) => {
+                rest = Some(&text[next..]);
+                Some(&text[..end])
+            }
+            None => rest.take(),
+        }
+    })
 }
 
 /// An item that ends with 。 (not ；) was the last of its list: what follows is a new paragraph.
@@ -391,6 +418,16 @@ fn first_stop_outside_quotes(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_space_after_a_sentence_end_cuts_a_paragraph() {
+        let cut = |s| spaced_sentences(s).collect::<Vec<_>>();
+        assert_eq!(cut("甲。乙。 丙。"), ["甲。乙。", "丙。"]);
+        // Closing quotes stay with their sentence; a trailing space cuts nothing.
+        assert_eq!(cut("修改为：“甲。”  乙？ "), ["修改为：“甲。”", "乙？ "]);
+        // Only a sentence end: not a clause (`；`), and not a space elsewhere.
+        assert_eq!(cut("（一）甲； 乙，丙 丁。"), ["（一）甲； 乙，丙 丁。"]);
+    }
 
     #[test]
     fn a_lead_in_is_the_sentence_before_a_closing_colon() {
