@@ -2,12 +2,16 @@
 //! the parts the check compares with the truth.
 
 use crate::canon::non_space;
-use fatiao::{Document, Extraction};
+use fatiao::{Document, Extraction, Kind, Node};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Observed {
     /// Every article of every document, in order: its label and `full_text()`.
     pub articles: Vec<(String, String)>,
+    /// Aligned with `articles`: the numbers of each article's items (项), in document order.
+    /// A separate field rather than a third member of the tuple, so that tests that build
+    /// `articles` by hand need not spell out items they do not look at.
+    pub article_items: Vec<Vec<u32>>,
     /// Every 编/分编/章/节 node of every document, in order: its label and heading.
     pub headings: Vec<(String, String)>,
     /// The first document's title: what a user sees as the file's title.
@@ -33,6 +37,7 @@ pub fn observe(ex: &Extraction) -> Observed {
             doc.articles()
                 .map(|a| (a.label.clone().unwrap_or_default(), a.full_text())),
         );
+        o.article_items.extend(doc.articles().map(item_numbers));
         o.headings
             .extend(doc.nodes().filter(|n| n.kind.is_structural()).map(|n| {
                 (
@@ -49,6 +54,17 @@ pub fn observe(ex: &Extraction) -> Observed {
         push_content(&mut o.content, doc);
     }
     o
+}
+
+/// The numbers of an article's items, wherever they sit below it (under its paragraphs), in
+/// document order. An item without a number would be a parser bug, so it counts as 0 rather
+/// than vanishing from the comparison.
+fn item_numbers(article: &Node) -> Vec<u32> {
+    article
+        .walk()
+        .filter(|n| n.kind == Kind::Item)
+        .map(|n| n.number.unwrap_or(0))
+        .collect()
 }
 
 /// A document's text in reading order: title, preamble, each node depth first (label, heading,
@@ -71,7 +87,7 @@ fn push_content(out: &mut String, doc: &Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fatiao::{Kind, Meta, Node, Source};
+    use fatiao::{Meta, Source};
 
     fn node(kind: Kind, label: Option<&str>, text: &str, children: Vec<Node>) -> Node {
         Node {
@@ -122,8 +138,31 @@ mod tests {
         assert_eq!(o.headings, [("第一章".to_string(), String::new())]);
         let labels: Vec<_> = o.articles.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(labels, ["第一条", "第二条"]);
+        assert_eq!(o.article_items, [Vec::<u32>::new(), vec![]]);
         assert_eq!(o.docs_with_articles, 2);
         assert_eq!(o.title.as_deref(), Some("某法"));
+    }
+
+    #[test]
+    fn items_are_read_under_the_paragraphs_in_document_order_aligned_with_articles() {
+        let item = |n: u32, children: Vec<Node>| Node {
+            number: Some(n),
+            ..node(Kind::Item, Some("（一）"), "", children)
+        };
+        let sub = node(Kind::Subitem, Some("1."), "", vec![]);
+        let p1 = node(
+            Kind::Paragraph,
+            None,
+            "",
+            vec![item(1, vec![sub]), item(2, vec![])],
+        );
+        let p2 = node(Kind::Paragraph, None, "", vec![item(1, vec![])]);
+        let a1 = node(Kind::Article, Some("第一条"), "", vec![p1, p2]);
+        let a2 = node(Kind::Article, Some("第二条"), "乙", vec![]);
+        let ch = node(Kind::Chapter, Some("第一章"), "", vec![a1, a2]);
+        let o = observe(&extraction(vec![doc(None, vec![ch])]));
+        assert_eq!(o.articles.len(), o.article_items.len());
+        assert_eq!(o.article_items, [vec![1, 2, 1], vec![]]);
     }
 
     #[test]

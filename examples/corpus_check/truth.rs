@@ -46,6 +46,10 @@ static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日").unwrap());
 static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[（(]?[0-9]{4}年").unwrap());
+/// An item label (`（一）`, `(一)`, brackets of either width) at the start of a line: the
+/// corpus writes each 项 on a line of its own, so the line starts are the article's items.
+static ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(]([一二三四五六七八九十]{1,3})[）)]").unwrap());
 
 /// What a corpus file says its content is.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -184,6 +188,21 @@ fn split_glued(articles: Vec<Article>) -> Vec<Article> {
         out.push(current);
     }
     out
+}
+
+impl Article {
+    /// The numbers of the article's items (项), in order: its lines that start with an item
+    /// label. A label inside a line (`…下列情形：（一）…`) is not counted: the corpus almost
+    /// always breaks the line before an item, and a reader that looked inside lines would have
+    /// to tell items from references (`依照第（三）项`) the way the parser does. The few files
+    /// that run items on in one line show up as `items` differences where fatiao is right.
+    pub fn items(&self) -> Vec<u32> {
+        self.text
+            .lines()
+            .filter_map(|l| ITEM.captures(l))
+            .filter_map(|c| numeral(&c[1]).filter(|n| (1..100).contains(n)))
+            .collect()
+    }
 }
 
 impl Truth {
@@ -369,6 +388,25 @@ mod tests {
         assert_eq!(numeral("一百零七"), Some(107));
         assert_eq!(numeral("一百〇七"), Some(107));
         assert_eq!(number_of("第一千二百六十条之一"), Some(1260));
+    }
+
+    #[test]
+    fn items_are_the_lines_starting_with_an_item_label_in_either_width() {
+        let t = read(LAW);
+        assert_eq!(t.articles[1].items(), [1, 2]);
+        assert!(t.articles[0].items().is_empty());
+        let article = |text: &str| Article {
+            label: "第三条".into(),
+            text: text.into(),
+        };
+        let a = article(
+            "有下列情形之一的：\n(一)甲；\n（二)乙；\n（十一）丙；\n第（三）项规定的除外。",
+        );
+        assert_eq!(a.items(), [1, 2, 11]);
+        // A label inside a line, or a point （1）, is no item.
+        assert!(article("有下列情形：（一）甲；（二）乙。\n（1）丙。")
+            .items()
+            .is_empty());
     }
 
     #[test]
