@@ -182,6 +182,16 @@ pub fn cited_across_break(prev: &str, next: &str, kind: Kind, label_len: usize) 
         || SOFT_FOLLOWERS.iter().any(|w| rest.starts_with(w))
 }
 
+/// Words that open with the name of a part of an article (项, 目, 款, 条) but name none: text
+/// that follows a label, not the rest of a citation (`第十八条项目建设单位…`).
+const COMPOUNDS: &[&str] = &[
+    "项目", "目标", "目的", "目前", "目录", "款项", "条件", "条款",
+];
+
+fn opens_with_compound(after: &str) -> bool {
+    COMPOUNDS.iter().any(|w| after.starts_with(w))
+}
+
 /// `before` is the text before the label, `rest` the text after it.
 pub fn reads_as_reference(
     before: &str,
@@ -202,10 +212,7 @@ pub fn reads_as_reference(
             let starts = |words: &[&str]| words.iter().any(|w| after.starts_with(w));
             let strict = starts(STRICT_FOLLOWERS);
             let word = starts(WORD_FOLLOWERS);
-            let follower = (strict || word)
-                && !spaced_words
-                && !after.starts_with("项目")
-                && !after.starts_with("款项");
+            let follower = (strict || word) && !spaced_words && !opens_with_compound(after);
             // At the start of a paragraph, a citation word may also begin an article's text:
             // weaker evidence.
             if pos >= Position::AfterStop && follower && !strict && !cites_subdivision(after) {
@@ -215,12 +222,14 @@ pub fn reads_as_reference(
                 || follower
                 || (use_leaders && pos <= Position::AfterSpace && !spaced_after && led(before))
         }
-        // 第（一）项, （一）项: an item referred to.
+        // 第（一）项, （一）项: an item referred to; not an item whose text opens with a word
+        // that begins so (`（七）项目资金使用情况`, `（一）目标任务`, `（三）条件保障`).
         _ => {
             before.ends_with('第')
                 || ["项", "目", "款", "条"]
                     .iter()
                     .any(|w| after.starts_with(w))
+                    && !opens_with_compound(after)
                 || (pos == Position::Inline && kind == Kind::Division && before.ends_with('、'))
         }
     };

@@ -287,6 +287,17 @@ mod tests {
     }
 
     #[test]
+    fn an_item_whose_text_opens_with_a_word_like_xiang_is_no_reference() {
+        // `（七）项目…` is an item; `（三）项规定` the rest of a citation wrapped onto a line.
+        let body = "（七）项目资金使用情况；\n（一）目标任务\n（三）条件保障\n（三）项规定的情形";
+        let found: Vec<_> = scan(body).into_iter().map(|c| c.reference).collect();
+        assert_eq!(
+            found,
+            [Reference::No, Reference::No, Reference::No, Reference::Hard]
+        );
+    }
+
+    #[test]
     fn numbers_inside_phrases_are_not_candidates() {
         assert!(scan("第十四届全国人民代表大会第二次会议").is_empty());
         // 十一、 is one marker, not 十一 and then 一、
