@@ -81,6 +81,7 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
     let lengths: Vec<Length> = lines.iter().map(|l| Length::of(&l.text)).collect();
     let wraps = local_wraps(&lengths, &lines);
     let stops_end_paras = sentences_end_paragraphs(&lines, &lengths, &wraps);
+    let indents = Indents::of(&lines);
     let mut out: Vec<Para> = Vec::new();
     // The paragraph being built, and where its last line starts in its text.
     let mut current: Option<(Para, Last)> = None;
@@ -99,7 +100,11 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
                 // (or, where nothing could be read near it, the whole text's) is another piece's,
                 // as where a hard-wrapped text and one of long paragraphs are joined in one file.
                 let wrap = wraps[i - 1].filter(|w| w.measure(prev.len) < 2 * w.width);
-                let wrap = wrap.map(|w| (w, stops_end_paras));
+                let wrap = wrap.map(|w| Wrapping {
+                    wrap: w,
+                    stops_end_paras,
+                    indents,
+                });
                 continues(&p.text, prev, &line, after, wrap, opening)
             }
             None => false,
@@ -153,7 +158,7 @@ fn continues(
     prev: Prev,
     next: &Line,
     after: Option<&Line>,
-    wrap: Option<(Wrap, bool)>,
+    wrap: Option<Wrapping>,
     opening: bool,
 ) -> bool {
     if prev.md_heading || next.md_heading {
@@ -175,7 +180,12 @@ fn continues(
     if stop && is_closing_line(&next.text) {
         return false;
     }
-    if let Some((w, stops_end_paras)) = wrap {
+    if let Some(Wrapping {
+        wrap: w,
+        stops_end_paras,
+        indents,
+    }) = wrap
+    {
         // The text's first line, a whole title that happens to fill the line or nearly, before
         // a line that does not add a qualifier to it (`（二）`).
         if opening && !next.text.starts_with(['（', '(']) && is_whole_title(prev.text) {
@@ -199,9 +209,14 @@ fn continues(
             {
                 return false;
             }
-            // A sentence that ends exactly at the end of the line ends its paragraph as often
-            // as the text's sentences end theirs (see `sentences_end_paragraphs`).
-            if stops_end_paras && ends_sentence(prev.text) && !next_is_marker() {
+            // Where the text indents the first line of its paragraphs, the indent says.
+            if let Some(starts) = indents.starts_paragraph(next) {
+                if starts {
+                    return false;
+                }
+            } else if stops_end_paras && ends_sentence(prev.text) && !next_is_marker() {
+                // A sentence that ends exactly at the end of the line ends its paragraph as
+                // often as the text's sentences end theirs (see `sentences_end_paragraphs`).
                 return false;
             }
             // A full line ends its paragraph only by coincidence. Take the coincidence when a
@@ -248,6 +263,41 @@ fn continues(
         && words.contains(['，', '；', '、', ',', ';'])
         && !header_line;
     prev_is_unit || prose
+}
+
+/// How a hard-wrapped text is wrapped, as `continues` needs it.
+#[derive(Clone, Copy)]
+struct Wrapping {
+    wrap: Wrap,
+    /// See [`sentences_end_paragraphs`].
+    stops_end_paras: bool,
+    indents: Indents,
+}
+
+/// Whether the text indents the first lines of its paragraphs: some of its lines stand further
+/// in than the rest, by two columns or more, and not most of them (a text indented throughout
+/// has a margin, not indents).
+#[derive(Clone, Copy)]
+struct Indents {
+    /// The indent of the unindented lines, when the text has paragraph indents.
+    base: Option<usize>,
+}
+
+impl Indents {
+    fn of(lines: &[Line]) -> Indents {
+        let base = lines.iter().map(|l| l.indent).min().unwrap_or(0);
+        let indented = lines.iter().filter(|l| l.indent >= base + 2).count();
+        let meaningful =
+            indented >= 3 && indented * 10 >= lines.len() && indented * 10 <= lines.len() * 8;
+        Indents {
+            base: meaningful.then_some(base),
+        }
+    }
+
+    /// Whether `line` starts a paragraph by its indent; `None` where the text has no indents.
+    fn starts_paragraph(&self, line: &Line) -> Option<bool> {
+        self.base.map(|base| line.indent >= base + 2)
+    }
 }
 
 /// The last character of a sentence: a full stop, not the `；` or `：` that ends a clause.
@@ -746,5 +796,28 @@ mod tests {
             "{lines:?}"
         );
         assert_eq!(paras(&wrapped(&policy, 20)), policy);
+    }
+
+    #[test]
+    fn where_paragraphs_are_indented_the_indent_decides_a_full_line() {
+        // A law whose sentences mostly end their paragraphs, with first lines indented by two
+        // ideographic spaces. `…检查的结果。` fills the first line of 第一条's second paragraph,
+        // but the line after it is not indented: the paragraph goes on.
+        let law = [
+            "第一条某某部门应当建立健全管理制度，加强对本行业的监督检查。",
+            "某某部门应当依法公开监督检查的结果。其他部门应当在各自职责范围内做好相关工作。",
+            "第二条本办法所称某某，是指依法设立并从事某某活动的单位。",
+            "本办法所称某某人员，是指在上述单位从事某某工作的人员。",
+            "第三条本办法自公布之日起施行，原有规定同时废止。",
+        ];
+        let indented: Vec<String> = law.iter().map(|p| format!("　　{p}")).collect();
+        let indented: Vec<&str> = indented.iter().map(String::as_str).collect();
+        let text = wrapped(&indented, 20);
+        assert!(text.lines().nth(2).unwrap().ends_with("的结果。"), "{text}");
+        assert_eq!(paras(&text), law);
+        // Without the indents, the sentence end at the end of the line is taken for the end of
+        // the paragraph, as most of this text's sentence ends are.
+        let flat: Vec<&str> = text.lines().map(|l| l.trim_start_matches('　')).collect();
+        assert_eq!(paras(&flat.join("\n")).len(), law.len() + 1);
     }
 }

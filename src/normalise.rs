@@ -13,6 +13,9 @@ pub struct Line {
     pub text: String,
     /// How many blank lines stood before it.
     pub blanks_before: usize,
+    /// The columns of white space it was indented by (U+3000 takes two, as on the page): the
+    /// first line of a paragraph is indented in much PDF and word-processor text.
+    pub indent: usize,
     /// The line was a Markdown heading (`## 第一章 总则`).
     pub md_heading: bool,
     /// Page furniture that stood before this line (see [`crate::furniture`]).
@@ -42,9 +45,14 @@ pub fn normalise(text: &str) -> Vec<Line> {
             blanks += 1;
             continue;
         }
+        let lead = &content[..content.len() - content.trim_start_matches(is_space).len()];
         out.push(Line {
             text: t.to_string(),
             blanks_before: blanks,
+            indent: lead
+                .chars()
+                .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+                .sum(),
             md_heading,
             set_aside: Vec::new(),
         });
