@@ -12,6 +12,9 @@ pub struct Observed {
     /// A separate field rather than a third member of the tuple, so that tests that build
     /// `articles` by hand need not spell out items they do not look at.
     pub article_items: Vec<Vec<u32>>,
+    /// Aligned with `articles`: the pieces each article's text is cut into (see [`pieces`]).
+    /// Kept apart from `articles` for the same reason as `article_items`.
+    pub article_pieces: Vec<Vec<String>>,
     /// Every 编/分编/章/节 node of every document, in order: its label and heading.
     pub headings: Vec<(String, String)>,
     /// The first document's title: what a user sees as the file's title.
@@ -38,6 +41,7 @@ pub fn observe(ex: &Extraction) -> Observed {
                 .map(|a| (a.label.clone().unwrap_or_default(), a.full_text())),
         );
         o.article_items.extend(doc.articles().map(item_numbers));
+        o.article_pieces.extend(doc.articles().map(pieces));
         o.headings
             .extend(doc.nodes().filter(|n| n.kind.is_structural()).map(|n| {
                 (
@@ -65,6 +69,31 @@ fn item_numbers(article: &Node) -> Vec<u32> {
         .filter(|n| n.kind == Kind::Item)
         .map(|n| n.number.unwrap_or(0))
         .collect()
+}
+
+/// The pieces an article's text is cut into, depth first in reading order (the order of
+/// `Node::full_text`, so that the pieces joined are the text the check compares): a node with
+/// a label (the article's own aside) opens a piece with its label, heading and the first line
+/// of its text; a paragraph, which has no label, opens one with its heading, if any, and its
+/// first line; every further line of a text is a piece of its own, for a node's text may hold
+/// several of the source's lines (an item that runs over several paragraphs). This mirrors the
+/// truth's pieces, one per line of the Markdown: a label starts its line there. Pieces may be
+/// empty (an article whose text is all in its paragraphs); the comparison skips those.
+fn pieces(article: &Node) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, n) in article.walk().enumerate() {
+        let label = n.label.as_ref().filter(|_| i > 0);
+        let mut first: String = [label, n.heading.as_ref(), n.heading_end.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let mut lines = n.text.as_deref().unwrap_or("").lines();
+        first.push_str(lines.next().unwrap_or(""));
+        out.push(first);
+        out.extend(lines.map(str::to_string));
+    }
+    out
 }
 
 /// A document's text in reading order: title, preamble, each node depth first (label, heading,
@@ -163,6 +192,40 @@ mod tests {
         let o = observe(&extraction(vec![doc(None, vec![ch])]));
         assert_eq!(o.articles.len(), o.article_items.len());
         assert_eq!(o.article_items, [vec![1, 2, 1], vec![]]);
+    }
+
+    #[test]
+    fn pieces_open_at_each_label_and_each_line_in_the_order_of_full_text() {
+        let heading = |n: Node, h: &str| Node {
+            heading: Some(h.into()),
+            heading_end: Some("。".into()),
+            ..n
+        };
+        let sub = node(Kind::Subitem, Some("1."), "戊；", vec![]);
+        let item = heading(
+            node(Kind::Item, Some("（一）"), "丙；\n丁。", vec![sub]),
+            "乙",
+        );
+        let p1 = node(Kind::Paragraph, None, "甲：", vec![item]);
+        let p2 = node(Kind::Paragraph, None, "己。\n庚。", vec![]);
+        let a = node(Kind::Article, Some("第一条"), "", vec![p1, p2]);
+        let got = pieces(&a);
+        assert_eq!(
+            got,
+            [
+                "",
+                "甲：",
+                "（一）乙。丙；",
+                "丁。",
+                "1.戊；",
+                "己。",
+                "庚。"
+            ]
+        );
+        // Joined, the pieces are the article's full text less its line breaks.
+        assert_eq!(got.concat(), a.full_text().replace('\n', ""));
+        let o = observe(&extraction(vec![doc(None, vec![a])]));
+        assert_eq!(o.article_pieces, [got]);
     }
 
     #[test]

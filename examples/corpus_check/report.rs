@@ -35,6 +35,11 @@ pub struct LayoutFigures {
     pub items_articles: usize,
     pub items_exact: usize,
     pub items_share: f64,
+    /// Paired articles, and those whose text is cut into the truth's paragraphs (款), items and
+    /// sub-items: beyond the bar, like the items.
+    pub paragraphs_articles: usize,
+    pub paragraphs_exact: usize,
+    pub paragraphs_share: f64,
     pub headings_exact: usize,
     pub headings_share: f64,
     pub title_ok: usize,
@@ -68,6 +73,10 @@ impl LayoutFigures {
         let files = outcomes.len();
         let (articles, text_exact) = (sum(&|r| r.truth_articles), sum(&|r| r.text_exact));
         let (items_articles, items_exact) = (sum(&|r| r.items_articles), sum(&|r| r.items_exact));
+        let (paragraphs_articles, paragraphs_exact) = (
+            sum(&|r| r.paragraphs_articles),
+            sum(&|r| r.paragraphs_exact),
+        );
         let (events_truth, events_matched) = (sum(&|r| r.events_truth), sum(&|r| r.events_matched));
         let sequence_exact = count(&|r| r.sequence_exact);
         let title_ok = count(&|r| r.title_ok);
@@ -86,6 +95,9 @@ impl LayoutFigures {
             items_articles,
             items_exact,
             items_share: share(items_exact, items_articles),
+            paragraphs_articles,
+            paragraphs_exact,
+            paragraphs_share: share(paragraphs_exact, paragraphs_articles),
             headings_exact,
             headings_share: share(headings_exact, files),
             title_ok,
@@ -139,12 +151,12 @@ fn pct(x: f64) -> String {
 /// `--markdown` for the README's accuracy section.
 pub fn table(figs: &[LayoutFigures]) -> String {
     let mut out = String::from(
-        "| layout | files | exact sequence | exact text (articles) | exact items (articles) | exact headings | title | event recall (extra) | nothing-lost failures | warnings | panics | split files |\n\
-         |---|---|---|---|---|---|---|---|---|---|---|---|\n",
+        "| layout | files | exact sequence | exact text (articles) | exact items (articles) | exact paragraphs (articles) | exact headings | title | event recall (extra) | nothing-lost failures | warnings | panics | split files |\n\
+         |---|---|---|---|---|---|---|---|---|---|---|---|---|\n",
     );
     for f in figs {
         out.push_str(&format!(
-            "| {} | {} | {} | {} ({}) | {} ({}) | {} | {} | {} ({}) | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} ({}) | {} ({}) | {} ({}) | {} | {} | {} ({}) | {} | {} | {} | {} |\n",
             f.layout,
             f.files,
             pct(f.sequence_share),
@@ -152,6 +164,8 @@ pub fn table(figs: &[LayoutFigures]) -> String {
             f.articles,
             pct(f.items_share),
             f.items_articles,
+            pct(f.paragraphs_share),
+            f.paragraphs_articles,
             pct(f.headings_share),
             pct(f.title_share),
             pct(f.event_recall),
@@ -166,13 +180,14 @@ pub fn table(figs: &[LayoutFigures]) -> String {
 }
 
 /// The kinds of problem in the order a fix is most urgent, for the failure listing.
-const CATEGORIES: [&str; 9] = [
+const CATEGORIES: [&str; 10] = [
     "panic",
     "error",
     "nothing-lost",
     "sequence",
     "text",
     "items",
+    "paragraphs",
     "headings",
     "title",
     "events",
@@ -228,8 +243,8 @@ pub fn write_markdown(path: &Path, figs: &[LayoutFigures]) -> anyhow::Result<()>
     let text = format!(
         "Measured on the 664 laws of `lawref-dev` in every layout (bar: {} of files with the exact \
          article sequence and {} of articles with the exact text, whitespace and punctuation \
-         aside, in every layout; nothing lost; no panic; the items (项) of each article are \
-         measured but beyond the bar):\n\n{}\n\
+         aside, in every layout; nothing lost; no panic; the items (项) and the paragraphs (款) of \
+         each article are measured but beyond the bar):\n\n{}\n\
          Reproduce with `cargo run --release --example corpus_check -- ../shared/corpus/lawref-dev`.\n",
         pct(BAR),
         pct(BAR),
@@ -315,6 +330,7 @@ mod tests {
         let mut half = good(10);
         half.text_exact = 5;
         (half.items_articles, half.items_exact) = (4, 3);
+        (half.paragraphs_articles, half.paragraphs_exact) = (8, 6);
         let figs = [
             LayoutFigures::of("plain", &[outcome("a.md", good(10))]),
             LayoutFigures::of("wrap", &[outcome("a.md", half)]),
@@ -323,12 +339,13 @@ mod tests {
         let rows: Vec<&str> = t.lines().skip(2).collect();
         assert_eq!(rows.len(), 2);
         assert!(
-            rows[0].starts_with("| plain | 1 | 100.00% | 100.00% (10) | 100.00% (0) |"),
+            rows[0]
+                .starts_with("| plain | 1 | 100.00% | 100.00% (10) | 100.00% (0) | 100.00% (0) |"),
             "{}",
             rows[0]
         );
         assert!(
-            rows[1].starts_with("| wrap | 1 | 100.00% | 50.00% (10) | 75.00% (4) |"),
+            rows[1].starts_with("| wrap | 1 | 100.00% | 50.00% (10) | 75.00% (4) | 75.00% (8) |"),
             "{}",
             rows[1]
         );
@@ -346,6 +363,20 @@ mod tests {
         assert_eq!((f.items_exact, f.items_articles), (1, 4));
         assert_eq!(f.items_share, 0.25);
         assert_eq!(f.problem_files.get("items"), Some(&1));
+        assert!(f.passes());
+    }
+
+    #[test]
+    fn paragraph_differences_are_counted_but_do_not_fail_the_layout() {
+        let mut off = good(10);
+        (off.paragraphs_articles, off.paragraphs_exact) = (10, 7);
+        off.problems.push(Problem::Paragraphs("x".into()));
+        let mut other = good(10);
+        (other.paragraphs_articles, other.paragraphs_exact) = (10, 10);
+        let f = LayoutFigures::of("wrap", &[outcome("a.md", off), outcome("b.md", other)]);
+        assert_eq!((f.paragraphs_exact, f.paragraphs_articles), (17, 20));
+        assert_eq!(f.paragraphs_share, 0.85);
+        assert_eq!(f.problem_files.get("paragraphs"), Some(&1));
         assert!(f.passes());
     }
 

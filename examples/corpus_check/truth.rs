@@ -191,6 +191,15 @@ fn split_glued(articles: Vec<Article>) -> Vec<Article> {
 }
 
 impl Article {
+    /// The pieces the article's text is cut into: its lines, each a paragraph (款), an item
+    /// (`（一）…`) or a sub-item (`1. …`), since the corpus gives each its own line. Where the cuts
+    /// fall is what the output's tree must reproduce (see `compare::compare_paragraphs`); the
+    /// reader does not tell the three apart, so an item the parser took for a paragraph, or the
+    /// other way round, is no difference here (the item numbers are measured by [`Self::items`]).
+    pub fn pieces(&self) -> Vec<&str> {
+        self.text.lines().collect()
+    }
+
     /// The numbers of the article's items (项), in order: its lines that start with an item
     /// label. A label inside a line (`…下列情形：（一）…`) is not counted: the corpus almost
     /// always breaks the line before an item, and a reader that looked inside lines would have
@@ -407,6 +416,18 @@ mod tests {
         assert!(article("有下列情形：（一）甲；（二）乙。\n（1）丙。")
             .items()
             .is_empty());
+    }
+
+    #[test]
+    fn pieces_are_the_article_lines_with_the_label_line_first_and_blank_lines_skipped() {
+        let md = "# 某法\n<!-- INFO END -->\n第一条 甲。\n\n乙：\n（一）丙；\n1. 丁。\n\n第二条\n戊。\n<!-- FORCE BREAK -->\n己。\n";
+        let t = read(md);
+        assert_eq!(
+            t.articles[0].pieces(),
+            ["甲。", "乙：", "（一）丙；", "1. 丁。"]
+        );
+        // A label on a line of its own opens no empty piece; a comment line cuts nothing.
+        assert_eq!(t.articles[1].pieces(), ["戊。", "己。"]);
     }
 
     #[test]
