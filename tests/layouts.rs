@@ -241,6 +241,27 @@ fn in_a_single_line_a_space_after_a_sentence_is_where_a_paragraph_ended() {
 }
 
 #[test]
+fn a_numeral_inside_a_word_or_a_list_of_numerals_is_no_label() {
+    let d = doc("某某条例\n第一条 建立集中统一、高效权威的领导体制。\n\
+        第二条 资质分为一、二、三级，按照精简、统一、效能的原则管理。\n\
+        第三条 本条例自公布之日起施行。\n");
+    assert!(
+        labels(&d, Kind::Division).is_empty(),
+        "{:?}",
+        labels(&d, Kind::Division)
+    );
+    for a in d.articles() {
+        assert_eq!(a.children.len(), 1, "{:?}", a.label);
+    }
+    // A list glued inline is still a list.
+    let d = doc(
+        "某某条例\n第一条 有下列情形之一的，予以处理：一、擅自改变用途的；二、拒不整改的。\n\
+        第二条 本条例自公布之日起施行。\n",
+    );
+    assert_eq!(labels(&d, Kind::Division), ["一、", "二、"]);
+}
+
+#[test]
 fn markdown_labels_in_strong_emphasis_are_labels() {
     let d = doc(
         "# 某某管理办法\n\n## 第一章 总则\n\n**第一条** 为了规范管理，制定本办法。\n\n\

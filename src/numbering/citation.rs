@@ -231,6 +231,10 @@ pub fn reads_as_reference(
                     .any(|w| after.starts_with(w))
                     && !opens_with_compound(after)
                 || (pos == Position::Inline && kind == Kind::Division && before.ends_with('、'))
+                // Numerals listed in running text (`分为一、二、三级`, `（二）二、三级资质`).
+                || (pos == Position::Inline
+                    && kind == Kind::Division
+                    && after.starts_with(super::numerals::is_chinese_digit))
         }
     };
     if hard {

@@ -540,8 +540,22 @@ fn accept_lower(
                 || mode == Mode::Law && build::lead_in_start(&body[a.end()..b.start]).is_some()
         };
         let chain = chain_of(cands, accepted, context, kind, span, restart);
-        accepted.extend(chain);
+        accepted.extend(without_lone_inline_lists(cands, chain));
     }
+}
+
+/// A list of one, glued inside a sentence, is a numeral in a word: `精简、统一、效能`,
+/// `附录一、附录二`. A list is numbered from 1 up; each 1 of the chain begins one.
+fn without_lone_inline_lists(cands: &[Candidate], chain: Vec<usize>) -> Vec<usize> {
+    let starts: Vec<usize> = (0..chain.len())
+        .filter(|&k| k == 0 || cands[chain[k]].key() == (1, 0))
+        .chain([chain.len()])
+        .collect();
+    starts
+        .windows(2)
+        .filter(|w| !(w[1] - w[0] == 1 && cands[chain[w[0]]].position == Position::Inline))
+        .flat_map(|w| chain[w[0]..w[1]].iter().copied())
+        .collect()
 }
 
 /// The paragraph index where the body ends: the first title-like paragraph after the one that
