@@ -298,6 +298,21 @@ mod tests {
     }
 
     #[test]
+    fn numerals_listed_in_running_text_are_no_divisions() {
+        let found: Vec<_> = scan("（二）二、三级资质的审批")
+            .into_iter()
+            .map(|c| (c.kind, c.reference))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Kind::Item, Reference::No),
+                (Kind::Division, Reference::Hard)
+            ]
+        );
+    }
+
+    #[test]
     fn numbers_inside_phrases_are_not_candidates() {
         assert!(scan("第十四届全国人民代表大会第二次会议").is_empty());
         // 十一、 is one marker, not 十一 and then 一、
