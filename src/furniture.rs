@@ -135,7 +135,13 @@ fn running_heads(lines: &[Line]) -> Vec<&str> {
                 pos[0] == 0 && pos.len() >= 2 && !pos[1..].iter().any(|&i| opens_text(lines, i));
             (pos.len() >= RUNNING_HEAD_MIN || title_again)
                 && pos.windows(2).all(|w| w[1] - w[0] >= PAGE_MIN_LINES)
-                && Some(t.chars().count()) != *wrapped_at.get_or_insert_with(|| wrap_length(lines))
+                && {
+                    // Not a wrapped line that happens to recur: one as long as the lines are
+                    // cut, its indent included (a paragraph's first line).
+                    let wrap = *wrapped_at.get_or_insert_with(|| wrap_length(lines));
+                    !pos.iter()
+                        .any(|&i| Some(t.chars().count() + lines[i].indent) == wrap)
+                }
         })
         .map(|(t, _)| t)
         .collect();
@@ -207,7 +213,7 @@ fn opens_text(lines: &[Line], i: usize) -> bool {
 fn wrap_length(lines: &[Line]) -> Option<usize> {
     let mut count: HashMap<usize, usize> = HashMap::new();
     for l in lines {
-        *count.entry(l.text.chars().count()).or_default() += 1;
+        *count.entry(l.text.chars().count() + l.indent).or_default() += 1;
     }
     let (len, n) = count
         .into_iter()
@@ -423,5 +429,30 @@ mod tests {
         let phrase = "违反前款规定的，责令限期改正";
         let text = format!("{phrase}\n第一条 甲。\n{phrase}\n第二条 乙。\n{phrase}\n");
         assert!(kept(&text).1.is_empty());
+    }
+
+    #[test]
+    fn an_indented_first_line_that_recurs_is_text_when_it_fills_the_line() {
+        // Wrapped at 23 characters, paragraphs indented by two ideographic spaces: the same
+        // opening of a paragraph recurs in three articles, 21 characters of text on a line of
+        // 23. It is a wrapped line, not a running head.
+        let article = |n: &str| {
+            format!(
+                "　　第{n}条本条例规定的申请人应当提交申请材料，\n并对材料的真实性负责。\n\
+                 \u{3000}\u{3000}受理的公安机关应当自收到申请材料之日起15\n日内进行审核，并将审核意见报上级公安机关。\n{}",
+                "　　第某条本条例所称的某某，是指依法设立并从事\n某某活动的单位。\n".repeat(3)
+            )
+        };
+        let text = format!(
+            "某某条例\n{}{}{}",
+            article("一"),
+            article("二"),
+            article("三")
+        );
+        let (lines, aside) = kept(&text);
+        assert!(aside.is_empty(), "{aside:?}");
+        let opening = "受理的公安机关应当自收到申请材料之日起15";
+        assert_eq!(opening.chars().count() + 2, 23);
+        assert_eq!(lines.iter().filter(|l| *l == opening).count(), 3);
     }
 }

@@ -275,7 +275,7 @@ struct Wrapping {
 }
 
 /// Whether the text indents the first lines of its paragraphs: some of its lines stand further
-/// in than the rest, by two columns or more, and not most of them (a text indented throughout
+/// in than the rest, by two characters or more, and not most of them (a text indented throughout
 /// has a margin, not indents).
 #[derive(Clone, Copy)]
 struct Indents {

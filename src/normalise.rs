@@ -13,8 +13,8 @@ pub struct Line {
     pub text: String,
     /// How many blank lines stood before it.
     pub blanks_before: usize,
-    /// The columns of white space it was indented by (U+3000 takes two, as on the page): the
-    /// first line of a paragraph is indented in much PDF and word-processor text.
+    /// How many white-space characters it was indented by: the first line of a paragraph is
+    /// indented in much PDF and word-processor text (`　　`, two ideographic spaces).
     pub indent: usize,
     /// The line was a Markdown heading (`## 第一章 总则`).
     pub md_heading: bool,
@@ -49,10 +49,7 @@ pub fn normalise(text: &str) -> Vec<Line> {
         out.push(Line {
             text: t.to_string(),
             blanks_before: blanks,
-            indent: lead
-                .chars()
-                .map(|c| if c == '\u{3000}' { 2 } else { 1 })
-                .sum(),
+            indent: lead.chars().count(),
             md_heading,
             set_aside: Vec::new(),
         });
