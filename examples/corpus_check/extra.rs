@@ -120,6 +120,27 @@ pub fn rewrap(plain: &str, seed: &str) -> String {
     out
 }
 
+/// `plain` as PDF text of a page whose paragraphs open with an indent of two ideographic spaces
+/// (as most Chinese typesetting sets them): each paragraph, indent included, cut into lines of
+/// a width of its own (22–38 characters, a third draw from the path's hash), no blank lines.
+/// Here the indent, not the line's length, tells where a paragraph began.
+pub fn indented(plain: &str, seed: &str) -> String {
+    let hash = Sha256::digest(seed.as_bytes());
+    let width = 22 + usize::from(hash[3] % 17);
+    let mut out = String::with_capacity(plain.len() + plain.len() / 5);
+    for para in plain.lines().filter(|l| !l.trim().is_empty()) {
+        let chars: Vec<char> = "\u{3000}\u{3000}"
+            .chars()
+            .chain(para.trim().chars())
+            .collect();
+        for line in chars.chunks(width) {
+            out.extend(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// A single line with labels glued to their text (`…施行第一章总则 第一条为了…`): degrade.py's
 /// `oneline` made from its `nospace`, as some web exports give a law whose labels and text sit
 /// in separate elements. Lines are joined as `oneline` joins them: a space after every third.
@@ -191,6 +212,20 @@ mod tests {
             out,
             pages(&wrap, "某法", "a.md"),
             "the same input gives the same output"
+        );
+    }
+
+    #[test]
+    fn indented_opens_each_paragraph_with_two_ideographic_spaces_and_wraps() {
+        let plain = "第一条 为了规范管理，制定本办法。本办法适用于本市行政区域内的各类活动。\n\n第二条 本办法自公布之日起施行。\n";
+        let text = indented(plain, "a.txt");
+        let starts: Vec<&str> = text.lines().filter(|l| l.starts_with('\u{3000}')).collect();
+        assert_eq!(starts.len(), 2);
+        assert!(text.lines().all(|l| l.chars().count() <= 38));
+        let unwrapped: String = text.lines().collect::<String>().replace('\u{3000}', "");
+        assert_eq!(
+            unwrapped,
+            plain.lines().filter(|l| !l.is_empty()).collect::<String>()
         );
     }
 }

@@ -30,6 +30,7 @@ pub enum Layout {
     Glued,
     Rewrap,
     Flat,
+    Indented,
 }
 
 impl Layout {
@@ -45,7 +46,7 @@ impl Layout {
     ];
 
     /// The layouts beyond the bar's eight, run with `--extra`.
-    pub const EXTRA: [Layout; 8] = [
+    pub const EXTRA: [Layout; 9] = [
         Layout::Pages,
         Layout::Halfwidth,
         Layout::Tabs,
@@ -54,6 +55,7 @@ impl Layout {
         Layout::Glued,
         Layout::Rewrap,
         Layout::Flat,
+        Layout::Indented,
     ];
 
     /// The name degrade.py uses (and `markdown`, and the extra layouts' names).
@@ -75,6 +77,7 @@ impl Layout {
             Layout::Glued => "glued",
             Layout::Rewrap => "rewrap",
             Layout::Flat => "flat",
+            Layout::Indented => "indented",
         }
     }
 
@@ -122,6 +125,10 @@ impl Layout {
             Layout::Flat => built(extra::flat(&read(Layout::Plain)?.1), None),
             Layout::Rewrap => built(
                 extra::rewrap(&read(Layout::Plain)?.1, &rel.to_string_lossy()),
+                None,
+            ),
+            Layout::Indented => built(
+                extra::indented(&read(Layout::Plain)?.1, &rel.to_string_lossy()),
                 None,
             ),
             Layout::Pages => {
