@@ -248,7 +248,11 @@ fn continues(
     // `一、` opens a section whose title stands on its own line; lower units (`（五）审议…机关`)
     // run on across a break.
     let prev_is_unit = parse_marker(prev.text)
-        .is_some_and(|m| !m.kind.is_structural() && m.kind != crate::model::Kind::Division)
+        .is_some_and(|m| {
+            !m.kind.is_structural()
+                && m.kind != crate::model::Kind::Division
+                && !titles_article(m, prev.text, &next.text)
+        })
         // Not into a signature: the issuing organ over the date (`2.某某统计表` / `某某局` /
         // `2024年3月1日`, the last item of a list of attachments before it).
         && !after.is_some_and(|a| is_date_line(&a.text));
@@ -263,6 +267,19 @@ fn continues(
         && words.contains(['，', '；', '、', ',', ';'])
         && !header_line;
     prev_is_unit || prose
+}
+
+/// An article's title on the label's line (`第二条 存单纠纷案件的案由`), over a paragraph
+/// that is a sentence of its own: a few words without clauses, not the start of a sentence
+/// broken off.
+fn titles_article(m: crate::numbering::Marker, line: &str, next: &str) -> bool {
+    let words = line[m.len..].trim_matches(crate::normalise::is_space);
+    m.kind == Kind::Article
+        && !words.is_empty()
+        && crate::text::width_at_most(words, 40)
+        && !words.contains(['，', '、', '；', '：', ',', ';', ':'])
+        && ends_with_stop(next)
+        && parse_marker(next).is_none()
 }
 
 /// How a hard-wrapped text is wrapped, as `continues` needs it.
@@ -565,6 +582,22 @@ mod tests {
         assert_eq!(
             paras(&format!("{opening}\n社会治理现代化。")),
             [format!("{opening}社会治理现代化。")]
+        );
+    }
+
+    #[test]
+    fn an_articles_title_on_its_labels_line_stands_alone() {
+        assert_eq!(
+            paras("第二条 存单纠纷案件的案由\n\n人民法院可将本规定第一条所列案件，一律以存单纠纷为案由。"),
+            [
+                "第二条 存单纠纷案件的案由",
+                "人民法院可将本规定第一条所列案件，一律以存单纠纷为案由。"
+            ]
+        );
+        // A sentence broken off after clauses still runs on.
+        assert_eq!(
+            paras("第三条 县级以上人民政府应当加强领导，\n\n做好本行政区域内的工作。"),
+            ["第三条 县级以上人民政府应当加强领导，做好本行政区域内的工作。"]
         );
     }
 
