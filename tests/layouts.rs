@@ -262,6 +262,23 @@ fn a_numeral_inside_a_word_or_a_list_of_numerals_is_no_label() {
 }
 
 #[test]
+fn an_attachment_label_after_the_last_article_ends_the_body() {
+    let d = doc(
+        "某某税法\n第一条 在本国开发应税资源的单位，应当依照本法缴纳税款。\n\
+        第二条 本法自2020年9月1日起施行。\n附：\n某某税目税率表\n",
+    );
+    assert_eq!(
+        article(&d, "第二条").full_text(),
+        "本法自2020年9月1日起施行。"
+    );
+    assert!(
+        d.trailer.as_deref().unwrap_or_default().starts_with("附："),
+        "{:?}",
+        d.trailer
+    );
+}
+
+#[test]
 fn markdown_labels_in_strong_emphasis_are_labels() {
     let d = doc(
         "# 某某管理办法\n\n## 第一章 总则\n\n**第一条** 为了规范管理，制定本办法。\n\n\

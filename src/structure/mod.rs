@@ -593,8 +593,10 @@ fn body_end(paras: &[Para], para_starts: &[usize], tops: (usize, usize)) -> usiz
     (holder + 1..paras.len())
         .find(|&i| {
             let text = &paras[i].text;
-            // A long title too: a judicial interpretation's, a decision's.
-            (is_title_like(text) || is_whole_title(text)) && !closes_last_unit(text)
+            // A long title too: a judicial interpretation's, a decision's; and the label of
+            // an attachment, whose colon no title has (`附：` over `资源税税目税率表`).
+            (is_title_like(text) || is_whole_title(text) || crate::lines::is_attachment_label(text))
+                && !closes_last_unit(text)
         })
         .unwrap_or(paras.len())
 }
