@@ -352,7 +352,9 @@ fn spaced_sentences(piece: &str) -> impl Iterator<Item = &str> {
             let after = &text[i + c.len_utf8()..];
             let after = after.trim_start_matches(is_closing);
             let next = after.trim_start_matches(is_space);
-            (next.len() < after.len() && !next.is_empty())
+            // Not before a note in brackets: `…的指令性计划。 (2011年1月8日删除)` annotates
+            // the sentence before it.
+            (next.len() < after.len() && !next.is_empty() && !next.starts_with(['（', '(']))
                 .then(|| (text.len() - after.len(), text.len() - next.len()))
         });
         match cut {
@@ -427,6 +429,7 @@ mod tests {
         assert_eq!(cut("修改为：“甲。”  乙？ "), ["修改为：“甲。”", "乙？ "]);
         // Only a sentence end: not a clause (`；`), and not a space elsewhere.
         assert_eq!(cut("（一）甲； 乙，丙 丁。"), ["（一）甲； 乙，丙 丁。"]);
+        assert_eq!(cut("甲。 (2011年1月8日删除)"), ["甲。 (2011年1月8日删除)"]);
     }
 
     #[test]
