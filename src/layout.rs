@@ -17,7 +17,7 @@ use crate::model::Kind;
 use crate::normalise::Line;
 use crate::numbering::citation::cited_across_break;
 use crate::numbering::parse_marker;
-use crate::text::{chars_and_width, ends_with_stop};
+use crate::text::{chars_and_width, ends_sentence, ends_with_stop, is_sentence_end};
 
 /// A paragraph: one or more lines joined without separator.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -315,19 +315,6 @@ impl Indents {
     fn starts_paragraph(&self, line: &Line) -> Option<bool> {
         self.base.map(|base| line.indent >= base + 2)
     }
-}
-
-/// The last character of a sentence: a full stop, not the `；` or `：` that ends a clause.
-fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?')
-}
-
-/// The line ends a sentence, closing quotes and brackets aside.
-fn ends_sentence(line: &str) -> bool {
-    line.trim_end_matches(crate::text::is_closing)
-        .chars()
-        .next_back()
-        .is_some_and(is_sentence_end)
 }
 
 /// Whether most sentences of a hard-wrapped text end their paragraph, as those of a law do

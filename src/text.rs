@@ -9,6 +9,20 @@ pub fn is_stop(c: char) -> bool {
     )
 }
 
+/// The last character of a sentence: a full stop, not the `；` or `：` that ends a clause.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// `s` ends a sentence, white space and closing quotes and brackets aside (`……。”`).
+pub fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(crate::normalise::is_space)
+        .trim_end_matches(is_closing)
+        .chars()
+        .next_back()
+        .is_some_and(is_sentence_end)
+}
+
 /// Closing quotes and brackets that may follow a sentence end (`……。”`).
 pub fn is_closing(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》' | '"' | '\'')

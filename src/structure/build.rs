@@ -8,7 +8,9 @@ use super::{rank, Mode};
 use crate::model::{Kind, Node};
 use crate::normalise::is_space;
 use crate::numbering::citation::Position;
-use crate::text::{collapse_cjk_spaces, ends_with_stop, is_closing};
+use crate::text::{
+    collapse_cjk_spaces, ends_sentence, ends_with_stop, is_closing, is_sentence_end,
+};
 
 /// Builds the preamble and the tree from `body` and its markers (in document order).
 /// Each marker comes with its nesting rank (see [`super::rank`]).
@@ -59,7 +61,7 @@ fn restarts_in_line(m: &Candidate, next: &Candidate) -> bool {
 /// before an article's second list of items, that sentence is where the break was.
 pub(super) fn lead_in_start(text: &str) -> Option<usize> {
     let words = text.trim_end_matches(is_space).strip_suffix(['：', ':'])?;
-    let stop = words.rfind(['。', '！', '？', '!', '?'])?;
+    let stop = words.rfind(is_sentence_end)?;
     let after = &words[stop..];
     let after = after[after.chars().next()?.len_utf8()..].trim_start_matches(is_closing);
     let lead = after.trim_matches(is_space);
@@ -300,7 +302,9 @@ impl Tree {
                         push_text(&mut node.text, first);
                     }
                     while let Some(p) = pieces.peek() {
-                        if node.text.as_deref().is_some_and(ends_with_stop_final) {
+                        // An item that ends with 。 (not ；) was the last of its list: what
+                        // follows is a new paragraph.
+                        if node.text.as_deref().is_some_and(ends_sentence) {
                             break;
                         }
                         push_text(&mut node.text, p);
@@ -357,9 +361,7 @@ fn spaced_sentences(piece: &str) -> impl Iterator<Item = &str> {
         if !spaced {
             return rest.take();
         }
-        let mut ends = text
-            .char_indices()
-            .filter(|&(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?'));
+        let mut ends = text.char_indices().filter(|&(_, c)| is_sentence_end(c));
         let cut = ends.find_map(|(i, c)| {
             let after = &text[i + c.len_utf8()..];
             let after = after.trim_start_matches(is_closing);
@@ -377,13 +379,6 @@ fn spaced_sentences(piece: &str) -> impl Iterator<Item = &str> {
             None => rest.take(),
         }
     })
-}
-
-/// An item that ends with 。 (not ；) was the last of its list: what follows is a new paragraph.
-fn ends_with_stop_final(s: &str) -> bool {
-    ends_with_stop(s)
-        && s.trim_end_matches(crate::text::is_closing)
-            .ends_with(['。', '！', '？', '!', '?'])
 }
 
 /// The lead sentence of a policy unit is its heading: up to the first 。 of its first paragraph,
