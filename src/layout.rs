@@ -73,6 +73,12 @@ impl Wrap {
     fn is_full(&self, len: Length) -> bool {
         self.measure(len) + self.tolerance >= self.width
     }
+
+    /// A line this long could have been cut at this width: one twice the width or more was
+    /// not (a paragraph of a text that is not wrapped, joined in one file with one that is).
+    fn could_cut(&self, len: Length) -> bool {
+        self.measure(len) < 2 * self.width
+    }
 }
 
 /// Joins wrapped lines into paragraphs. The lines are consumed: a paragraph's text is its first
@@ -99,7 +105,7 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
                 // A line twice the width or more was not cut at it: the wrapping read around it
                 // (or, where nothing could be read near it, the whole text's) is another piece's,
                 // as where a hard-wrapped text and one of long paragraphs are joined in one file.
-                let wrap = wraps[i - 1].filter(|w| w.measure(prev.len) < 2 * w.width);
+                let wrap = wraps[i - 1].filter(|w| w.could_cut(prev.len));
                 let wrap = wrap.map(|w| Wrapping {
                     wrap: w,
                     stops_end_paras,
@@ -247,7 +253,8 @@ fn continues(
     // no clause punctuation.
     // `一、` opens a section whose title stands on its own line; lower units (`（五）审议…机关`)
     // run on across a break.
-    let prev_is_unit = parse_marker(prev.text)
+    let prev_marker = parse_marker(prev.text);
+    let prev_is_unit = prev_marker
         .is_some_and(|m| {
             !m.kind.is_structural()
                 && m.kind != crate::model::Kind::Division
@@ -262,7 +269,7 @@ fn continues(
         is_whole_title(prev.text) || opens_with_date(prev.text) && opens_with_date(&next.text);
     // The clauses are read after the label: the `、` of `二十八、` is the label's, and a
     // division's heading (`二十八、修改《…的规定》`) has none of its own.
-    let words = parse_marker(prev.text).map_or(prev.text, |m| &prev.text[m.len..]);
+    let words = prev_marker.map_or(prev.text, |m| &prev.text[m.len..]);
     let prose = !crate::text::width_at_most(prev.text, 60)
         && words.contains(['，', '；', '、', ',', ';'])
         && !header_line;
@@ -326,7 +333,7 @@ impl Indents {
 fn sentences_end_paragraphs(lines: &[Line], lengths: &[Length], wraps: &[Option<Wrap>]) -> bool {
     let (mut ending, mut inside) = (0usize, 0usize);
     for ((line, &len), wrap) in lines.iter().zip(lengths).zip(wraps) {
-        let Some(w) = wrap.filter(|w| w.measure(len) < 2 * w.width) else {
+        let Some(w) = wrap.filter(|w| w.could_cut(len)) else {
             continue;
         };
         let text = line.text.trim_end_matches(crate::text::is_closing);
