@@ -273,7 +273,20 @@ fn continues(
     let prose = !crate::text::width_at_most(prev.text, 60)
         && words.contains(['，', '；', '、', ',', ';'])
         && !header_line;
-    prev_is_unit || prose
+    prev_is_unit || prose && !stands_alone(prev.text, &next.text)
+}
+
+/// A short line of words without a clause or a stop after a line whose brackets are all
+/// closed: a heading or a title, not the rest of a sentence broken off before it, which would
+/// end where its paragraph does, on a stop, or close what the line before opened (`…〈某某代表建议`
+/// / `批评和意见办理的规定〉的决定》修正`). (A text cut off mid-sentence, then the next
+/// document's title: `…垂直起降无` / `某某实施方案`.)
+fn stands_alone(prev: &str, line: &str) -> bool {
+    use crate::lines::{brackets_closed, ends_inside_brackets, is_title_like};
+    is_title_like(line)
+        && !line.contains(['，', '；', '、', '：', ',', ';', ':'])
+        && brackets_closed(line)
+        && !ends_inside_brackets(prev)
 }
 
 /// An article's title on the label's line (`第二条 存单纠纷案件的案由`), over a paragraph
@@ -522,6 +535,42 @@ mod tests {
                 proptest::prop_assert_eq!(shape.best(&lengths), None);
             }
         }
+    }
+
+    #[test]
+    fn an_unfinished_line_runs_on_into_the_rest_of_its_sentence_but_not_into_a_heading() {
+        let cut = "依托数字底座，庆阳市引进中国通号等头部企业，杭州链景打造西部增材制造产业基地，九州维安发布国内领先复合翼垂直起降无";
+        // A page cut off mid-sentence, then the next document's title on two lines.
+        assert_eq!(
+            paras(&format!(
+                "{cut}\n\n某某机关贯彻落实\n全面从严治党要求实施方案\n总体要求是：坚持。"
+            )),
+            [
+                cut,
+                "某某机关贯彻落实",
+                "全面从严治党要求实施方案",
+                "总体要求是：坚持。"
+            ]
+        );
+        // A list of names, then the heading of the next group.
+        let names =
+            "石家庄仲裁委员会、邯郸仲裁委员会、邢台仲裁委员会、沧州仲裁委员会、承德仲裁委员会";
+        assert_eq!(
+            paras(&format!("{names}\n山西省\n大同仲裁委员会")),
+            [names, "山西省", "大同仲裁委员会"]
+        );
+        // The rest of the sentence: it ends on a stop, or closes the bracket the line opened.
+        let open = "根据《浙江省人民代表大会常务委员会关于修改〈中华人民共和国代表法〉办法、〈浙江省人民代表大会代表建议";
+        assert_eq!(
+            paras(&format!("{open}\n批评和意见办理的规定〉的决定》修正")),
+            [format!("{open}批评和意见办理的规定〉的决定》修正")]
+        );
+        let broken =
+            "违反本条例规定，擅自占用公路、公路用地或者改变公路用地用途的，由公路管理机构依照";
+        assert_eq!(
+            paras(&format!("{broken}\n公路法的规定处罚。")),
+            [format!("{broken}公路法的规定处罚。")]
+        );
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub fn is_whole_title(line: &str) -> bool {
 }
 
 /// Every 《 〈 （ ( in `s` is closed after it, and nothing is closed that was not opened.
-fn brackets_closed(s: &str) -> bool {
+pub(crate) fn brackets_closed(s: &str) -> bool {
     let mut open: Vec<char> = Vec::new();
     for c in s.chars() {
         let closes = match c {
@@ -139,6 +139,20 @@ fn brackets_closed(s: &str) -> bool {
         }
     }
     open.is_empty()
+}
+
+/// `s` ends inside a bracket it opened (`…〈某某代表建议`): what follows it goes on to close it. A
+/// closing bracket with nothing open before it is passed over, as a long line may hold one.
+pub(crate) fn ends_inside_brackets(s: &str) -> bool {
+    let mut open = 0usize;
+    for c in s.chars() {
+        match c {
+            '《' | '〈' | '（' | '(' => open += 1,
+            '》' | '〉' | '）' | ')' => open = open.saturating_sub(1),
+            _ => {}
+        }
+    }
+    open > 0
 }
 
 /// `附件`, `附件2`, `附件一：` (GB/T 9704), `附表1`, `附录`, `附：`: the label of an attachment, on

@@ -15,7 +15,7 @@ use crate::lines::{
     is_whole_title, opens_with_date,
 };
 use crate::model::Kind;
-use crate::text::ends_with_stop;
+use crate::text::{ends_with_stop, width_at_most};
 
 /// Splits a file's paragraphs after each run of closing lines.
 pub fn segment(paras: Vec<Para>) -> Vec<Vec<Para>> {
@@ -599,7 +599,7 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
             out.push(std::mem::take(&mut current));
             seen_prose = false;
         }
-        if ends_with_stop(&p.text) {
+        if ends_with_stop(&p.text) || reads_as_prose(&p.text) {
             // A paragraph that announces what follows (`全文如下。`) leads into it.
             seen_prose = !announces(&p.text);
         } else if dated[i] {
@@ -613,6 +613,17 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
     }
     out
 }
+
+/// A paragraph too long for any title that holds full sentences is prose, even when it does not
+/// end on one: a page that cuts it off mid-sentence, or a stray mark after its full stop
+/// (`…队伍。 |`). (A long line of names without a sentence, `石家庄仲裁委员会、邯郸…`, is not:
+/// a list, whose headings are not titles.)
+fn reads_as_prose(text: &str) -> bool {
+    !width_at_most(text, PROSE_WIDTH) && text.contains(['。', '！', '？'])
+}
+
+/// Twice the widest title-like paragraph ([`is_title_like`]), in columns.
+const PROSE_WIDTH: usize = 128;
 
 /// `……全文如下。`, `内容如下：`: the next paragraphs are a text this one introduces.
 fn announces(text: &str) -> bool {
@@ -1137,6 +1148,28 @@ mod tests {
         ]));
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[1].last().unwrap().text, "编辑 陈艳婷");
+    }
+
+    #[test]
+    fn a_long_paragraph_of_sentences_is_prose_however_it_ends() {
+        let body = "数字经济加快发展。依托数字底座，庆阳市引进中国通号等头部企业，杭州链景打造西部增材制造产业基地，超级马赫创新研发全国首个3D打印航空涡喷发动机";
+        // Cut off by the page, or a stray mark after its last stop: the title after it starts
+        // the next piece.
+        for last in [body.to_string(), format!("{body}。 |")] {
+            let docs = split_tail(&paras(&["新闻一标题", &last, "新闻二标题", "正文。"]));
+            assert_eq!(docs.len(), 2, "{last}");
+            assert_eq!(docs[1][0].text, "新闻二标题");
+        }
+        // A long line of names holds no sentence: the heading under it is the list's.
+        let names = "石家庄仲裁委员会、邯郸仲裁委员会、邢台仲裁委员会、沧州仲裁委员会、承德仲裁委员会、张家口仲裁委员会、衡水仲裁委员会";
+        let docs = split_tail(&paras(&[
+            "仲裁委员会名单",
+            "河北省",
+            names,
+            "山西省",
+            "大同仲裁委员会",
+        ]));
+        assert_eq!(docs.len(), 1);
     }
 
     #[test]
