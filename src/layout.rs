@@ -88,6 +88,7 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
     let wraps = local_wraps(&lengths, &lines);
     let stops_end_paras = sentences_end_paragraphs(&lines, &lengths, &wraps);
     let indents = Indents::of(&lines);
+    let titled = TitledUnits::of(&lines);
     let mut out: Vec<Para> = Vec::new();
     // The paragraph being built, and where its last line starts in its text.
     let mut current: Option<(Para, Last)> = None;
@@ -111,7 +112,7 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
                     stops_end_paras,
                     indents,
                 });
-                continues(&p.text, prev, &line, after, wrap, opening)
+                continues(&p.text, prev, &line, after, wrap, opening, titled)
             }
             None => false,
         };
@@ -166,6 +167,7 @@ fn continues(
     after: Option<&Line>,
     wrap: Option<Wrapping>,
     opening: bool,
+    titled: TitledUnits,
 ) -> bool {
     if prev.md_heading || next.md_heading {
         return false;
@@ -259,6 +261,7 @@ fn continues(
             !m.kind.is_structural()
                 && m.kind != crate::model::Kind::Division
                 && !titles_article(m, prev.text, &next.text)
+                && !titled.heads(m, prev.text)
         })
         // Not into a signature: the issuing organ over the date (`2.某某统计表` / `某某局` /
         // `2024年3月1日`, the last item of a list of attachments before it).
@@ -300,6 +303,71 @@ fn titles_article(m: crate::numbering::Marker, line: &str, next: &str) -> bool {
         && !words.contains(['，', '、', '；', '：', ',', ';', ':'])
         && ends_with_stop(next)
         && parse_marker(next).is_none()
+}
+
+/// The kinds of list unit (`（一）`, `1.`, `（1）`, `①`) that the text heads with a title on a
+/// line of its own (`（一）指导思想` over the paragraph it heads, as 意见 and 方案 set them):
+/// more of the lines it opens are a few words without a stop than end on one. There a line of
+/// words after such a label is a heading; where most of its lines end on a stop (the items of
+/// a law), one that does not was broken off mid-sentence (`（五）审议向党委和上级党的工作机关` /
+/// `请示报告的重要事项；`) and runs on.
+#[derive(Clone, Copy, Default)]
+struct TitledUnits {
+    /// By [`TitledUnits::slot`].
+    kinds: [bool; 4],
+}
+
+impl TitledUnits {
+    fn of(lines: &[Line]) -> TitledUnits {
+        // Lines that a list unit's label can open, asked first: most lines are not.
+        let may_open = |t: &str| {
+            t.starts_with(['（', '('])
+                || t.chars().next().is_some_and(|c| {
+                    c.is_ascii_digit() || ('０'..='９').contains(&c) || ('①'..='⑳').contains(&c)
+                })
+        };
+        // (titles, stops) per kind.
+        let mut counts = [(0u32, 0u32); 4];
+        for line in lines.iter().filter(|l| may_open(&l.text)) {
+            let Some(m) = parse_marker(&line.text) else {
+                continue;
+            };
+            let Some(slot) = TitledUnits::slot(m.kind) else {
+                continue;
+            };
+            if ends_with_stop(&line.text) {
+                counts[slot].1 += 1;
+            } else if is_unit_title(&line.text[m.len..]) {
+                counts[slot].0 += 1;
+            }
+        }
+        TitledUnits {
+            kinds: counts.map(|(titles, stops)| titles >= 2 && titles > stops),
+        }
+    }
+
+    fn slot(kind: Kind) -> Option<usize> {
+        match kind {
+            Kind::Item => Some(0),
+            Kind::Subitem => Some(1),
+            Kind::Point => Some(2),
+            Kind::Circled => Some(3),
+            _ => None,
+        }
+    }
+
+    /// `line`, opened by `m`, is the title of its unit.
+    fn heads(&self, m: crate::numbering::Marker, line: &str) -> bool {
+        TitledUnits::slot(m.kind).is_some_and(|k| self.kinds[k]) && is_unit_title(&line[m.len..])
+    }
+}
+
+/// The words after a list unit's label read as its title: a few words without a clause.
+fn is_unit_title(words: &str) -> bool {
+    let words = words.trim_matches(crate::normalise::is_space);
+    !words.is_empty()
+        && crate::text::width_at_most(words, 60)
+        && !words.contains(['，', '；', '：', ',', ';', ':'])
 }
 
 /// How a hard-wrapped text is wrapped, as `continues` needs it.
@@ -594,6 +662,29 @@ mod tests {
                 "2.某某情况统计表",
                 "某某局办公室",
                 "2024年3月1日"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_item_titled_on_its_own_line_stands_alone_where_the_texts_items_are_titled() {
+        // Most item lines are titles: each heads the paragraph under it.
+        assert_eq!(
+            paras("（一）指导思想\n坚持稳中求进，推动高质量发展。\n（二）主要目标\n到2025年，体系基本建立。"),
+            [
+                "（一）指导思想",
+                "坚持稳中求进，推动高质量发展。",
+                "（二）主要目标",
+                "到2025年，体系基本建立。"
+            ]
+        );
+        // Most item lines end on a stop: the one that does not was broken off.
+        assert_eq!(
+            paras("（一）审议工作报告；\n（二）审议向党委和上级党的工作机关\n请示报告的重要事项；\n（三）研究部署。"),
+            [
+                "（一）审议工作报告；",
+                "（二）审议向党委和上级党的工作机关请示报告的重要事项；",
+                "（三）研究部署。"
             ]
         );
     }

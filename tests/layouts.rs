@@ -310,6 +310,30 @@ fn policy_document_that_skips_a_level() {
     assert_eq!(d.children[0].heading.as_deref(), Some("总体要求"));
 }
 
+#[test]
+fn policy_items_titled_on_lines_of_their_own_keep_their_titles_apart() {
+    // As 意见 and 方案 set them: each item's title on its own line, its text under it, and a
+    // title that ends as titles of documents do (`…制度`).
+    let d = doc(
+        "关于加强某项工作的意见\n\n一、总体要求\n\n（一）指导思想\n\n\
+        以新时代中国特色社会主义思想为指导，坚持稳中求进工作总基调。\n\n（二）主要目标\n\n\
+        到2025年，工作体系基本建立，能力明显提升。\n\n二、重点任务\n\n（三）完善考核制度\n\n\
+        健全考核制度，完善评价机制。\n",
+    );
+    assert_eq!(labels(&d, Kind::Item), ["（一）", "（二）", "（三）"]);
+    let items: Vec<&Node> = d.nodes().filter(|n| n.kind == Kind::Item).collect();
+    let headings: Vec<_> = items.iter().map(|n| n.heading.as_deref()).collect();
+    assert_eq!(
+        headings,
+        [Some("指导思想"), Some("主要目标"), Some("完善考核制度")]
+    );
+    assert_eq!(
+        items[2].text.as_deref(),
+        Some("健全考核制度，完善评价机制。")
+    );
+    assert_eq!(d.trailer, None);
+}
+
 /// A policy document as PDF text of justified lines gives it: every character of a label one
 /// space apart, numerals of two characters too.
 #[test]

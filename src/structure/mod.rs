@@ -594,8 +594,11 @@ fn body_end(paras: &[Para], para_starts: &[usize], tops: (usize, usize)) -> usiz
         .find(|&i| {
             let text = &paras[i].text;
             // A long title too: a judicial interpretation's, a decision's; and the label of
-            // an attachment, whose colon no title has (`附：` over `资源税税目税率表`).
-            (is_title_like(text) || is_whole_title(text) || crate::lines::is_attachment_label(text))
+            // an attachment, whose colon no title has (`附：` over `资源税税目税率表`). Not a
+            // unit's heading that ends as titles do (`（三）完善考核制度`): a title has no label.
+            (is_title_like(text)
+                || is_whole_title(text) && crate::numbering::parse_marker(text).is_none()
+                || crate::lines::is_attachment_label(text))
                 && !closes_last_unit(text)
         })
         .unwrap_or(paras.len())
