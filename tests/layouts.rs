@@ -334,6 +334,33 @@ fn policy_items_titled_on_lines_of_their_own_keep_their_titles_apart() {
     assert_eq!(d.trailer, None);
 }
 
+#[test]
+fn in_a_single_line_a_policy_units_title_ends_at_the_space_after_it() {
+    // The same document with its line breaks lost, each kept as a space.
+    let d = doc(
+        "关于加强某项工作的意见 一、总体要求 （一）指导思想 以新时代中国特色社会主义思想为指导，\
+        坚持稳中求进工作总基调。 （二）主要目标 到2025 年，工作体系基本建立。 二、重点任务 \
+        1.强化组织 各地要加强领导。 2.强化经费 各地要保障经费。",
+    );
+    let titled: Vec<_> = d
+        .nodes()
+        .filter(|n| matches!(n.kind, Kind::Item | Kind::Subitem))
+        .map(|n| (n.heading.as_deref(), n.text.as_deref()))
+        .collect();
+    assert_eq!(
+        titled,
+        [
+            (
+                Some("指导思想"),
+                Some("以新时代中国特色社会主义思想为指导，坚持稳中求进工作总基调。")
+            ),
+            (Some("主要目标"), Some("到2025 年，工作体系基本建立。")),
+            (Some("强化组织"), Some("各地要加强领导。")),
+            (Some("强化经费"), Some("各地要保障经费。")),
+        ]
+    );
+}
+
 /// A policy document as PDF text of justified lines gives it: every character of a label one
 /// space apart, numerals of two characters too.
 #[test]

@@ -113,7 +113,9 @@ fn prose_kinds(body: &str, markers: &[(&Candidate, u8)]) -> Vec<Kind> {
         let Some(first) = pieces(&body[m.end()..end]).next() else {
             continue;
         };
-        if let Some(pos) = first_stop_outside_quotes(first) {
+        if let Some(k) = spaced_title(first) {
+            lengths.push((m.kind, first[..k].chars().count()));
+        } else if let Some(pos) = first_stop_outside_quotes(first) {
             lengths.push((m.kind, first[..pos].trim_matches(is_space).chars().count()));
         }
     }
@@ -280,9 +282,15 @@ impl Tree {
                     // come under it (see `close_to`). Nor is the first sentence of a family of
                     // units that open with prose.
                     let sentence_of_prose = prose && first_stop_outside_quotes(first).is_some();
-                    *lone_sentence =
-                        !sentence_of_prose && pieces.peek().is_none() && is_lone_sentence(first);
-                    if sentence_of_prose || *lone_sentence {
+                    let titled = spaced_title(first).filter(|_| !prose);
+                    *lone_sentence = !sentence_of_prose
+                        && titled.is_none()
+                        && pieces.peek().is_none()
+                        && is_lone_sentence(first);
+                    if let Some(k) = titled {
+                        node.heading = Some(collapse_cjk_spaces(&first[..k]));
+                        node.text = non_empty(first[k..].trim_matches(is_space));
+                    } else if sentence_of_prose || *lone_sentence {
                         node.text = Some(first.to_string());
                     } else {
                         lead_sentence(node, first);
@@ -399,6 +407,25 @@ fn lead_sentence(node: &mut Node, first: &str) {
     }
 }
 
+/// A policy unit's title set off from its text by a space, as a single line keeps the line
+/// break after a title on a line of its own (`（一）指导思想 以…为指导，…。`): where the first
+/// space of `first` stands between two Chinese characters, after a few words without a stop or
+/// a clause, and before text that does have one. Returns where the space begins. Not a space in
+/// a date or a number (`2024 年`), nor one between names (`张三 李四`).
+fn spaced_title(first: &str) -> Option<usize> {
+    let k = first.find(is_space)?;
+    let (title, after) = (&first[..k], first[k..].trim_start_matches(is_space));
+    let stands_between_han = title.chars().next_back().is_some_and(crate::text::is_han)
+        && after.chars().next().is_some_and(crate::text::is_han);
+    let words = title.chars().count();
+    let is_title = (2..=TITLE_CHARS).contains(&words)
+        && !title.contains(|c: char| {
+            is_sentence_end(c) || matches!(c, '，' | '；' | '：' | ',' | ';' | ':')
+        });
+    let text_follows = after.contains(|c: char| is_sentence_end(c) || matches!(c, '，' | '；'));
+    (stands_between_han && is_title && text_follows).then_some(k)
+}
+
 /// `s` is one sentence: its first stop outside quotes and brackets ends it (closing marks
 /// aside), so that [`lead_sentence`] would make all of it the heading.
 fn is_lone_sentence(s: &str) -> bool {
@@ -427,6 +454,24 @@ fn first_stop_outside_quotes(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_is_set_off_by_a_space_between_chinese_words_before_text() {
+        let title = |s: &'static str| spaced_title(s).map(|k| &s[..k]);
+        assert_eq!(
+            title("指导思想 以新思想为指导，坚持稳中求进。"),
+            Some("指导思想")
+        );
+        assert_eq!(
+            title("主要目标\u{3000}到2025年，体系基本建立。"),
+            Some("主要目标")
+        );
+        // A space in a date, between names, inside a sentence, or before no text.
+        assert_eq!(title("到2025 年，体系基本建立。"), None);
+        assert_eq!(title("张三 李四 王五"), None);
+        assert_eq!(title("坚持稳中求进，推动 高质量发展。"), None);
+        assert_eq!(title("强化组织 领导"), None);
+    }
 
     #[test]
     fn a_space_after_a_sentence_end_cuts_a_paragraph() {
