@@ -89,9 +89,14 @@ pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
             let mut tail = segment::split_tail(&structured.tail);
             // What comes before the next document may still close this one: its list of
             // attachments and its signature (`附件：…` / `某某局` / `2024年3月1日`). (A body
-            // followed by a tail has no trailer yet: `split_after_body` gives one or the other.)
+            // followed by a tail has no trailer yet but the paragraphs that close the document
+            // itself: `split_after_body` gives one or the other.)
             if tail.len() > 1 && !structure::reads_as_document(&tail[0]) {
-                structured.trailer = Some(layout::join(&tail.remove(0)));
+                let more = layout::join(&tail.remove(0));
+                structured.trailer = Some(match structured.trailer.take() {
+                    Some(closing) => format!("{closing}\n{more}"),
+                    None => more,
+                });
             }
             tail.reverse();
             structured.warnings.extend(furniture);

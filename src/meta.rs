@@ -46,14 +46,25 @@ pub fn read(preamble: Option<&str>, trailer: Option<&str>) -> Header {
         None => (None, None),
     };
     let mut meta = Meta::default();
-    for text in [preamble, trailer].into_iter().flatten() {
+    for (text, place) in [(preamble, Place::Header), (trailer, Place::Closing)] {
+        let Some(text) = text else { continue };
         if meta.doc_number.is_none() {
             meta.doc_number = DOC_NUMBER.find(text).map(|m| m.as_str().to_string());
         }
         if meta.source_line.is_none() {
             meta.source_line = SOURCE_LINE.find(text).map(|m| m.as_str().to_string());
         }
-        meta.events.extend(events(text));
+        for event in events(text, place) {
+            // The header and the closing sentence may both say when the document takes
+            // effect (`2021年1月1日起施行`): one event.
+            if !meta
+                .events
+                .iter()
+                .any(|e| e.date == event.date && e.event == event.event)
+            {
+                meta.events.push(event);
+            }
+        }
     }
     Header {
         title,
@@ -272,7 +283,14 @@ fn toc_start(line: &str) -> Option<usize> {
 }
 
 /// Every date followed, before the next date, by an event word.
-fn events(text: &str) -> Vec<Event> {
+/// Where a document's dates are read: before its body or after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Header,
+    Closing,
+}
+
+fn events(text: &str, place: Place) -> Vec<Event> {
     let dates: Vec<regex::Captures> = DATE.captures_iter(text).collect();
     let mut out = Vec::new();
     for (k, caps) in dates.iter().enumerate() {
@@ -300,6 +318,12 @@ fn events(text: &str) -> Vec<Event> {
             first_event_word(after).map(|(w, end)| (w, m.end() + end))
         };
         let Some((word, end)) = found else { continue };
+        // After the body, an event that qualifies a document named after it is that
+        // document's (`…会议通过的《某某决议》同时废止`), not this one's: a header note says
+        // which amendment revised this text, a closing sentence which text this one replaces.
+        if place == Place::Closing && text[end..].starts_with('的') {
+            continue;
+        }
         let Some(date) = iso_date(caps) else { continue };
         out.push(Event {
             date,
@@ -400,6 +424,24 @@ mod tests {
         let ev = dated_events(&h);
         assert_eq!(ev, [("1999-04-29", "通过"), ("2009-08-27", "修正")]);
         assert!(h.preamble.unwrap().starts_with("1999年4月29日"));
+    }
+
+    #[test]
+    fn a_closing_sentence_adds_its_own_events_once_and_not_those_of_the_texts_it_names() {
+        let h = read(
+            Some("某某决定\n（2021年11月15日通过，自2021年12月1日起施行）"),
+            Some("本决定自2021年12月1日起施行。2009年11月28日某某会议通过的《某某决议》同时废止。"),
+        );
+        assert_eq!(
+            dated_events(&h),
+            [("2021-11-15", "通过"), ("2021-12-01", "施行")]
+        );
+        // A header note names the amendment that revised the text: its event stays.
+        let h = read(
+            Some("某某法\n（根据1988年4月12日第七届全国人民代表大会第一次会议通过的《宪法修正案》修正）"),
+            None,
+        );
+        assert_eq!(dated_events(&h), [("1988-04-12", "通过")]);
     }
 
     #[test]

@@ -361,6 +361,32 @@ fn in_a_single_line_a_policy_units_title_ends_at_the_space_after_it() {
     );
 }
 
+#[test]
+fn a_decisions_closing_sentences_close_the_document_not_its_last_item() {
+    let d = doc(
+        "全国人民代表大会常务委员会关于修改《中华人民共和国某某法》的决定\n\
+        第十四届全国人民代表大会常务委员会第九次会议决定对《中华人民共和国某某法》作如下修改：\n\
+        一、将第十条修改为：\n“第十条 国家建立健全某某制度。”\n\
+        二、删去第二十条第二款。\n\
+        本决定自2024年7月1日起施行。\n\
+        《中华人民共和国某某法》根据本决定作相应修改，重新公布。\n",
+    );
+    assert_eq!(labels(&d, Kind::Division), ["一、", "二、"]);
+    assert_eq!(d.children[1].text.as_deref(), Some("删去第二十条第二款。"));
+    assert_eq!(
+        d.trailer.as_deref(),
+        Some("本决定自2024年7月1日起施行。\n《中华人民共和国某某法》根据本决定作相应修改，重新公布。")
+    );
+    // A unit that opens with the sentence holds it: it is what the unit says.
+    let d =
+        doc("某某管理办法\n一、总体要求\n坚持依法管理。\n二、附则\n本办法自2024年1月1日起施行。\n");
+    assert_eq!(
+        d.children[1].text.as_deref(),
+        Some("本办法自2024年1月1日起施行。")
+    );
+    assert_eq!(d.trailer, None);
+}
+
 /// A policy document as PDF text of justified lines gives it: every character of a label one
 /// space apart, numerals of two characters too.
 #[test]

@@ -102,7 +102,13 @@ pub fn structure(paras: &[Para]) -> Structured {
     accepted.sort_unstable();
     let last_top = *top.last().unwrap_or(&0);
     let first_top = cands[top[0]].start;
-    let body_end_para = body_end(paras, &para_starts, (first_top, cands[last_top].start));
+    let ends = body_end(
+        paras,
+        &para_starts,
+        (first_top, cands[last_top].start),
+        mode,
+    );
+    let body_end_para = ends.body;
     let body_end = para_starts
         .get(body_end_para)
         .map_or(body.len(), |&s| s.saturating_sub(1));
@@ -145,7 +151,13 @@ pub fn structure(paras: &[Para]) -> Structured {
         .collect();
     markers.sort_by_key(|(c, _)| c.start);
     let (preamble, children) = build::assemble(&body[..body_end], &markers, mode);
-    let (trailer, tail) = split_after_body(&paras[body_end_para..]);
+    let (trailer, tail) = split_after_body(&paras[ends.closing..]);
+    let closing =
+        (ends.closing > ends.body).then(|| crate::layout::join(&paras[ends.body..ends.closing]));
+    let trailer = match (closing, trailer) {
+        (Some(closing), Some(after)) => Some(format!("{closing}\n{after}")),
+        (closing, after) => closing.or(after),
+    };
     Structured {
         preamble,
         children,
@@ -571,7 +583,12 @@ fn without_lone_inline_lists(cands: &[Candidate], chain: Vec<usize>) -> Vec<usiz
 /// ([`is_bracketed_note`]). Not a note that says where the piece was published
 /// (`（责任编辑：某某）`, `（新华社北京2月28日电）`), and not where no unit had one (`（完）`
 /// after a law printed in a newspaper): those end the body, and are its trailer.
-fn body_end(paras: &[Para], para_starts: &[usize], tops: (usize, usize)) -> usize {
+///
+/// In a policy document, a paragraph that puts the document into force (`本决定自公布之日起施行。`)
+/// ends the body too, once the last unit has said something of its own: the text of a 决定 or
+/// a 方案 closes with it, after its last item, while a unit that opens with it (`八、附则` over
+/// `本办法自…起施行。`) holds it.
+fn body_end(paras: &[Para], para_starts: &[usize], tops: (usize, usize), mode: Mode) -> BodyEnd {
     let para_of = |start: usize| {
         para_starts
             .partition_point(|&s| s <= start)
@@ -590,18 +607,67 @@ fn body_end(paras: &[Para], para_starts: &[usize], tops: (usize, usize)) -> usiz
             && !is_closing_line(text)
             && !has_source_line(text)
     };
-    (holder + 1..paras.len())
-        .find(|&i| {
-            let text = &paras[i].text;
-            // A long title too: a judicial interpretation's, a decision's; and the label of
-            // an attachment, whose colon no title has (`附：` over `资源税税目税率表`). Not a
-            // unit's heading that ends as titles do (`（三）完善考核制度`): a title has no label.
-            (is_title_like(text)
-                || is_whole_title(text) && crate::numbering::parse_marker(text).is_none()
-                || crate::lines::is_attachment_label(text))
-                && !closes_last_unit(text)
-        })
-        .unwrap_or(paras.len())
+    let closes_document = |i: usize| {
+        mode == Mode::Policy
+            && (i > holder + 1 || ends_with_stop(&paras[holder].text))
+            && enacts_document(&paras[i].text)
+    };
+    let ends_body = |i: usize| {
+        let text = &paras[i].text;
+        // A long title too: a judicial interpretation's, a decision's; and the label of
+        // an attachment, whose colon no title has (`附：` over `资源税税目税率表`). Not a
+        // unit's heading that ends as titles do (`（三）完善考核制度`): a title has no label.
+        (is_title_like(text)
+            || is_whole_title(text) && crate::numbering::parse_marker(text).is_none()
+            || crate::lines::is_attachment_label(text))
+            && !closes_last_unit(text)
+    };
+    let end = (holder + 1..paras.len())
+        .find(|&i| closes_document(i) || ends_body(i))
+        .unwrap_or(paras.len());
+    // The closing paragraphs run on to where the body would have ended without them.
+    let closing_end = if end < paras.len() && closes_document(end) {
+        (end + 1..paras.len())
+            .find(|&i| ends_body(i))
+            .unwrap_or(paras.len())
+    } else {
+        end
+    };
+    BodyEnd {
+        body: end,
+        closing: closing_end,
+    }
+}
+
+/// Where a document's body ends, in paragraphs: [`BodyEnd::body`]; and where the paragraphs
+/// that close the document itself after it end (`本决定自公布之日起施行。` and what follows it,
+/// up to a title), which are its trailer: [`BodyEnd::closing`], equal to `body` when there are
+/// none.
+struct BodyEnd {
+    body: usize,
+    closing: usize,
+}
+
+/// `本决定自公布之日起施行。`, `本方案自印发之日起实施。`: the document, named by its kind, put
+/// into force from a date or an event.
+fn enacts_document(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('本') else {
+        return false;
+    };
+    let Some(word) = crate::lines::TITLE_ENDS
+        .iter()
+        .find(|w| rest.starts_with(**w))
+    else {
+        return false;
+    };
+    let clause = rest[word.len()..]
+        .split(['，', '。', '；'])
+        .next()
+        .unwrap_or("");
+    clause.starts_with('自')
+        && ["施行", "实施", "执行", "生效"]
+            .iter()
+            .any(|v| clause.contains(v))
 }
 
 /// What follows the body: a trailer when it is a few short lines, another document when it
