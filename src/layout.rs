@@ -172,6 +172,11 @@ fn continues(
     if prev.md_heading || next.md_heading {
         return false;
     }
+    // No paragraph opens on a comma or a closing bracket: a line that does was cut from the
+    // one before it, however short that one is (a text too short for its wrap width to be read).
+    if next.text.starts_with(closes_a_line) {
+        return true;
+    }
     let stop = ends_with_stop(prev.text) || is_bracketed_note(para);
     // Parsed only where the answer can change the outcome: in a clean text most lines end on
     // a stop, and are paragraphs whatever follows them.
@@ -290,6 +295,36 @@ fn stands_alone(prev: &str, line: &str) -> bool {
         && !line.contains(['，', '；', '、', '：', ',', ';', ':'])
         && brackets_closed(line)
         && !ends_inside_brackets(prev)
+}
+
+/// Punctuation that ends a clause or closes a bracket or quote, which no line of a paragraph
+/// opens with in print (the line-start rule of Chinese typesetting): only a cut by width puts it
+/// there.
+fn closes_a_line(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '）'
+            | '》'
+            | '〉'
+            | '】'
+            | '〕'
+            | ','
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+    )
 }
 
 /// An article's title on the label's line (`第二条 存单纠纷案件的案由`), over a paragraph
@@ -685,6 +720,19 @@ mod tests {
                 "（一）审议工作报告；",
                 "（二）审议向党委和上级党的工作机关请示报告的重要事项；",
                 "（三）研究部署。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_that_opens_on_a_comma_or_a_closing_bracket_continues_the_one_before() {
+        // Too few lines for a wrap width to be read: only the punctuation says it was cut.
+        assert_eq!(
+            paras("一、总体要求\n以新时代中国特色社会主义思想为指导\n，坚持稳中求进。\n“不表明其对发行人所作的保证。\n”"),
+            [
+                "一、总体要求",
+                "以新时代中国特色社会主义思想为指导，坚持稳中求进。",
+                "“不表明其对发行人所作的保证。”"
             ]
         );
     }
