@@ -155,6 +155,26 @@ pub(crate) fn ends_inside_brackets(s: &str) -> bool {
     open > 0
 }
 
+/// An entry of a table of contents as PDF text gives it: a heading, a leader and the page the
+/// heading starts on (`一、发展基础……………1`, `第二章 管理制度 ………… 3`).
+pub fn is_contents_entry(text: &str) -> bool {
+    let t = text.trim_end_matches(crate::normalise::is_space);
+    let before_page =
+        t.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let page_digits = t[before_page.len()..].chars().count();
+    if !(1..=4).contains(&page_digits) {
+        return false;
+    }
+    let before = before_page.trim_end_matches(crate::normalise::is_space);
+    let leader = before.chars().rev().take_while(|&c| is_leader(c)).count();
+    leader >= 2 && leader < before.chars().count()
+}
+
+/// The characters a table of contents leads from a heading to its page with.
+pub(crate) fn is_leader(c: char) -> bool {
+    matches!(c, '…' | '⋯' | '·' | '.' | '．' | '‥' | '-' | '－' | '_')
+}
+
 /// `附件`, `附件2`, `附件一：` (GB/T 9704), `附表1`, `附录`, `附：`: the label of an attachment, on
 /// a line of its own.
 pub fn is_attachment_label(text: &str) -> bool {
@@ -226,6 +246,28 @@ pub fn is_bracketed_note(para: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contents_entry_ends_in_a_leader_and_a_page_number() {
+        for entry in [
+            "一、发展基础……………………1",
+            "第二章　管理制度　…………　23",
+            "（一）指导思想·········３",
+            "1.加快建设网络.......112",
+        ] {
+            assert!(is_contents_entry(entry), "{entry}");
+        }
+        // A date, a page number alone, a leader with no page, a sentence ending on a number.
+        for line in [
+            "2024-03-01",
+            "— 1 —",
+            "……3",
+            "一、发展基础……",
+            "到2025年，某某能力提升至95",
+        ] {
+            assert!(!is_contents_entry(line), "{line}");
+        }
+    }
 
     #[test]
     fn whole_titles_end_with_a_title_word_and_close_their_brackets() {

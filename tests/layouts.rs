@@ -387,6 +387,28 @@ fn a_decisions_closing_sentences_close_the_document_not_its_last_item() {
     assert_eq!(d.trailer, None);
 }
 
+#[test]
+fn a_policy_documents_table_of_contents_is_not_its_body() {
+    let body = "一、发展基础\n“十三五”时期，某某工作取得显著成效。\n二、总体要求\n（一）指导思想\n\
+        坚持稳中求进，推动高质量发展。\n（二）主要目标\n到2025年，某某体系基本建成。\n\
+        三、重点任务\n加快推进某某建设。\n";
+    // As PDF text gives it, with leaders and page numbers; and as plain text, without.
+    for contents in [
+        "一、发展基础…………1\n二、总体要求…………3\n（一）指导思想……3\n（二）主要目标……4\n三、重点任务…………5\n",
+        "一、发展基础\n二、总体要求\n（一）指导思想\n（二）主要目标\n三、重点任务\n",
+    ] {
+        let d = doc(&format!("某某省发展规划\n目  录\n{contents}{body}"));
+        assert_eq!(labels(&d, Kind::Division), ["一、", "二、", "三、"], "{contents}");
+        assert_eq!(labels(&d, Kind::Item), ["（一）", "（二）"]);
+        assert_eq!(
+            d.children[0].text.as_deref(),
+            Some("“十三五”时期，某某工作取得显著成效。")
+        );
+        assert!(d.preamble.as_deref().unwrap().ends_with(contents.trim_end()));
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+}
+
 /// A policy document as PDF text of justified lines gives it: every character of a label one
 /// space apart, numerals of two characters too.
 #[test]

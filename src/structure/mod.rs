@@ -75,6 +75,14 @@ pub fn structure(paras: &[Para]) -> Structured {
         })
         .collect();
     let mut cands = candidates::scan(&body);
+    // The entries of a table of contents are no headings: the body repeats them.
+    let contents = contents_paras(paras);
+    if !contents.is_empty() {
+        cands.retain(|c| {
+            let para = para_starts.partition_point(|&s| s <= c.start) - 1;
+            contents.binary_search(&para).is_err()
+        });
+    }
     let context = context_flags(&body, &cands);
     // Right after a heading, the words before a label are the heading's (`第六章 社会参与第五十一条`),
     // not the start of a citation.
@@ -311,6 +319,49 @@ fn choose_top(body: &str, cands: &[Candidate], context: &[bool]) -> (Mode, Vec<u
         return (Mode::Policy, chapters);
     }
     (Mode::Policy, Vec::new())
+}
+
+/// The paragraphs that are entries of a table of contents, in order: those that end in a leader
+/// and a page number ([`crate::lines::is_contents_entry`]), and the headings on lines of their
+/// own right under a `目录` line, up to the first paragraph that is not one, or that is the
+/// first entry again (the body's first heading, where the table has no page numbers).
+fn contents_paras(paras: &[Para]) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..paras.len())
+        .filter(|&i| crate::lines::is_contents_entry(&paras[i].text))
+        .collect();
+    let Some(heading) = paras
+        .iter()
+        .position(|p| crate::lines::is_contents_heading(&p.text))
+    else {
+        return out;
+    };
+    let squeezed = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !crate::normalise::is_space(*c))
+            .collect::<String>()
+            .trim_end_matches(|c: char| {
+                c.is_ascii_digit() || ('０'..='９').contains(&c) || crate::lines::is_leader(c)
+            })
+            .to_string()
+    };
+    let is_entry = |t: &str| {
+        crate::numbering::parse_marker(t).is_some()
+            && !ends_with_stop(t)
+            && width_at_most(t, 120)
+            && !t.contains(['，', '；', '：'])
+    };
+    let first = heading + 1;
+    let first_entry = paras.get(first).map(|p| squeezed(&p.text));
+    for (i, p) in paras.iter().enumerate().skip(first) {
+        let text = &p.text;
+        if !is_entry(text) || i > first && first_entry.as_deref() == Some(squeezed(text).as_str()) {
+            break;
+        }
+        out.push(i);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The 编 / 分编 / 章 / 节 headings of a document without articles, top-down: each level a
