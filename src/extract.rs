@@ -136,19 +136,23 @@ fn split_preamble(s: &mut structure::Structured) -> Vec<Vec<layout::Para>> {
         .split('\n')
         .map(|t| layout::Para {
             text: t.to_string(),
-            md_heading: false,
+            md_level: 0,
             ..Default::default()
         })
         .collect();
     let mut pieces = segment::split_tail(&paras);
     let own = pieces.pop().unwrap_or_default();
+    if !pieces.is_empty() {
+        // The preamble's first line is a document before this one's title now.
+        s.title_lines = None;
+    }
     s.preamble = (!own.is_empty()).then(|| layout::join(&own));
     pieces
 }
 
 /// Turns the structure of one document into its output form: header read, ids given.
 fn document(s: structure::Structured, index: usize, id_prefix: &str) -> Document {
-    let header = meta::read(s.preamble.as_deref(), s.trailer.as_deref());
+    let header = meta::read(s.preamble.as_deref(), s.trailer.as_deref(), s.title_lines);
     let mut doc = Document {
         id: format!("{id_prefix}#{index}"),
         index,

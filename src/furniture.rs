@@ -89,7 +89,7 @@ fn furniture_flags(lines: &[Line]) -> Vec<bool> {
                 let first = seen.insert(text);
                 !(first && i < 5)
             };
-            !line.md_heading && (is_head || is_page_number(text) || is_page_head(text))
+            line.md_level == 0 && (is_head || is_page_number(text) || is_page_head(text))
         })
         .collect()
 }
@@ -170,7 +170,7 @@ fn title_reprinted(lines: &[Line]) -> Vec<&str> {
     let mut heads = Vec::new();
     let mut form = String::new();
     for (k, first) in lines.iter().take(3).enumerate() {
-        if first.md_heading && k > 0 || ends_with_stop(&first.text) {
+        if first.md_level > 0 && k > 0 || ends_with_stop(&first.text) {
             break;
         }
         form.push_str(&first.text);

@@ -23,8 +23,8 @@ use crate::text::{chars_and_width, ends_sentence, ends_with_stop, is_sentence_en
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Para {
     pub text: String,
-    /// The paragraph was a Markdown heading line.
-    pub md_heading: bool,
+    /// The level of the Markdown heading the paragraph was; 0 when it was none.
+    pub md_level: u8,
     /// Page furniture taken out from between its lines (see [`crate::furniture`]).
     pub set_aside: Vec<String>,
 }
@@ -120,7 +120,7 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
             Some((p, last)) if join => {
                 *last = Last {
                     start: p.text.len(),
-                    md_heading: line.md_heading,
+                    md_heading: line.md_level > 0,
                 };
                 p.text.push_str(&line.text);
                 p.set_aside.extend(line.set_aside);
@@ -129,11 +129,11 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
                 out.extend(current.take().map(|(p, _)| p));
                 let last = Last {
                     start: 0,
-                    md_heading: line.md_heading,
+                    md_heading: line.md_level > 0,
                 };
                 let para = Para {
                     text: line.text,
-                    md_heading: line.md_heading,
+                    md_level: line.md_level,
                     set_aside: line.set_aside,
                 };
                 current = Some((para, last));
@@ -169,7 +169,7 @@ fn continues(
     opening: bool,
     titled: TitledUnits,
 ) -> bool {
-    if prev.md_heading || next.md_heading {
+    if prev.md_heading || next.md_level > 0 {
         return false;
     }
     // No paragraph opens on a comma or a closing bracket: a line that does was cut from the

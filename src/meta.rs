@@ -40,9 +40,12 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the header of one document. `preamble` is the text before its first numbered node (the
 /// title still in it); `trailer` the text after its body.
-pub fn read(preamble: Option<&str>, trailer: Option<&str>) -> Header {
+///
+/// `title_lines` says how many of the preamble's first lines the title takes, where the
+/// markup of the source says so; otherwise the title is read from the lines' shape.
+pub fn read(preamble: Option<&str>, trailer: Option<&str>, title_lines: Option<usize>) -> Header {
     let (title, rest) = match preamble {
-        Some(p) => split_labelled_title(p),
+        Some(p) => split_labelled_title(p, title_lines.unwrap_or(MAX_TITLE_LINES)),
         None => (None, None),
     };
     let mut meta = Meta::default();
@@ -86,15 +89,15 @@ fn fold_digits(s: &str) -> String {
 /// The title of an attachment published as a document of its own (`附件1` over its title) is the
 /// title under the label; the label stays in the preamble, at its head. (The one place where the
 /// title is not the first text of its document: see ARCHITECTURE.md, "Nothing lost".)
-fn split_labelled_title(preamble: &str) -> (Option<String>, Option<String>) {
+fn split_labelled_title(preamble: &str, max_lines: usize) -> (Option<String>, Option<String>) {
     let labelled = preamble
         .split_once('\n')
         .filter(|(first, _)| crate::lines::is_attachment_label(first));
     let Some((label, after)) = labelled else {
-        return split_title(preamble);
+        return split_title(preamble, max_lines);
     };
-    let (Some(title), rest) = split_title(after) else {
-        return split_title(preamble);
+    let (Some(title), rest) = split_title(after, MAX_TITLE_LINES) else {
+        return split_title(preamble, max_lines);
     };
     let label = label.trim_matches(crate::normalise::is_space);
     let rest = match rest {
@@ -107,7 +110,7 @@ fn split_labelled_title(preamble: &str) -> (Option<String>, Option<String>) {
 /// The title: the leading title-like lines of the preamble (at most three: PDF text wraps long
 /// titles), up to the first line that carries a date, a 文号, a source line or opens with a
 /// parenthesis. A line that runs on into a date (a single-line export) gives the part before it.
-fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
+fn split_title(preamble: &str, max_lines: usize) -> (Option<String>, Option<String>) {
     // The title's lines, as the preamble gives them.
     let mut lines: Vec<&str> = Vec::new();
     let mut rest_start = 0;
@@ -126,7 +129,7 @@ fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
         // first: a single-line export runs the title into the header.
         let cut = stop < content.len();
         let judged = unspaced.as_deref().filter(|_| !cut).unwrap_or(piece);
-        if n == 3 || piece.is_empty() || !is_title_line(judged) || cut && n > 0 {
+        if n == max_lines || piece.is_empty() || !is_title_line(judged) || cut && n > 0 {
             break;
         }
         // A title is often printed twice (a heading, then the document's own first line).
@@ -153,6 +156,9 @@ fn split_title(preamble: &str) -> (Option<String>, Option<String>) {
         crate::text::unspace_letter_spaced(&lines.join(" ")).unwrap_or_else(|| lines.concat());
     (Some(title), rest)
 }
+
+/// The lines a title takes at most: PDF text wraps long titles.
+const MAX_TITLE_LINES: usize = 3;
 
 /// Where the title ends in a first line that runs on into the text (line breaks lost): at the
 /// title printed again, or at the first space when what follows it is not title (`…的规定 为保障…`).
@@ -418,7 +424,7 @@ mod tests {
     fn law_header() {
         let h = read(
             Some("中华人民共和国行政复议法\n1999年4月29日 第九届全国人民代表大会常务委员会第九次会议通过\n2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正"),
-            None,
+            None, None,
         );
         assert_eq!(h.title.as_deref(), Some("中华人民共和国行政复议法"));
         let ev = dated_events(&h);
@@ -431,6 +437,7 @@ mod tests {
         let h = read(
             Some("某某决定\n（2021年11月15日通过，自2021年12月1日起施行）"),
             Some("本决定自2021年12月1日起施行。2009年11月28日某某会议通过的《某某决议》同时废止。"),
+            None,
         );
         assert_eq!(
             dated_events(&h),
@@ -439,7 +446,7 @@ mod tests {
         // A header note names the amendment that revised the text: its event stays.
         let h = read(
             Some("某某法\n（根据1988年4月12日第七届全国人民代表大会第一次会议通过的《宪法修正案》修正）"),
-            None,
+            None, None,
         );
         assert_eq!(dated_events(&h), [("1988-04-12", "通过")]);
     }
@@ -448,7 +455,7 @@ mod tests {
     fn an_event_word_broken_by_a_wrapped_line_is_read() {
         let h = read(
             Some("商丘市饮用水水源保护条例\n2018年6月28日 商丘市人民代表大会常务委员会会议通\n过\n2018年7月27日 河南省人民代表大会常务委员会会议\n批准"),
-            None,
+            None, None,
         );
         let ev = dated_events(&h);
         assert_eq!(ev, [("2018-06-28", "通过"), ("2018-07-27", "批准")]);
@@ -458,7 +465,7 @@ mod tests {
     fn wrapped_title_and_source_line() {
         let h = read(
             Some("中共中央办公厅关于巩固拓展学习贯彻习\n近平新时代中国特色社会主义思想主题教\n育成果的意见\n新华社北京 2 月 28 日电\n（2024 年 2 月 23 日）"),
-            Some("发布时间：2024-02-28 来源：新华社"),
+            Some("发布时间：2024-02-28 来源：新华社"), None,
         );
         assert_eq!(
             h.title.as_deref(),
@@ -477,12 +484,13 @@ mod tests {
     fn a_letter_spaced_title_reads_without_its_spaces_and_a_title_of_words_keeps_them() {
         let h = read(
             Some("中 华 人 民 共 和 国\n测 试 法\n2024年2月27日 第十四届全国人民代表大会常务委员会第八次会议通过"),
-            None,
+            None, None,
         );
         assert_eq!(h.title.as_deref(), Some("中华人民共和国测试法"));
         assert_eq!(h.meta.events[0].date, "2024-02-27");
         let h = read(
             Some("最高人民法院 最高人民检察院关于办理案件适用法律若干问题的解释"),
+            None,
             None,
         );
         assert_eq!(
@@ -493,7 +501,7 @@ mod tests {
 
     #[test]
     fn single_line_title_runs_into_a_date() {
-        let h = read(Some("中华人民共和国反间谍法2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过"), None);
+        let h = read(Some("中华人民共和国反间谍法2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过"), None, None);
         assert_eq!(h.title.as_deref(), Some("中华人民共和国反间谍法"));
         assert_eq!(h.meta.events[0].date, "2014-11-01");
     }
@@ -503,7 +511,7 @@ mod tests {
         // A web export keeps a space where the title's first line ended.
         let h = read(
             Some("中央国家机关贯彻落实 全面从严治党要求实施方案中央国家机关贯彻落实全面从严治党要求的总体要求是：坚持。"),
-            None,
+            None, None,
         );
         assert_eq!(
             h.title.as_deref(),
@@ -512,7 +520,7 @@ mod tests {
         // Not into the next words, when a further space or punctuation comes first.
         let h = read(
             Some("王某诉某县国土资源局土地出让案 基本案情 某县国土资源局（以下简称某局）发布拍卖公告。"),
-            None,
+            None, None,
         );
         assert_eq!(h.title.as_deref(), Some("王某诉某县国土资源局土地出让案"));
     }
@@ -527,7 +535,7 @@ mod tests {
             "公平竞争审查条例\n目录\n第一章 总则",
             "公平竞争审查条例\n目\u{3000}\u{3000}录\n第一章 总则",
         ] {
-            let h = read(Some(header), None);
+            let h = read(Some(header), None, None);
             assert_eq!(
                 h.title.as_deref(),
                 Some(header.split(['目', ' ', '\n']).next().unwrap()),
@@ -536,7 +544,7 @@ mod tests {
             assert!(h.preamble.unwrap().starts_with('目'), "{header}");
         }
         // 目录 inside a title's words is not a table of contents.
-        let h = read(Some("某某市政府信息公开目录编制办法"), None);
+        let h = read(Some("某某市政府信息公开目录编制办法"), None, None);
         assert_eq!(h.title.as_deref(), Some("某某市政府信息公开目录编制办法"));
     }
 
@@ -544,7 +552,7 @@ mod tests {
     fn a_source_line_led_by_ju_ends_the_title() {
         let h = read(
             Some("中共中央印发《某某规划纲要》 据新华社北京4月18日电近日，中共中央印发了《某某规划纲要》。"),
-            None,
+            None, None,
         );
         assert_eq!(h.title.as_deref(), Some("中共中央印发《某某规划纲要》"));
         assert_eq!(h.meta.source_line.as_deref(), Some("新华社北京4月18日电"));
@@ -554,6 +562,7 @@ mod tests {
     fn doc_number_and_chinese_dates() {
         let h = read(
             Some("关于某事的通知\n中办发〔２０２４〕５号\n二〇二四年二月二十八日印发"),
+            None,
             None,
         );
         assert_eq!(h.meta.doc_number.as_deref(), Some("中办发〔２０２４〕５号"));
@@ -566,17 +575,19 @@ mod tests {
         // A single-line export: the title, then the note of its adoption, then the text.
         let h = read(
             Some("中华人民共和国反间谍法 (2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过) 第一章 总则"),
-            None,
+            None, None,
         );
         assert_eq!(h.title.as_deref(), Some("中华人民共和国反间谍法"));
         let h = read(
             Some("国务院关于某某的通知（国发〔2024〕5号）各省、自治区、直辖市人民政府："),
+            None,
             None,
         );
         assert_eq!(h.title.as_deref(), Some("国务院关于某某的通知"));
         // A bracket that holds no date, 文号 or source line is the title's.
         let h = read(
             Some("某某市物业管理办法（试行）\n第一条 为了规范管理。"),
+            None,
             None,
         );
         assert_eq!(h.title.as_deref(), Some("某某市物业管理办法（试行）"));
@@ -587,14 +598,18 @@ mod tests {
         // A newspaper page: the headline, then a photo caption run on into a byline.
         let h = read(
             Some("党的工作机关首先是政治机关\n12月7日，变电站正式投运。新华社记者 杨某某\n正文如下。"),
-            None,
+            None, None,
         );
         assert_eq!(h.title.as_deref(), Some("党的工作机关首先是政治机关"));
     }
 
     #[test]
     fn no_title_when_the_preamble_opens_with_prose() {
-        let h = read(Some("近日，中共中央印发了《规划纲要》，并发出通知。"), None);
+        let h = read(
+            Some("近日，中共中央印发了《规划纲要》，并发出通知。"),
+            None,
+            None,
+        );
         assert_eq!(h.title, None);
     }
 }

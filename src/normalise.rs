@@ -16,8 +16,9 @@ pub struct Line {
     /// How many white-space characters it was indented by: the first line of a paragraph is
     /// indented in much PDF and word-processor text (`　　`, two ideographic spaces).
     pub indent: usize,
-    /// The line was a Markdown heading (`## 第一章 总则`).
-    pub md_heading: bool,
+    /// The level of the Markdown heading the line was (2 for `## 第一章 总则`); 0 when it was
+    /// none.
+    pub md_level: u8,
     /// Page furniture that stood before this line (see [`crate::furniture`]).
     pub set_aside: Vec<String>,
 }
@@ -39,7 +40,7 @@ pub fn normalise(text: &str) -> Vec<Line> {
         std::borrow::Cow::Borrowed(text)
     };
     for raw in split_lines(&unified) {
-        let (content, md_heading) = strip_markup(raw);
+        let (content, md_level) = strip_markup(raw);
         let t = content.trim_matches(is_space);
         if t.is_empty() {
             blanks += 1;
@@ -50,7 +51,7 @@ pub fn normalise(text: &str) -> Vec<Line> {
             text: t.to_string(),
             blanks_before: blanks,
             indent: lead.chars().count(),
-            md_heading,
+            md_level,
             set_aside: Vec::new(),
         });
         blanks = 0;
@@ -75,7 +76,7 @@ const STRONG: &str = "**";
 
 /// Removes `<!-- … -->` comments, the `#` marks of a Markdown heading and Markdown's strong
 /// emphasis (`**第一条** 为了…`, as other Markdown sources than the corpus mark labels).
-fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, bool) {
+fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, u8) {
     let mut line = std::borrow::Cow::Borrowed(raw);
     // A byte search first: almost no line has a comment, and every line is asked.
     if memchr::memchr(b'<', raw.as_bytes()).is_some() {
@@ -106,7 +107,7 @@ fn strip_markup(raw: &str) -> (std::borrow::Cow<'_, str>, bool) {
             line = std::borrow::Cow::Owned(line.replace(STRONG, ""));
         }
     }
-    (line, heading)
+    (line, if heading { hashes as u8 } else { 0 })
 }
 
 #[cfg(test)]
@@ -135,12 +136,12 @@ mod tests {
         let lines =
             normalise("# 中华人民共和国反间谍法\n<!-- INFO END -->\n## 第一章 总 则\n#标签");
         assert_eq!(lines[0].text, "中华人民共和国反间谍法");
-        assert!(lines[0].md_heading);
+        assert_eq!(lines[0].md_level, 1);
         assert_eq!(lines[1].text, "第一章 总 则");
-        assert!(lines[1].md_heading);
+        assert_eq!(lines[1].md_level, 2);
         // `#` glued to text is not a heading mark.
         assert_eq!(lines[2].text, "#标签");
-        assert!(!lines[2].md_heading);
+        assert_eq!(lines[2].md_level, 0);
     }
 
     #[test]
@@ -150,9 +151,9 @@ mod tests {
 **# 甲**",
         );
         assert_eq!(lines[0].text, "第一章 总则");
-        assert!(lines[0].md_heading);
+        assert_eq!(lines[0].md_level, 1);
         // As Markdown reads it: a `#` after emphasis marks opens no heading, and stays text.
         assert_eq!(lines[1].text, "# 甲");
-        assert!(!lines[1].md_heading);
+        assert_eq!(lines[1].md_level, 0);
     }
 }

@@ -277,7 +277,7 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
                 text: piece
                     .trim_start_matches(crate::normalise::is_space)
                     .to_string(),
-                md_heading: false,
+                md_level: 0,
                 set_aside: Vec::new(),
             });
         }
@@ -640,7 +640,7 @@ mod tests {
             .iter()
             .map(|t| Para {
                 text: t.to_string(),
-                md_heading: false,
+                md_level: 0,
                 ..Default::default()
             })
             .collect()

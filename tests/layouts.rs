@@ -409,6 +409,34 @@ fn a_policy_documents_table_of_contents_is_not_its_body() {
     }
 }
 
+#[test]
+fn a_markdown_title_is_its_heading_line_alone() {
+    // A case: the title heading, a subtitle and a section heading under it, no numbering.
+    let d = doc("# 婚姻关系存续期间夫妻共同财产的分割\n\n<!-- INFO END -->\n\n\
+        ## 徐某某诉张某某婚姻家庭案\n\n## 基本案情\n\n张某某、徐某某系夫妻。双方因故分居生活至今。\n");
+    assert_eq!(
+        d.title.as_deref(),
+        Some("婚姻关系存续期间夫妻共同财产的分割")
+    );
+    assert!(d
+        .preamble
+        .as_deref()
+        .unwrap()
+        .starts_with("徐某某诉张某某婚姻家庭案\n基本案情\n"));
+    // Plain lines of a title printed on two lines still make one title.
+    let d = doc("某某机关贯彻落实\n全面从严治党要求实施方案\n一、总体要求\n坚持稳中求进。\n二、主要任务\n加强领导。\n");
+    assert_eq!(
+        d.title.as_deref(),
+        Some("某某机关贯彻落实全面从严治党要求实施方案")
+    );
+    // So do two Markdown headings of the same level.
+    let d = doc("# 某某机关贯彻落实\n# 全面从严治党要求实施方案\n一、总体要求\n坚持稳中求进。\n二、主要任务\n加强领导。\n");
+    assert_eq!(
+        d.title.as_deref(),
+        Some("某某机关贯彻落实全面从严治党要求实施方案")
+    );
+}
+
 /// A policy document as PDF text of justified lines gives it: every character of a label one
 /// space apart, numerals of two characters too.
 #[test]

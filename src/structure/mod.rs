@@ -30,6 +30,9 @@ pub struct Structured {
     /// Paragraphs after the body that read as another document (prose or a numbering of their
     /// own): the caller makes new documents of them.
     pub tail: Vec<Para>,
+    /// How many of the preamble's first lines are the title, where Markdown says so (see
+    /// [`markdown_title`]); `None` leaves it to [`crate::meta`].
+    pub title_lines: Option<usize>,
     pub warnings: Vec<Warning>,
 }
 
@@ -172,7 +175,17 @@ pub fn structure(paras: &[Para]) -> Structured {
         trailer,
         tail,
         warnings,
+        title_lines: markdown_title(paras),
     }
+}
+
+/// A Markdown heading is one line: where the text opens with one that no heading of the same
+/// level continues, it is the whole title, and the lines under it (a subtitle `## 某某诉某某案`,
+/// a section `## 基本案情`, the series `消费者权益保护典型案例`) are not.
+fn markdown_title(paras: &[Para]) -> Option<usize> {
+    let level = paras.first()?.md_level;
+    let continued = paras.get(1).is_some_and(|p| p.md_level == level);
+    (level > 0 && !continued).then_some(1)
 }
 
 /// A document without numbering: all of it is preamble.
@@ -180,6 +193,7 @@ fn unstructured(paras: &[Para]) -> Structured {
     let text = crate::layout::join(paras);
     Structured {
         preamble: (!text.is_empty()).then_some(text),
+        title_lines: markdown_title(paras),
         ..Default::default()
     }
 }
