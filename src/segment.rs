@@ -581,6 +581,8 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
     let mut out: Vec<Vec<Para>> = Vec::new();
     let mut current: Vec<Para> = Vec::new();
     let mut seen_prose = false;
+    // The piece so far closed on a date line (its signature), and no prose came after it.
+    let mut signed = false;
     // Each paragraph is asked about itself and about the one after it: read once.
     let dated: Vec<bool> = tail.iter().map(|p| is_date_line(&p.text)).collect();
     for (i, p) in tail.iter().enumerate() {
@@ -594,17 +596,22 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
             && !is_bracketed_note(&p.text)
             && !is_attachment_label(&p.text)
             && !is_closing_line(&p.text)
-            && !signs();
+            && !signs()
+            // After prose, not a section's heading; after a signature, any title.
+            && (signed || !is_section_heading(&p.text));
         if title && seen_prose && !current.is_empty() {
             out.push(std::mem::take(&mut current));
             seen_prose = false;
+            signed = false;
         }
         if ends_with_stop(&p.text) || reads_as_prose(&p.text) {
             // A paragraph that announces what follows (`全文如下。`) leads into it.
             seen_prose = !announces(&p.text);
+            signed = false;
         } else if dated[i] {
             // The date a document was signed on (成文日期) is its last line.
             seen_prose = true;
+            signed = true;
         }
         current.push(p.clone());
     }
@@ -624,6 +631,18 @@ fn reads_as_prose(text: &str) -> bool {
 
 /// Twice the widest title-like paragraph ([`is_title_like`]), in columns.
 const PROSE_WIDTH: usize = 128;
+
+/// A few words that head a section of the text they stand in (`基本案情`, `裁判结果`, `典型意义`
+/// in a case), not the title of another: a document's title runs longer, or names what kind of
+/// text it is, however short (`国旗法`, `实施方案`).
+fn is_section_heading(text: &str) -> bool {
+    width_at_most(text, SECTION_HEADING_WIDTH)
+        && !crate::lines::TITLE_ENDS.iter().any(|w| text.ends_with(w))
+}
+
+/// The widest section heading, in columns: five characters (`申请人请求`). (A title of news as
+/// short, `新春走基层`, is taken for one after prose; after a signature it is a title.)
+const SECTION_HEADING_WIDTH: usize = 10;
 
 /// `……全文如下。`, `内容如下：`: the next paragraphs are a text this one introduces.
 fn announces(text: &str) -> bool {
@@ -1131,18 +1150,18 @@ mod tests {
     #[test]
     fn tail_splits_at_titles_after_prose() {
         let docs = split_tail(&paras(&[
-            "新闻一标题",
+            "新闻甲的标题",
             "这是第一篇新闻的正文，讲述了一件事。",
-            "新闻二标题",
+            "新闻乙的标题",
             "这是第二篇新闻的正文。",
         ]));
         assert_eq!(docs.len(), 2);
-        assert_eq!(docs[1][0].text, "新闻二标题");
+        assert_eq!(docs[1][0].text, "新闻乙的标题");
         // A byline under the second piece is its last line, not a third piece.
         let docs = split_tail(&paras(&[
-            "新闻一标题",
+            "新闻甲的标题",
             "这是第一篇新闻的正文，讲述了一件事。",
-            "新闻二标题",
+            "新闻乙的标题",
             "这是第二篇新闻的正文。",
             "编辑 陈艳婷",
         ]));
@@ -1156,9 +1175,9 @@ mod tests {
         // Cut off by the page, or a stray mark after its last stop: the title after it starts
         // the next piece.
         for last in [body.to_string(), format!("{body}。 |")] {
-            let docs = split_tail(&paras(&["新闻一标题", &last, "新闻二标题", "正文。"]));
+            let docs = split_tail(&paras(&["新闻甲的标题", &last, "新闻乙的标题", "正文。"]));
             assert_eq!(docs.len(), 2, "{last}");
-            assert_eq!(docs[1][0].text, "新闻二标题");
+            assert_eq!(docs[1][0].text, "新闻乙的标题");
         }
         // A long line of names holds no sentence: the heading under it is the list's.
         let names = "石家庄仲裁委员会、邯郸仲裁委员会、邢台仲裁委员会、沧州仲裁委员会、承德仲裁委员会、张家口仲裁委员会、衡水仲裁委员会";
@@ -1170,6 +1189,22 @@ mod tests {
             "大同仲裁委员会",
         ]));
         assert_eq!(docs.len(), 1);
+    }
+
+    #[test]
+    fn a_cases_section_headings_are_no_titles_but_a_short_whole_title_is() {
+        let docs = split_tail(&paras(&[
+            "劳动者与用人单位订立放弃加班费协议，能否主张加班费",
+            "基本案情",
+            "张某于2020年6月入职某科技公司。",
+            "申请人请求",
+            "请求裁决某科技公司支付加班费。",
+            "典型意义",
+            "本案明确了加班费的认定规则。",
+        ]));
+        assert_eq!(docs.len(), 1);
+        let docs = split_tail(&paras(&["甲法", "第一条 甲。", "国旗法", "第一条 乙。"]));
+        assert_eq!(docs.len(), 2);
     }
 
     #[test]
