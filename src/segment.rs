@@ -50,6 +50,7 @@ pub fn split_restarts(paras: Vec<Para>) -> Vec<Vec<Para>> {
     // A 第一条 opening a paragraph is one of the labels `cut_inline_restarts` looks at: it
     // begins a law with that paragraph (`Cut::Paragraph`).
     let (paras, mut cuts) = cut_inline_restarts(paras);
+    cuts.extend(documents_on_one_line(&paras));
     cuts.sort_unstable();
     cuts.dedup();
     cuts.retain(|&cut| cut > 0);
@@ -66,6 +67,63 @@ pub fn split_restarts(paras: Vec<Para>) -> Vec<Vec<Para>> {
     out.reverse();
     out
 }
+
+/// Paragraphs that hold a whole document of divisions on one line (longer than
+/// [`ONE_LINE_DOCUMENT_WIDTH`], numbering 一、 二、 三、 after full stops), after the body of
+/// another: a paragraph that opened with a unit, or three of prose. Such a document may have
+/// no title (a single-line export that lost it), so only its numbering starting again tells
+/// where it begins. Not after its own header (title, dated notes, a preamble of a paragraph or
+/// two): those go with it.
+fn documents_on_one_line(paras: &[Para]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let (mut prose, mut numbered) = (0, false);
+    for (i, p) in paras.iter().enumerate() {
+        let text = &p.text;
+        if (numbered || prose >= 3)
+            && !width_at_most(text, ONE_LINE_DOCUMENT_WIDTH)
+            && numbers_divisions_from_one(text)
+        {
+            out.push(i);
+            (prose, numbered) = (0, false);
+            continue;
+        }
+        if ends_with_stop(text) {
+            prose += 1;
+        }
+        numbered |= crate::numbering::parse_marker(text).is_some();
+    }
+    out
+}
+
+/// `text` (one paragraph) numbers divisions 一、 二、 三、 at its start or after full stops: a
+/// document of divisions printed on one line. (A list inside a sentence follows a colon, and
+/// its items end on `；`.)
+fn numbers_divisions_from_one(text: &str) -> bool {
+    let mut want = 1;
+    let starts = std::iter::once(0).chain(
+        text.char_indices()
+            .filter(|&(_, c)| crate::text::is_sentence_end(c))
+            .map(|(i, c)| i + c.len_utf8()),
+    );
+    for at in starts {
+        let rest = text[at..].trim_start_matches(crate::normalise::is_space);
+        let Some(m) = crate::numbering::parse_marker(rest).filter(|m| m.kind == Kind::Division)
+        else {
+            continue;
+        };
+        if m.number != want {
+            return false;
+        }
+        want += 1;
+        if want > 3 {
+            return true;
+        }
+    }
+    false
+}
+
+/// The width, in columns, beyond which a paragraph may be a whole document on one line.
+const ONE_LINE_DOCUMENT_WIDTH: usize = 2000;
 
 /// Where the law whose first article is paragraph `first` begins: with the header paragraphs
 /// just before it (its title, its dated notes, its 目录, its first headings), back to the

@@ -437,6 +437,28 @@ fn a_markdown_title_is_its_heading_line_alone() {
     );
 }
 
+#[test]
+fn a_document_of_divisions_on_one_line_after_another_is_a_document_of_its_own() {
+    let first = "某某工作要点\n一、总体要求\n坚持稳中求进。\n二、主要任务\n加强组织领导。\n";
+    // A whole document on one line, as a single-line export gives it.
+    let filler = "推动各项工作落实落地，确保取得实效。".repeat(30);
+    let line = format!(
+        "2024年是关键一年。{filler} 一、深化政治建设。{filler} 二、加强理论武装。{filler} \
+         三、强化基层组织。{filler}"
+    );
+    let docs = extract_text(&format!("{first}\n{line}\n"), "t");
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].children.len(), 2);
+    assert_eq!(docs[0].trailer, None);
+    assert_eq!(docs[1].title, None);
+    let second: Vec<_> = docs[1]
+        .children
+        .iter()
+        .map(|n| n.label.as_deref())
+        .collect();
+    assert_eq!(second, [Some("一、"), Some("二、"), Some("三、")]);
+}
+
 /// A policy document as PDF text of justified lines gives it: every character of a label one
 /// space apart, numerals of two characters too.
 #[test]
