@@ -87,10 +87,13 @@ fn documents_on_one_line(paras: &[Para]) -> Vec<usize> {
             (prose, numbered) = (0, false);
             continue;
         }
-        if ends_with_stop(text) {
+        // Asked only until answered: every paragraph comes here.
+        if prose < 3 && ends_with_stop(text) {
             prose += 1;
         }
-        numbered |= crate::numbering::parse_marker(text).is_some();
+        if !numbered {
+            numbered = crate::numbering::parse_marker(text).is_some();
+        }
     }
     out
 }
