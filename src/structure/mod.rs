@@ -31,7 +31,7 @@ pub struct Structured {
     /// own): the caller makes new documents of them.
     pub tail: Vec<Para>,
     /// How many of the preamble's first lines are the title, where Markdown says so (see
-    /// [`markdown_title`]); `None` leaves it to [`crate::meta`].
+    /// `markdown_title`); `None` leaves it to [`crate::meta`].
     pub title_lines: Option<usize>,
     pub warnings: Vec<Warning>,
 }
