@@ -93,10 +93,7 @@ pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
             // itself: `split_after_body` gives one or the other.)
             if tail.len() > 1 && !structure::reads_as_document(&tail[0]) {
                 let more = layout::join(&tail.remove(0));
-                structured.trailer = Some(match structured.trailer.take() {
-                    Some(closing) => format!("{closing}\n{more}"),
-                    None => more,
-                });
+                structure::build::push_text(&mut structured.trailer, &more);
             }
             tail.reverse();
             structured.warnings.extend(furniture);

@@ -358,7 +358,7 @@ impl TitledUnits {
         let may_open = |t: &str| {
             t.starts_with(['（', '('])
                 || t.chars().next().is_some_and(|c| {
-                    c.is_ascii_digit() || ('０'..='９').contains(&c) || ('①'..='⑳').contains(&c)
+                    crate::numbering::numerals::is_digit(c) || ('①'..='⑳').contains(&c)
                 })
         };
         // (titles, stops) per kind.
@@ -402,7 +402,7 @@ fn is_unit_title(words: &str) -> bool {
     let words = words.trim_matches(crate::normalise::is_space);
     !words.is_empty()
         && crate::text::width_at_most(words, 60)
-        && !words.contains(['，', '；', '：', ',', ';', ':'])
+        && !words.contains(crate::text::is_clause_mark)
 }
 
 /// How a hard-wrapped text is wrapped, as `continues` needs it.

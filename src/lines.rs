@@ -159,12 +159,7 @@ pub(crate) fn ends_inside_brackets(s: &str) -> bool {
 /// heading starts on (`一、发展基础……………1`, `第二章 管理制度 ………… 3`).
 pub fn is_contents_entry(text: &str) -> bool {
     let t = text.trim_end_matches(crate::normalise::is_space);
-    // Asked of every paragraph: most do not end on a digit.
-    if !t.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
-        return false;
-    }
-    let before_page =
-        t.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let before_page = t.trim_end_matches(crate::numbering::numerals::is_digit);
     let page_digits = t[before_page.len()..].chars().count();
     if !(1..=4).contains(&page_digits) {
         return false;

@@ -424,7 +424,8 @@ mod tests {
     fn law_header() {
         let h = read(
             Some("中华人民共和国行政复议法\n1999年4月29日 第九届全国人民代表大会常务委员会第九次会议通过\n2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正"),
-            None, None,
+            None,
+            None,
         );
         assert_eq!(h.title.as_deref(), Some("中华人民共和国行政复议法"));
         let ev = dated_events(&h);
@@ -446,7 +447,8 @@ mod tests {
         // A header note names the amendment that revised the text: its event stays.
         let h = read(
             Some("某某法\n（根据1988年4月12日第七届全国人民代表大会第一次会议通过的《宪法修正案》修正）"),
-            None, None,
+            None,
+            None,
         );
         assert_eq!(dated_events(&h), [("1988-04-12", "通过")]);
     }
@@ -455,7 +457,8 @@ mod tests {
     fn an_event_word_broken_by_a_wrapped_line_is_read() {
         let h = read(
             Some("商丘市饮用水水源保护条例\n2018年6月28日 商丘市人民代表大会常务委员会会议通\n过\n2018年7月27日 河南省人民代表大会常务委员会会议\n批准"),
-            None, None,
+            None,
+            None,
         );
         let ev = dated_events(&h);
         assert_eq!(ev, [("2018-06-28", "通过"), ("2018-07-27", "批准")]);
@@ -465,7 +468,8 @@ mod tests {
     fn wrapped_title_and_source_line() {
         let h = read(
             Some("中共中央办公厅关于巩固拓展学习贯彻习\n近平新时代中国特色社会主义思想主题教\n育成果的意见\n新华社北京 2 月 28 日电\n（2024 年 2 月 23 日）"),
-            Some("发布时间：2024-02-28 来源：新华社"), None,
+            Some("发布时间：2024-02-28 来源：新华社"),
+            None,
         );
         assert_eq!(
             h.title.as_deref(),
@@ -484,7 +488,8 @@ mod tests {
     fn a_letter_spaced_title_reads_without_its_spaces_and_a_title_of_words_keeps_them() {
         let h = read(
             Some("中 华 人 民 共 和 国\n测 试 法\n2024年2月27日 第十四届全国人民代表大会常务委员会第八次会议通过"),
-            None, None,
+            None,
+            None,
         );
         assert_eq!(h.title.as_deref(), Some("中华人民共和国测试法"));
         assert_eq!(h.meta.events[0].date, "2024-02-27");
@@ -511,7 +516,8 @@ mod tests {
         // A web export keeps a space where the title's first line ended.
         let h = read(
             Some("中央国家机关贯彻落实 全面从严治党要求实施方案中央国家机关贯彻落实全面从严治党要求的总体要求是：坚持。"),
-            None, None,
+            None,
+            None,
         );
         assert_eq!(
             h.title.as_deref(),
@@ -520,7 +526,8 @@ mod tests {
         // Not into the next words, when a further space or punctuation comes first.
         let h = read(
             Some("王某诉某县国土资源局土地出让案 基本案情 某县国土资源局（以下简称某局）发布拍卖公告。"),
-            None, None,
+            None,
+            None,
         );
         assert_eq!(h.title.as_deref(), Some("王某诉某县国土资源局土地出让案"));
     }
@@ -552,7 +559,8 @@ mod tests {
     fn a_source_line_led_by_ju_ends_the_title() {
         let h = read(
             Some("中共中央印发《某某规划纲要》 据新华社北京4月18日电近日，中共中央印发了《某某规划纲要》。"),
-            None, None,
+            None,
+            None,
         );
         assert_eq!(h.title.as_deref(), Some("中共中央印发《某某规划纲要》"));
         assert_eq!(h.meta.source_line.as_deref(), Some("新华社北京4月18日电"));
@@ -575,7 +583,8 @@ mod tests {
         // A single-line export: the title, then the note of its adoption, then the text.
         let h = read(
             Some("中华人民共和国反间谍法 (2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过) 第一章 总则"),
-            None, None,
+            None,
+            None,
         );
         assert_eq!(h.title.as_deref(), Some("中华人民共和国反间谍法"));
         let h = read(
@@ -598,7 +607,8 @@ mod tests {
         // A newspaper page: the headline, then a photo caption run on into a byline.
         let h = read(
             Some("党的工作机关首先是政治机关\n12月7日，变电站正式投运。新华社记者 杨某某\n正文如下。"),
-            None, None,
+            None,
+            None,
         );
         assert_eq!(h.title.as_deref(), Some("党的工作机关首先是政治机关"));
     }

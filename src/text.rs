@@ -14,6 +14,11 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?')
 }
 
+/// A mark that ends a clause inside a sentence, or introduces what follows (`，；：`).
+pub fn is_clause_mark(c: char) -> bool {
+    matches!(c, '，' | '；' | '：' | ',' | ';' | ':')
+}
+
 /// `s` ends a sentence, white space and closing quotes and brackets aside (`……。”`).
 pub fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(crate::normalise::is_space)

@@ -161,7 +161,8 @@ fn new_node(kind: Kind, label: Option<&str>, number: Option<u32>, sub: Option<u3
     }
 }
 
-fn push_text(slot: &mut Option<String>, piece: &str) {
+/// Adds `piece` to the text in `slot` as a line of its own.
+pub(crate) fn push_text(slot: &mut Option<String>, piece: &str) {
     match slot {
         Some(t) => {
             t.push('\n');
@@ -419,9 +420,7 @@ fn spaced_title(first: &str) -> Option<usize> {
         && after.chars().next().is_some_and(crate::text::is_han);
     let words = title.chars().count();
     let is_title = (2..=TITLE_CHARS).contains(&words)
-        && !title.contains(|c: char| {
-            is_sentence_end(c) || matches!(c, '，' | '；' | '：' | ',' | ';' | ':')
-        });
+        && !title.contains(|c: char| is_sentence_end(c) || crate::text::is_clause_mark(c));
     let text_follows = after.contains(|c: char| is_sentence_end(c) || matches!(c, '，' | '；'));
     (stands_between_han && is_title && text_follows).then_some(k)
 }

@@ -162,13 +162,13 @@ pub fn structure(paras: &[Para]) -> Structured {
         .collect();
     markers.sort_by_key(|(c, _)| c.start);
     let (preamble, children) = build::assemble(&body[..body_end], &markers, mode);
-    let (trailer, tail) = split_after_body(&paras[ends.closing..]);
-    let closing =
+    let (after, tail) = split_after_body(&paras[ends.closing..]);
+    // The paragraphs that close the document itself, then the lines after them.
+    let mut trailer =
         (ends.closing > ends.body).then(|| crate::layout::join(&paras[ends.body..ends.closing]));
-    let trailer = match (closing, trailer) {
-        (Some(closing), Some(after)) => Some(format!("{closing}\n{after}")),
-        (closing, after) => closing.or(after),
-    };
+    if let Some(after) = after {
+        build::push_text(&mut trailer, &after);
+    }
     Structured {
         preamble,
         children,
@@ -354,7 +354,7 @@ fn contents_paras(paras: &[Para]) -> Vec<usize> {
             .filter(|c| !crate::normalise::is_space(*c))
             .collect::<String>()
             .trim_end_matches(|c: char| {
-                c.is_ascii_digit() || ('０'..='９').contains(&c) || crate::lines::is_leader(c)
+                crate::numbering::numerals::is_digit(c) || crate::lines::is_leader(c)
             })
             .to_string()
     };
