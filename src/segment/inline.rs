@@ -1,0 +1,208 @@
+//! Documents that begin inside one paragraph, as single-line exports of compilations give them:
+//! where a `第一条` or a dated header inside a long line starts a new law, and the byte offset to
+//! cut at.
+
+use super::header::{enacts, is_first_group};
+use crate::lines::{has_date, is_attachment_label, is_whole_title};
+
+/// Byte offsets in a long paragraph (a single-line export of a compilation) where a document
+/// begins after a sentence end with its header: a whole title, then a dated note
+/// (`…同时废止。 乙市人大常委会关于某某的决定 2020年2月7日 某某会议通过 …`). The cut is right after
+/// the stop. Not a law speaking of itself (`本条例`), and not a title without a full date and
+/// what happened on it.
+pub(super) fn inline_headers(text: &str) -> Vec<usize> {
+    if text.len() < LONG_PARAGRAPH {
+        return Vec::new();
+    }
+    let mut cuts = Vec::new();
+    for (k, stop) in text.match_indices(['。', '！', '？']) {
+        let cut = sentence_end(text, k + stop.len());
+        let rest = text[cut..].trim_start_matches(crate::normalise::is_space);
+        let window = &rest[..crate::text::window_end(rest, HEADER_NOTE_BYTES)];
+        let Some(date) = crate::lines::DATE.find(window) else {
+            continue;
+        };
+        let title = window[..date.start()].trim_end_matches(crate::normalise::is_space);
+        let after = &window[date.end()..];
+        let after = &after[..crate::text::window_end(after, EVENT_BYTES)];
+        if title.chars().count() >= 6
+            && !title.starts_with('本')
+            && is_whole_title(title)
+            && EVENTS.iter().any(|w| after.contains(w))
+        {
+            cuts.push(cut);
+        }
+    }
+    cuts
+}
+
+/// Paragraphs shorter than this are not searched for a header inside them: a line of a few
+/// articles is no compilation.
+pub(super) const LONG_PARAGRAPH: usize = 3000;
+
+/// How far after a stop a title and its date may reach, in bytes (a title of sixty characters).
+pub(super) const HEADER_NOTE_BYTES: usize = 240;
+
+/// How far after the date the word of what happened on it may come, in bytes.
+pub(super) const EVENT_BYTES: usize = 180;
+
+/// What a header's dated note says happened: meta's event words but 废止, which a law's last
+/// article writes after a date (`2005年4月28日…通过的《某某条例》同时废止`), and 发布时间, which
+/// 发布 covers here.
+pub(super) const EVENTS: [&str; 8] = [
+    "通过", "公布", "发布", "施行", "修正", "修订", "批准", "印发",
+];
+
+/// Where a law that begins at a `第一条` inside a paragraph begins.
+pub(super) enum Cut {
+    /// At this byte offset of the paragraph: after the sentence end before its header, or at
+    /// the label itself when a sentence ends right before it (a preamble, `…解释如下：`, which
+    /// nothing tells from the end of the law before).
+    At(usize),
+    /// With the paragraph: the label opens it, or only a header precedes it there.
+    Paragraph,
+}
+
+/// Where the law whose `第一条` is at byte `at` of `text` begins, its header no earlier than
+/// byte `floor`. `None` when no sentence ends within a header's length before it (the words
+/// before it are too long for a header), or after `floor`.
+pub(super) fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
+    // `floor` is a character boundary: the end of a label.
+    let from = crate::text::window_start(text, at, HEADER_BYTES).max(floor);
+    let Some((k, stop)) = last_stop(text, from, at) else {
+        return (from == 0).then_some(Cut::Paragraph);
+    };
+    let mut cut = sentence_end(text, k + stop.len_utf8());
+    // A preamble ends with a colon (`…解释如下：`) or the enacting formula (`…制定本规定。`);
+    // after another sentence, `第一条明确了…` is a sentence about an article, as news of a law
+    // writes.
+    let mut preamble_ends = matches!(stop, '：' | ':') || enacts(&text[..k]);
+    // The colon of an attachment's label (`…同时废止。附： 资源税税目税率表 中华人民共和国车船税法
+    // 2011年…通过 第一条…`): the attachment's title, the word after it, ends the law before.
+    let last_word = text[from..k]
+        .rsplit(|c: char| crate::normalise::is_space(c) || crate::text::is_stop(c))
+        .next()
+        .unwrap_or("");
+    if preamble_ends && is_attachment_label(last_word) {
+        let rest = &text[cut..at];
+        let words = rest.trim_start_matches(crate::normalise::is_space);
+        if let Some(space) = words.find(crate::normalise::is_space) {
+            cut += rest.len() - words.len() + space;
+            preamble_ends = false;
+        }
+    }
+    let header = text[cut..at].trim_matches(crate::normalise::is_space);
+    // Only the heading over the first article stands between them (`第一章 总则`, the first
+    // group of a judicial interpretation, `一、管理人名册的编制`): the sentence before is still
+    // the preamble, when it enacts.
+    let heading_only = crate::numbering::parse_marker(header)
+        .is_some_and(|m| m.kind.is_structural() || is_first_group(m))
+        && crate::text::width_at_most(header, HEADING_WIDTH);
+    if header.is_empty() || heading_only && preamble_ends {
+        // The sentence before the label is the new law's preamble: the law begins with it, and
+        // with the header before it (`乙解释 2021年6月8日通过 为正确…，制定本规定。`) when the
+        // sentence before that was the last of the law before.
+        let label = if header.is_empty() { at } else { cut };
+        return preamble_ends.then(|| preamble_start(text, from, k).unwrap_or(Cut::At(label)));
+    }
+    (preamble_ends || reads_as_header(header)).then_some(Cut::At(cut))
+}
+
+/// The widest heading over a first article, in columns (`第一章 总则`, `一、管理人名册的编制`).
+pub(super) const HEADING_WIDTH: usize = 60;
+
+/// Where the sentence whose stop ends at byte `after_stop` of `text` ends: after the closing
+/// quotes and brackets that follow the stop (`…修改为：“……。”`, `…（…。）`), which belong to it.
+pub(super) fn sentence_end(text: &str, after_stop: usize) -> usize {
+    let rest = &text[after_stop..];
+    after_stop
+        + (rest.len()
+            - rest
+                .trim_start_matches(['”', '’', '」', '』', '）', ')', '》'])
+                .len())
+}
+
+/// The last sentence stop in `text[from..end]`: its byte offset in `text`, and the stop.
+pub(super) fn last_stop(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
+    text[from..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| crate::text::is_stop(c))
+        .map(|(i, c)| (from + i, c))
+}
+
+/// Where the sentence that ends at byte `end` of `text` begins, no earlier than byte `from`:
+/// after the stop before it, or with the paragraph. `None` when no stop comes between `from`
+/// (the end of an earlier `第一条`, or the limit of a header's length) and it.
+pub(super) fn preamble_start(text: &str, from: usize, end: usize) -> Option<Cut> {
+    match last_stop(text, from, end) {
+        Some((k, stop)) => Some(Cut::At(sentence_end(text, k + stop.len_utf8()))),
+        None => (from == 0).then_some(Cut::Paragraph),
+    }
+}
+
+/// The words between a sentence end and a `第一条` are a law's header when they hold a date
+/// (`2021年2月2日公布`), a whole title (`某某管理办法`) or a 编/章/节 heading (`第一章 总则`), not
+/// when they are a sentence's first words (`其中第一条…`).
+pub(super) fn reads_as_header(words: &str) -> bool {
+    has_date(words)
+        || words
+            .split(crate::normalise::is_space)
+            .any(is_whole_title)
+        // `…条例第一章 总则`: a heading, glued to the title or not.
+        || words.match_indices('第').any(|(k, _)| {
+            crate::numbering::parse_marker(&words[k..]).is_some_and(|m| m.kind.is_structural())
+        })
+}
+
+/// How far before an inline `第一条` its law's header may begin: a long title and its dated
+/// notes (a law amended five times has five, each of a hundred characters or so).
+pub(super) const HEADER_BYTES: usize = 3000;
+
+/// A searcher for `第一条`, built once.
+pub(super) static FIRST_ARTICLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(FIRST_ARTICLE_LABEL));
+
+/// The label [`first_article_labels`] looks for.
+pub(super) const FIRST_ARTICLE_LABEL: &str = "第一条";
+
+/// Byte offsets of the `第一条` labels in `text` that read as headings, not citations.
+pub(super) fn first_article_labels(text: &str) -> Vec<usize> {
+    // A byte search: most paragraphs hold none.
+    let label = FIRST_ARTICLE_LABEL;
+    FIRST_ARTICLE
+        .find_iter(text.as_bytes())
+        .filter(|&at| opens_first_article(&text[at..]))
+        // Quoted, it is the text of an article that an amending decision inserts
+        // (`增加一条，作为第一条：“第一条 …”`), not a law beginning.
+        .filter(|&at| {
+            !text[..at]
+                .trim_end_matches(crate::normalise::is_space)
+                .ends_with(['“', '「', '『', '"', '‘', '（', '(', '《'])
+        })
+        .filter(|&at| {
+            at == 0
+                || !crate::numbering::citation::cited_across_break(
+                    &text[..at],
+                    &text[at..],
+                    crate::model::Kind::Article,
+                    label.len(),
+                )
+        })
+        .collect()
+}
+
+/// `第一条` opening a paragraph as a heading: followed by a space or the article's words, not by
+/// the words of a citation (`第一条规定的…`, `第一条、第二条`).
+pub(super) fn opens_first_article(text: &str) -> bool {
+    let Some(m) = crate::numbering::parse_marker(text) else {
+        return false;
+    };
+    let after = &text[m.len..];
+    m.kind == crate::model::Kind::Article
+        && m.number == 1
+        && m.sub.is_none()
+        && !["的", "、", "，", "款", "项", "规定", "至", "和", "或"]
+            .iter()
+            .any(|w| after.starts_with(w))
+}

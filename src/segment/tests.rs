@@ -1,0 +1,493 @@
+use super::*;
+
+pub(super) fn paras(texts: &[&str]) -> Vec<Para> {
+    texts
+        .iter()
+        .map(|t| Para {
+            text: t.to_string(),
+            md_level: 0,
+            ..Default::default()
+        })
+        .collect()
+}
+
+#[test]
+fn closing_lines_end_documents() {
+    let p = paras(&[
+        "标题甲",
+        "一、内容。",
+        "发布时间：2024-01-01",
+        "来源：新华社",
+        "标题乙",
+        "一、内容。",
+        "发布时间：2024-02-01",
+    ]);
+    let docs = segment(p);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].len(), 4);
+    assert_eq!(docs[1][0].text, "标题乙");
+    // A page's byline ends the piece over it: the next document's 一、 starts again.
+    let docs = segment(paras(&[
+        "中共中央印发《某某规划纲要》",
+        "一、坚持以完善制度保证全党。",
+        "二、坚持以完善法规制度。",
+        "编辑 陈艳婷",
+        "某某实施方案",
+        "一、坚持思想建党。",
+    ]));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1][0].text, "某某实施方案");
+}
+
+#[test]
+fn a_second_first_article_starts_a_second_law_with_its_header() {
+    let docs = segment(paras(&[
+        "甲法",
+        "第一条 为了甲，制定本法。",
+        "第二条 本法自公布之日起施行。",
+        "乙条例",
+        "（2024年1月1日通过）",
+        "第一章 总则",
+        "第一条 为了乙，制定本条例。",
+        "第二条 依照本条例第一条的规定执行。",
+    ]));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].len(), 3);
+    assert_eq!(docs[1][0].text, "乙条例");
+    assert_eq!(docs[1].len(), 5, "title, note, chapter, two articles");
+}
+
+#[test]
+fn a_second_law_inside_one_line_begins_after_the_sentence_before_its_header() {
+    let line = "甲条例 2020年1月1日通过 第一条 为了甲，制定本条例。 \
+        第二条 本条例自公布之日起施行。 乙办法 2021年2月2日公布 第一章 总则 \
+        第一条为了乙，制定本办法。 第二条 依照本办法第一条的规定执行。";
+    let docs = segment(paras(&[line]));
+    assert_eq!(docs.len(), 2);
+    assert!(docs[0][0].text.ends_with("自公布之日起施行。"));
+    assert!(docs[1][0]
+        .text
+        .starts_with("乙办法 2021年2月2日公布 第一章 总则 第一条"));
+    // Nothing lost but the space at the cut.
+    let joined: String = docs.iter().flatten().map(|p| p.text.as_str()).collect();
+    assert_eq!(joined, line.replacen("施行。 乙办法", "施行。乙办法", 1));
+}
+
+#[test]
+fn a_law_whose_preamble_ends_right_before_its_first_article_begins_after_the_law_before() {
+    // The sentence before the label enacts the new law; the one before that ended the
+    // law before, and the title between them is the new law's.
+    let docs = segment(paras(&[
+        "第一条 为了甲，制定本条例。 第二条 本条例自公布之日起施行。\
+        乙解释 为正确适用法律，解释如下：第一条 人民法院应当依法审理。",
+    ]));
+    assert_eq!(docs.len(), 2);
+    assert!(docs[0][0].text.ends_with("自公布之日起施行。"));
+    assert_eq!(
+        docs[1][0].text,
+        "乙解释 为正确适用法律，解释如下：第一条 人民法院应当依法审理。"
+    );
+    // The same with the heading over the first article between them.
+    for heading in ["一、管理人名册的编制", "第一章 总则"] {
+        let docs = segment(paras(&[&format!(
+            "第一条 为了甲，制定本条例。 第二条 本条例自公布之日起施行。 \
+             乙规定 为公平审理企业破产案件，制定本规定。 {heading} 第一条 人民法院应当指定管理人。"
+        )]));
+        assert_eq!(docs.len(), 2, "{heading}");
+        assert!(docs[1][0].text.starts_with("乙规定 为公平"), "{heading}");
+    }
+}
+
+#[test]
+fn a_document_without_articles_begins_inside_a_line_at_its_header() {
+    // A law, a decision of prose and a law, on one line.
+    let law = |name: &str| {
+        format!(
+            "{name} 2020年1月1日 某某会议通过 第一条 为了{name}，制定本条例。 {}",
+            "第二条 本条例的规定，适用于全市，由市人民政府组织实施。".repeat(40)
+        )
+    };
+    let decision = "甲市人民代表大会常务委员会关于依法防控疫情的决定 2020年2月7日 \
+        甲市人民代表大会常务委员会会议通过 为了依法防控疫情，作如下决定。本决定自公布之日起施行。";
+    let line = format!("{} {decision} {}", law("甲市某某条例"), law("乙市某某条例"));
+    let docs = segment(paras(&[&line]));
+    let firsts: Vec<String> = docs
+        .iter()
+        .map(|d| d[0].text.chars().take(6).collect())
+        .collect();
+    assert_eq!(firsts, ["甲市某某条例", "甲市人民代表", "乙市某某条例"]);
+    // A law that speaks of itself after a stop is no header.
+    let line = format!("{} 本条例2020年1月1日公布施行。", law("甲市某某条例"));
+    assert_eq!(segment(paras(&[&line])).len(), 1);
+}
+
+#[test]
+fn an_attachment_at_the_end_of_a_law_stays_with_it() {
+    for label in ["附：", "附件1", "附表"] {
+        let docs = segment(paras(&[
+            "甲法",
+            "第一条 为了甲，制定本法。",
+            "第二条 本法自公布之日起施行。",
+            label,
+            "甲税目税额表",
+            "乙法",
+            "第一条 为了乙，制定本法。",
+        ]));
+        assert_eq!(docs[0].len(), 5, "{label}");
+        assert_eq!(docs[1][0].text, "乙法", "{label}");
+    }
+    // The attachment's title wrapped over three paragraphs, the next law's title whole.
+    let docs = segment(paras(&[
+        "第一条 为了甲，制定本解释。",
+        "第二条 本解释自公布之日起施行。",
+        "附：",
+        "非法猎捕、杀害、收购、运输、出售珍贵、",
+        "濒危野生动物刑事案件“情节严重”、",
+        "“情节特别严重”数量认定标准表",
+        "最高人民法院关于审理网络消费纠纷案件适用法律若干问题的规定（一）",
+        "法释〔2022〕8号",
+        "为正确审理网络消费纠纷案件，根据法律的规定，制定本规定。",
+        "第一条 电子商务经营者提供的格式条款无效。",
+    ]));
+    assert_eq!(docs[0].len(), 6);
+    assert!(docs[1][0].text.starts_with("最高人民法院关于"));
+}
+
+#[test]
+fn a_dated_note_wrapped_over_paragraphs_stays_in_its_header() {
+    let docs = segment(paras(&[
+        "甲条例",
+        "第一条 为了甲，制定本条例。",
+        "第二条 本条例自公布之日起施行。",
+        "乙条例",
+        "2021年12月3日 山东省第十三届人民代表大会常务委",
+        "员会第三十二次会议《关于修改〈山东省动物防疫条例〉等七件地方性法规的决定》第二次修正",
+        "第一章 总则",
+        "第一条 为了乙，制定本条例。",
+    ]));
+    assert_eq!(docs[1][0].text, "乙条例");
+    // Ten notes that reflow ran together (PDF text wraps them into full lines).
+    let notes = "2014年6月27日 乙市第十四届人民代表大会常务委员会第三次会议通过".repeat(10);
+    let docs = segment(paras(&[
+        "第一条 为了甲，制定本条例。",
+        "第二条 本条例自公布之日起施行。",
+        "乙条例",
+        &notes,
+        "第一章 总则",
+        "第一条 为了乙，制定本条例。",
+    ]));
+    assert_eq!(docs[1][0].text, "乙条例");
+    // Pieces that no dated note leads are not taken on trust.
+    let docs = segment(paras(&[
+        "第一条 为了甲，制定本条例。",
+        "第二条 本条例自公布之日起施行。",
+        "附表：甲类事项、乙类事项、丙类事项、丁类事项、戊类事项、己类事项的名称和编号",
+        "乙条例",
+        "第一条 为了乙，制定本条例。",
+    ]));
+    assert_eq!(docs[1][0].text, "乙条例");
+}
+
+#[test]
+fn a_law_in_a_compilation_begins_with_its_whole_header() {
+    // Laws copied one after another: a long title, dated notes without brackets (one too
+    // long to read as a title), a preamble that enacts the law.
+    let docs = segment(paras(&[
+        "甲条例",
+        "第一条 为了甲，制定本条例。",
+        "第二条 本条例自公布之日起施行。",
+        "最高人民法院关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定",
+        "2020年11月29日 《国务院关于修改和废止部分行政法规的决定》第一次修订",
+        "2021年8月1日 施行",
+        "为正确审理相关民事案件，根据法律的规定，结合审判实践，制定本规定。",
+        "第一条 本规定适用于相关民事案件。",
+    ]));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].len(), 3);
+    assert!(docs[1][0].text.starts_with("最高人民法院关于"));
+    assert_eq!(docs[1].len(), 5);
+    // Other ways a preamble hands over to the articles.
+    for preamble in [
+        "为规范审理，对有关问题作如下规定：",
+        "为正确适用法律，特作出以下规定：",
+    ] {
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本条例。",
+            "第二条 本条例自公布之日起施行。",
+            "乙规定",
+            preamble,
+            "第一条 本规定适用于乙。",
+        ]));
+        assert_eq!(docs[1][0].text, "乙规定", "{preamble}");
+    }
+    // An article is never a preamble, however its sentence ends.
+    let docs = segment(paras(&[
+        "第一条 为了甲，制定本条例。",
+        "第二条 违反本条例的，处一万元以下罚款。",
+        "第一条 本规定适用于乙。",
+    ]));
+    assert_eq!(docs[0].len(), 2);
+    // A sentence that does not enact ends the law before, and the header stops there.
+    let docs = segment(paras(&[
+        "第一条 为了甲，制定本条例。",
+        "第二条 本条例自公布之日起施行。",
+        "本条例由甲部门负责解释。",
+        "乙条例",
+        "第一条 为了乙，制定本条例。",
+    ]));
+    assert_eq!(docs[0].last().unwrap().text, "本条例由甲部门负责解释。");
+    assert_eq!(docs[1][0].text, "乙条例");
+}
+
+#[test]
+fn a_law_whose_articles_are_grouped_begins_over_its_first_group() {
+    // A judicial interpretation after another: its first article sits under `一、…`.
+    let law = [
+        "第一条 为了甲，制定本规定。",
+        "第二条 本规定自公布之日起施行。",
+        "最高人民法院关于审理企业破产案件指定管理人的规定",
+        "2007年4月12日 最高人民法院公告公布",
+        "为公平、公正审理企业破产案件，根据法律的规定，制定本规定。",
+        "一、管理人名册的编制",
+        "第一条 人民法院审理企业破产案件应当指定管理人。",
+    ];
+    let docs = segment(paras(&law));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1][0].text, law[2]);
+    assert_eq!(docs[1].len(), 5);
+    // Not a sentence numbered `一、`, nor a later group: those end the law before.
+    for not_a_group in ["一、本规定自公布之日起施行。", "二、管理人的指定"] {
+        let docs = segment(paras(&[
+            "第一条 为了甲，制定本规定。",
+            "乙规定",
+            not_a_group,
+            "第一条 人民法院审理企业破产案件应当指定管理人。",
+        ]));
+        assert_eq!(
+            docs[1][0].text,
+            "第一条 人民法院审理企业破产案件应当指定管理人。"
+        );
+    }
+}
+
+#[test]
+fn a_document_of_groups_ends_where_the_next_begins_under_a_dated_header() {
+    // Two amendments one after the other, then a law after a decision of 一、 二、 …
+    let amendments = [
+        "中华人民共和国刑法修正案（三）",
+        "2001年12月29日 第九届全国人民代表大会常务委员会第二十五次会议通过",
+        "一、将刑法第一百一十四条修改为：“……”",
+        "二、本修正案自公布之日起施行。",
+        "中华人民共和国刑法修正案（二）",
+        "（2001年8月31日第九届全国人民代表大会常务委员会第二十三次会议通过）",
+        "为了惩治毁林开垦的犯罪，对刑法作如下修改：",
+        "一、将刑法第三百四十二条修改为：“……”",
+        "二、本修正案自公布之日起施行。",
+        "最高人民法院关于审理企业破产案件指定管理人的规定",
+        "2007年4月12日 最高人民法院公告公布",
+        "第一条 人民法院审理企业破产案件应当指定管理人。",
+    ];
+    let docs = segment(paras(&amendments));
+    let firsts: Vec<&str> = docs.iter().map(|d| d[0].text.as_str()).collect();
+    assert_eq!(firsts, [amendments[0], amendments[4], amendments[9]]);
+    // Without a dated note, `一、` starting over is a policy document's next part.
+    let plan = [
+        "某某规划纲要",
+        "第一部分 总体要求",
+        "一、指导思想",
+        "坚持稳中求进。",
+        "第二部分 主要任务",
+        "一、推进改革",
+        "深化改革。",
+    ];
+    assert_eq!(segment(paras(&plan)).len(), 1);
+    // A judicial interpretation's first group over its first article, news above them all.
+    let news = [
+        "据新华社北京4月18日电 最高人民法院日前发布司法解释。",
+        "最高人民法院关于审理企业破产案件指定管理人的规定",
+        "2007年4月12日 最高人民法院公告公布",
+        "一、管理人名册的编制",
+        "第一条 人民法院审理企业破产案件应当指定管理人。",
+        "二、管理人的指定",
+        "第二条 人民法院应当指定管理人。",
+    ];
+    assert_eq!(segment(paras(&news)).len(), 1);
+}
+
+#[test]
+fn a_document_begins_under_a_dated_header_after_chapters_or_where_articles_do_not_follow_on() {
+    // An amendment numbers its articles on from the amendment before it.
+    let amendment = [
+        "第一条 为了甲，制定本规定。",
+        "第七条 本规定自公布之日起施行。",
+        "中华人民共和国宪法修正案（1993年）",
+        "（1993年3月29日第八届全国人民代表大会第一次会议通过）",
+        "第三条 宪法序言第七自然段后两句修改为：“……”",
+        "第四条 宪法第七条修改为：“……”",
+    ];
+    let docs = segment(paras(&amendment));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1][0].text, amendment[2]);
+    // A list of charges under chapters, then an interpretation's first article.
+    let charges = [
+        "最高人民检察院关于适用刑法分则规定的犯罪的罪名的意见",
+        "1997年12月17日 最高人民检察院检察委员会第八届第八十一次会议通过",
+        "第一章 危害国家安全罪",
+        "1．背叛国家罪（第102条） 2．分裂国家罪（第103条第1款）",
+        "第二章 危害公共安全罪",
+        "3．放火罪（第114条、第115条第1款）",
+        "最高人民法院关于办理非法买卖外汇刑事案件适用法律若干问题的解释",
+        "2018年12月12日 最高人民检察院第十三届检察委员会第十一次会议通过",
+        "第一条 违反国家规定，具有下列情形之一的，属于非法经营行为。",
+    ];
+    let docs = segment(paras(&charges));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1][0].text, charges[6]);
+    // A law's own first chapter over its first article, a paragraph opening with a citation
+    // of an earlier article: no new document.
+    let law = [
+        "某某条例",
+        "（2020年1月1日某某会议通过）",
+        "第一章 总则",
+        "第一条 为了甲，制定本条例。",
+        "第十条 有下列情形之一的，不予登记：",
+        "第三条规定的情形。",
+    ];
+    assert_eq!(segment(paras(&law)).len(), 1);
+}
+
+#[test]
+fn a_long_table_of_contents_is_part_of_the_header() {
+    // Thirty chapters listed in a 目录: the header walk reaches the title over them.
+    let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    let mut texts = vec![
+        "第一条 为了甲，制定本法。".to_string(),
+        "第二条 本法自公布之日起施行。".to_string(),
+        "中华人民共和国民用航空法".to_string(),
+        "（1995年10月30日第八届全国人民代表大会常务委员会第十六次会议通过）".to_string(),
+        "目录".to_string(),
+    ];
+    for tens in ["", "十", "二十"] {
+        for n in numerals {
+            texts.push(format!("第{tens}{n}章 某某"));
+        }
+    }
+    texts.push("第一章 总则".to_string());
+    texts.push("第一条 为了乙，制定本法。".to_string());
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let docs = segment(paras(&texts));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1][0].text, "中华人民共和国民用航空法");
+}
+
+#[test]
+fn a_law_inside_a_line_begins_after_the_quote_that_closes_the_sentence_before() {
+    let docs = segment(paras(&[
+        "第一条 为了甲，制定本条例。 第二条 将第三条修改为：“第三条 本条例自公布之日起施行。” \
+         乙条例 2020年1月1日通过 第一条 为了乙，制定本条例。",
+    ]));
+    assert_eq!(docs.len(), 2);
+    assert!(docs[0][0].text.ends_with("施行。”"));
+    assert!(docs[1][0].text.starts_with("乙条例"));
+}
+
+#[test]
+fn a_law_inside_a_line_keeps_a_preamble_of_several_sentences_under_its_header() {
+    // A single-line compilation, long enough to be searched for headers inside it.
+    let mut line = String::from("第一条 为了甲，制定本条例。 ");
+    for n in ["二", "三", "四", "五", "六", "七", "八", "九"] {
+        line.push_str(&format!(
+            "第{n}条 {} ",
+            "甲单位应当依法履行职责，做好相关工作。".repeat(10)
+        ));
+    }
+    line.push_str(
+        "第十条 本条例自公布之日起施行。 乙市人大常委会组成人员守则 1993年9月16日 某某会议通过 \
+         组成人员肩负着重托，任务光荣而艰巨。我们应当履行职责。为此，制定本守则。\
+         第一条 组成人员要努力学习。",
+    );
+    let docs = segment(paras(&[&line]));
+    assert_eq!(docs.len(), 2);
+    assert!(
+        docs[1][0].text.starts_with("乙市人大常委会组成人员守则"),
+        "{docs:?}"
+    );
+}
+
+#[test]
+fn a_law_inside_a_line_begins_after_the_attachment_title_before_it() {
+    let docs = segment(paras(&[
+        "第一条 为了甲，制定本法。 第二条 本法自公布之日起施行。附： 甲税目税率表 \
+         乙法 2011年2月25日通过 第一条 为了乙，制定本法。",
+    ]));
+    assert_eq!(docs.len(), 2);
+    assert!(docs[0][0].text.ends_with("甲税目税率表"), "{docs:?}");
+    assert!(docs[1][0].text.starts_with("乙法"));
+}
+
+#[test]
+fn a_header_does_not_reach_back_over_the_first_article_before_it() {
+    // Found by the nothing-lost property test: the second 第一条's header was looked for
+    // back to the stop before the first, so its cut came before the first one's, and the
+    // paragraph was split at offsets out of order (a panic).
+    let text = "第一条为了保守国家秘密，制定本法。 第一条第一条";
+    let docs = segment(paras(&[text]));
+    let joined: String = docs.iter().flatten().map(|p| p.text.as_str()).collect();
+    assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1][0].text, "第一条第一条");
+}
+
+#[test]
+fn an_article_quoted_by_an_amending_decision_is_not_a_second_law() {
+    let docs = segment(paras(&[
+        "关于修改某某法的决定",
+        "一、增加一条，作为第一条：",
+        "“第一条 为了规范某某，制定本法。”",
+        "二、本决定自公布之日起施行。",
+        "某某法",
+        "第一条 为了规范某某，制定本法。",
+        "第二条 本法自公布之日起施行。",
+    ]));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1][0].text, "某某法");
+}
+
+#[test]
+fn a_sentence_about_article_one_is_not_a_second_law() {
+    // News of a law, on one line after the law itself.
+    let docs = segment(paras(&[
+        "第一条 为了甲，制定本条例。 第二条 本条例自公布之日起施行。\
+        条例共两条。其中第一条明确了立法目的。第一条明确了立法目的，第二条规定了施行日期。",
+    ]));
+    assert_eq!(docs.len(), 1);
+}
+
+#[test]
+fn citations_of_article_one_inside_a_line_are_not_a_second_law() {
+    let docs = segment(paras(&["第一条 为了甲，制定本法。 第二条 本法所称甲，\
+        是指依照本法第一条认定的事项。第一条规定的事项，由政府负责。"]));
+    assert_eq!(docs.len(), 1);
+}
+
+#[test]
+fn a_citation_of_article_one_is_not_a_second_law() {
+    let docs = segment(paras(&[
+        "第一条 为了甲，制定本法。",
+        "第二条 本法所称甲，是指：",
+        "第一条规定的事项，由政府负责。",
+    ]));
+    assert_eq!(docs.len(), 1);
+}
+
+#[test]
+fn no_paragraphs_make_no_document() {
+    // A file of only Markdown markup (`<!-- INFO END -->`) has none after normalising.
+    assert!(segment(Vec::new()).is_empty());
+}
+
+#[test]
+fn a_leading_source_line_does_not_split() {
+    let docs = segment(paras(&["来源：人民日报", "标题", "正文。"]));
+    assert_eq!(docs.len(), 1);
+}
