@@ -1,0 +1,404 @@
+use super::*;
+use crate::normalise::normalise;
+
+fn paras(text: &str) -> Vec<String> {
+    reflow(normalise(text))
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
+}
+
+#[test]
+fn an_unfinished_line_runs_on_into_the_rest_of_its_sentence_but_not_into_a_heading() {
+    let cut = "依托数字底座，庆阳市引进中国通号等头部企业，杭州链景打造西部增材制造产业基地，九州维安发布国内领先复合翼垂直起降无";
+    // A page cut off mid-sentence, then the next document's title on two lines.
+    assert_eq!(
+        paras(&format!(
+            "{cut}\n\n某某机关贯彻落实\n全面从严治党要求实施方案\n总体要求是：坚持。"
+        )),
+        [
+            cut,
+            "某某机关贯彻落实",
+            "全面从严治党要求实施方案",
+            "总体要求是：坚持。"
+        ]
+    );
+    // A list of names, then the heading of the next group.
+    let names = "石家庄仲裁委员会、邯郸仲裁委员会、邢台仲裁委员会、沧州仲裁委员会、承德仲裁委员会";
+    assert_eq!(
+        paras(&format!("{names}\n山西省\n大同仲裁委员会")),
+        [names, "山西省", "大同仲裁委员会"]
+    );
+    // The rest of the sentence: it ends on a stop, or closes the bracket the line opened.
+    let open = "根据《浙江省人民代表大会常务委员会关于修改〈中华人民共和国代表法〉办法、〈浙江省人民代表大会代表建议";
+    assert_eq!(
+        paras(&format!("{open}\n批评和意见办理的规定〉的决定》修正")),
+        [format!("{open}批评和意见办理的规定〉的决定》修正")]
+    );
+    let broken = "违反本条例规定，擅自占用公路、公路用地或者改变公路用地用途的，由公路管理机构依照";
+    assert_eq!(
+        paras(&format!("{broken}\n公路法的规定处罚。")),
+        [format!("{broken}公路法的规定处罚。")]
+    );
+}
+
+#[test]
+fn clean_lines_are_paragraphs() {
+    assert_eq!(
+        paras("第一章 总则\n第一条 为了保守国家秘密，制定本法。\n第二条 国家秘密受法律保护。"),
+        [
+            "第一章 总则",
+            "第一条 为了保守国家秘密，制定本法。",
+            "第二条 国家秘密受法律保护。"
+        ]
+    );
+}
+
+#[test]
+fn the_last_item_of_a_list_does_not_run_into_the_signature_under_it() {
+    assert_eq!(
+        paras("附件：1.某某工作清单\n2.某某情况统计表\n\n某某局办公室\n2024年3月1日"),
+        [
+            "附件：1.某某工作清单",
+            "2.某某情况统计表",
+            "某某局办公室",
+            "2024年3月1日"
+        ]
+    );
+}
+
+#[test]
+fn an_item_titled_on_its_own_line_stands_alone_where_the_texts_items_are_titled() {
+    // Most item lines are titles: each heads the paragraph under it.
+    assert_eq!(
+        paras("（一）指导思想\n坚持稳中求进，推动高质量发展。\n（二）主要目标\n到2025年，体系基本建立。"),
+        [
+            "（一）指导思想",
+            "坚持稳中求进，推动高质量发展。",
+            "（二）主要目标",
+            "到2025年，体系基本建立。"
+        ]
+    );
+    // Most item lines end on a stop: the one that does not was broken off.
+    assert_eq!(
+        paras("（一）审议工作报告；\n（二）审议向党委和上级党的工作机关\n请示报告的重要事项；\n（三）研究部署。"),
+        [
+            "（一）审议工作报告；",
+            "（二）审议向党委和上级党的工作机关请示报告的重要事项；",
+            "（三）研究部署。"
+        ]
+    );
+}
+
+#[test]
+fn a_line_that_opens_on_a_comma_or_a_closing_bracket_continues_the_one_before() {
+    // Too few lines for a wrap width to be read: only the punctuation says it was cut.
+    assert_eq!(
+        paras("一、总体要求\n以新时代中国特色社会主义思想为指导\n，坚持稳中求进。\n“不表明其对发行人所作的保证。\n”"),
+        [
+            "一、总体要求",
+            "以新时代中国特色社会主义思想为指导，坚持稳中求进。",
+            "“不表明其对发行人所作的保证。”"
+        ]
+    );
+}
+
+#[test]
+fn an_unfinished_item_continues_across_a_blank_line() {
+    assert_eq!(
+        paras("(五)审议向党委和上级党的工作机关\n\n请示报告的重要事项;\n\n(六)研究部署。"),
+        [
+            "(五)审议向党委和上级党的工作机关请示报告的重要事项;",
+            "(六)研究部署。"
+        ]
+    );
+}
+
+#[test]
+fn a_division_heading_of_one_long_line_stands_alone() {
+    // The label's `、` is no clause of a sentence that could run on.
+    let heading = "二十八、修改《最高人民法院关于审理船舶油污损害赔偿纠纷案件若干问题的规定》";
+    assert_eq!(
+        paras(&format!(
+            "{heading}\n\n将引言修改为：\n\n“为正确审理案件，制定本规定。”"
+        )),
+        [heading, "将引言修改为：", "“为正确审理案件，制定本规定。”"]
+    );
+    // A division that opens a long sentence with clauses still runs on.
+    let opening = "三、坚持以人民为中心，健全共建共治共享的社会治理制度，提升社会治理效能，推动";
+    assert_eq!(
+        paras(&format!("{opening}\n社会治理现代化。")),
+        [format!("{opening}社会治理现代化。")]
+    );
+}
+
+#[test]
+fn an_articles_title_on_its_labels_line_stands_alone() {
+    assert_eq!(
+        paras(
+            "第二条 存单纠纷案件的案由\n\n人民法院可将本规定第一条所列案件，一律以存单纠纷为案由。"
+        ),
+        [
+            "第二条 存单纠纷案件的案由",
+            "人民法院可将本规定第一条所列案件，一律以存单纠纷为案由。"
+        ]
+    );
+    // A sentence broken off after clauses still runs on.
+    assert_eq!(
+        paras("第三条 县级以上人民政府应当加强领导，\n\n做好本行政区域内的工作。"),
+        ["第三条 县级以上人民政府应当加强领导，做好本行政区域内的工作。"]
+    );
+}
+
+#[test]
+fn a_title_line_stands_alone() {
+    assert_eq!(
+        paras("人民日报评论员\n\n党的工作机关在实施党的领导中发挥着重要作用。"),
+        [
+            "人民日报评论员",
+            "党的工作机关在实施党的领导中发挥着重要作用。"
+        ]
+    );
+}
+
+#[test]
+fn a_full_line_before_a_heading_label_ends_its_paragraph_unless_a_citation_runs_on() {
+    // Wrapped at 16 characters. The header line fills the line by chance and ends without
+    // a stop; the labels glued to their text on the next lines are headings all the same.
+    let text = "某某市档案管理条例\n\n2019年1月1日某某市人大常委会会议通过\n\n\
+                第一章总则\n\n第一条为了加强档案管理，根据有关法律\n，制定本条例。\n\
+                第二条档案工作依照档案法和刑法分则\n第一章规定的原则，实行统一领导、分\n\
+                级管理。违反规定的，依照档案法和本法\n第三条的规定处理，做到全面统筹相统\n\
+                一、上下贯通。\n";
+    assert_eq!(
+        paras(text),
+        [
+            "某某市档案管理条例",
+            "2019年1月1日某某市人大常委会会议通过",
+            "第一章总则",
+            "第一条为了加强档案管理，根据有关法律，制定本条例。",
+            // 刑法分则 / 第一章规定: a citation (the word after it); 依照档案法和本法 /
+            // 第三条的规定: one too (the words before it); 相统 / 一、: a word, not a label.
+            "第二条档案工作依照档案法和刑法分则第一章规定的原则，实行统一领导、分级管理。\
+             违反规定的，依照档案法和本法第三条的规定处理，做到全面统筹相统一、上下贯通。",
+        ]
+    );
+}
+
+/// `title` and a preamble and three articles of body, each paragraph wrapped at 20
+/// characters, as PDF text gives them.
+fn wrapped_at_20(title: &str) -> String {
+    let mut text = String::new();
+    for para in [
+        title,
+        "为正确审理某某案件，根据民事诉讼法等有关法律，结合审判实际，制定本规定。",
+        "第一条人民法院审理某某案件，应当以事实为根据，以法律为准绳，依法保护当事人的合法权益。",
+        "第二条当事人对某某事项有争议的，可以向有管辖权的人民法院提起诉讼，人民法院应当依法受理。",
+        "第三条本规定自公布之日起施行，此前发布的有关规定与本规定不一致的，以本规定为准。",
+    ] {
+        let chars: Vec<char> = para.chars().collect();
+        for line in chars.chunks(20) {
+            text.extend(line);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+#[test]
+fn a_title_that_fills_the_first_line_ends_there() {
+    let preamble = "为正确审理某某案件，根据民事诉讼法等有关法律，结合审判实际，制定本规定。";
+    // Twenty characters, a whole line: the preamble runs on without a date line between.
+    let text = wrapped_at_20("最高人民法院关于审理某某案件的若干规定");
+    assert_eq!(
+        paras(&text)[..2],
+        ["最高人民法院关于审理某某案件的若干规定", preamble]
+    );
+    // A title wrapped inside its brackets, or before its qualifier, goes on.
+    let title = "国务院关于修改《中华人民共和国某某管理条例》的决定";
+    assert_eq!(paras(&wrapped_at_20(title))[..2], [title, preamble]);
+    let title = "最高人民法院关于审理某某案件的若干规定（二）";
+    assert_eq!(paras(&wrapped_at_20(title))[..2], [title, preamble]);
+}
+
+#[test]
+fn a_header_over_blank_lines_keeps_its_lines() {
+    // Long lines with a 、 in them, which an unfinished sentence across a blank line would
+    // join: a whole title, then dated notes each opening with its date.
+    let text = "最高人民法院、最高人民检察院关于办理抢夺刑事案件适用法律若干问题的解释\n\n\
+                2013年9月30日 最高人民法院审判委员会第1592次会议、2013年10月22日最高人民检察院检察委员会第12次会议通过\n\n\
+                2013年11月11日 最高人民法院、最高人民检察院公告公布\n\n\
+                第一条 抢夺公私财物的，依照刑法处理。\n";
+    assert_eq!(paras(text).len(), 4, "{:?}", paras(text));
+    // A sentence broken by a blank line still joins.
+    let text =
+        "人民法院审理案件，应当依照法律、行政法规的规定，并参照有关部门的规定\n\n作出裁判。\n";
+    assert_eq!(paras(text).len(), 1);
+}
+
+#[test]
+fn lines_of_one_length_that_end_sentences_are_not_a_wrapped_text() {
+    // A short regulation whose paragraphs happen to share a length (45-48 columns): read
+    // as wrapped at 23 characters, `…管理。` filled its line and ran into the next
+    // paragraph. Lines cut at a width seldom end on a stop; these mostly do.
+    let text = "某某市养犬管理条例\n（2020年5月1日某某市人民代表大会常务委员会通过）\n\
+                第1条　为了规范养犬行为，保障公民健康和人身安全，制定本条例。\n\
+                第2条　本条例适用于本市行政区域内的养犬管理。\n\
+                本条例所称养犬人，是指饲养犬只的个人或者单位。\n\
+                第3条　养犬人应当遵守下列规定：\n（一）依法登记；\n（二）定期免疫。\n\
+                第4条　违反本条例第2条规定的，由公安机关处理。\n\
+                第5条　本条例自2021年1月1日起施行。\n";
+    let got = paras(text);
+    assert_eq!(got.len(), 10, "{got:?}");
+    assert_eq!(got[4], "本条例所称养犬人，是指饲养犬只的个人或者单位。");
+}
+
+#[test]
+fn a_title_after_a_sentence_that_filled_its_line_starts_a_paragraph() {
+    // Two laws wrapped at 16 characters, one after the other.
+    let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
+                第二条国家秘密是关系国家安全和利\n益的事项，依照法定程序确定，在一\n定时间内只限一定范围的人员知悉。\n\
+                第三条本法自公布之日起施行，某某\n条例同时废止，某某办法同时废止。\n\
+                乙省某某管理条例\n第一条为了乙，根据有关法律法规，\n结合本省实际，制定本条例。\n";
+    let got = paras(text);
+    assert_eq!(got[3], "乙省某某管理条例", "{got:?}");
+    assert_eq!(got.len(), 5);
+}
+
+#[test]
+fn a_line_twice_the_width_is_not_a_wrapped_line() {
+    // A text hard-wrapped at 16 characters, then a page of news in long paragraphs: the
+    // wrapping read over the window holds the news lines too, and each would be full.
+    let mut text = String::new();
+    for _ in 0..6 {
+        text.push_str("第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法，\n保障改革开放和社会主义建设事业的\n顺利进行。\n");
+    }
+    text.push_str(
+        "人民日报评论员\n\
+         党的工作机关在实施党的领导、加强党的建设、推进党的事业中发挥着重要作用，新修订的条例日前发布。\n\
+         嘉峪关全时服务护航企业\n\
+         嘉峪关市税务部门与发改、住建、林草等部门建立了信息共享协作机制，有效防范了税收流失。\n",
+    );
+    let got = paras(&text);
+    assert_eq!(got.len(), 6 + 4, "{got:?}");
+    assert_eq!(got[8], "嘉峪关全时服务护航企业");
+}
+
+#[test]
+fn a_title_that_fills_its_line_over_a_dated_note_stands_alone() {
+    // The second law of a compilation wrapped at 16 characters: its title fills the line.
+    let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
+                第二条国家秘密是关系国家安全和利\n益的事项，依照法定程序确定，在一\n定时间内只限一定范围的人员知悉。\n\n\
+                某某省某某事务管理服务条例\n\n2009年11月9日 某某省人民代表\n大会常务委员会第十次会议通过\n\n\
+                第一条为了乙，根据有关法律法规，\n结合本省实际，制定本条例。\n";
+    let got = paras(text);
+    assert_eq!(got[2], "某某省某某事务管理服务条例", "{got:?}");
+    assert_eq!(
+        got[3],
+        "2009年11月9日 某某省人民代表大会常务委员会第十次会议通过"
+    );
+    // The same title full to the width, right after a sentence that filled its line.
+    let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
+                第二条国家秘密是关系国家安全和利\n益的事项，依照法定程序确定，在一\n定时间内只限一定范围的人员知悉。\n\
+                某某省某某某某事务管理服务条例\n2009年11月9日 某某省人民代表\n大会常务委员会第十次会议通过\n\
+                第一条为了乙，根据有关法律法规，\n结合本省实际，制定本条例。\n";
+    let got = paras(text);
+    assert_eq!(got[2], "某某省某某某某事务管理服务条例", "{got:?}");
+    // The first line of a sentence that reads as a title goes on.
+    let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
+                第二条国家秘密是关系国家安全和利\n益的事项，依照法定程序确定，在一\n定时间内只限一定范围的人员知悉。\n\
+                第三条本法施行前，依照某某规定\n2009年11月9日以前确定的国家秘\n密，仍依照原规定保守。\n";
+    assert_eq!(paras(text).len(), 3);
+}
+
+#[test]
+fn hard_wrapped_text_is_joined_by_line_length() {
+    // Wrapped at 16 characters; a reference to another article begins a line.
+    let text = "第一条为了保守国家秘密，维护国家\n安全和利益，根据宪法，制定本法。\n\
+                第二条国家秘密是关系国家安全和利\n益的事项。\n\
+                第三条违反本法规定的，依照本法的\n第三十四条规定的程序处理，并追究\n\n责任。\n\
+                第四条保密工作坚持总体国家安全观\n，依法管理。\n第五条国家秘密受法律保护，任何组\n织都有保密的义务。\n";
+    assert_eq!(
+        paras(text),
+        [
+            "第一条为了保守国家秘密，维护国家安全和利益，根据宪法，制定本法。",
+            "第二条国家秘密是关系国家安全和利益的事项。",
+            "第三条违反本法规定的，依照本法的第三十四条规定的程序处理，并追究责任。",
+            "第四条保密工作坚持总体国家安全观，依法管理。",
+            "第五条国家秘密受法律保护，任何组织都有保密的义务。",
+        ]
+    );
+}
+
+/// `paras` hard-wrapped at `width` characters, each starting on a new line.
+fn wrapped(paras: &[&str], width: usize) -> String {
+    let mut text = String::new();
+    for para in paras {
+        let chars: Vec<char> = para.chars().collect();
+        for line in chars.chunks(width) {
+            text.extend(line);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+#[test]
+fn a_sentence_that_ends_a_full_line_ends_its_paragraph_where_sentences_end_paragraphs() {
+    // A law: most 款 are one sentence. The second paragraph of 第一条 ends exactly at the
+    // end of a line (20 characters), and the next paragraph is no numbered unit.
+    let law = [
+        "第一条某某部门应当建立健全管理制度，加强对本行业的监督检查。",
+        "某某部门应当依法及时公开监督检查的结果。",
+        "其他部门应当在各自职责范围内做好相关工作，并接受社会监督。",
+        "第二条本办法所称某某，是指依法设立并从事某某活动的单位。",
+        "本办法所称某某人员，是指在上述单位从事某某工作的人员。",
+        "第三条本办法自公布之日起施行，原有规定同时废止。",
+    ];
+    assert_eq!(law[1].chars().count(), 20);
+    assert_eq!(paras(&wrapped(&law, 20)), law);
+}
+
+#[test]
+fn a_sentence_that_ends_a_full_line_goes_on_where_paragraphs_hold_several_sentences() {
+    // A policy document: paragraphs of several sentences. A sentence that ends exactly at
+    // the end of a line is most likely followed by the next sentence of its paragraph.
+    let policy = [
+        "一、总体要求。坚持以人民为中心发展思想。推动高质量发展，到二〇二五年基本建立制度体系。\
+         各地区要结合实际抓好落实，确保取得实效。",
+        "二、主要任务。加强统筹协调，形成工作合力。完善体制机制，提升治理能力。\
+         健全评价体系，强化结果运用。加大投入力度，保障工作需要。",
+        "三、保障措施。加强组织领导，压实工作责任。强化督促检查，确保任务落地。\
+         营造良好氛围，凝聚各方力量。",
+    ];
+    // `…发展思想。` fills the first line.
+    let lines: Vec<String> = wrapped(&policy, 20).lines().map(str::to_string).collect();
+    assert!(
+        lines[0].ends_with('。') && lines[0].chars().count() == 20,
+        "{lines:?}"
+    );
+    assert_eq!(paras(&wrapped(&policy, 20)), policy);
+}
+
+#[test]
+fn where_paragraphs_are_indented_the_indent_decides_a_full_line() {
+    // A law whose sentences mostly end their paragraphs, with first lines indented by two
+    // ideographic spaces. `…检查的结果。` fills the first line of 第一条's second paragraph,
+    // but the line after it is not indented: the paragraph goes on.
+    let law = [
+        "第一条某某部门应当建立健全管理制度，加强对本行业的监督检查。",
+        "某某部门应当依法公开监督检查的结果。其他部门应当在各自职责范围内做好相关工作。",
+        "第二条本办法所称某某，是指依法设立并从事某某活动的单位。",
+        "本办法所称某某人员，是指在上述单位从事某某工作的人员。",
+        "第三条本办法自公布之日起施行，原有规定同时废止。",
+    ];
+    let indented: Vec<String> = law.iter().map(|p| format!("　　{p}")).collect();
+    let indented: Vec<&str> = indented.iter().map(String::as_str).collect();
+    let text = wrapped(&indented, 20);
+    assert!(text.lines().nth(2).unwrap().ends_with("的结果。"), "{text}");
+    assert_eq!(paras(&text), law);
+    // Without the indents, the sentence end at the end of the line is taken for the end of
+    // the paragraph, as most of this text's sentence ends are.
+    let flat: Vec<&str> = text.lines().map(|l| l.trim_start_matches('　')).collect();
+    assert_eq!(paras(&flat.join("\n")).len(), law.len() + 1);
+}
