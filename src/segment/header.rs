@@ -64,7 +64,7 @@ pub(super) fn header_start(paras: &[Para], previous: usize, first: usize) -> usi
 /// `一、管理人名册的编制` right over a first article: the heading of the first group of articles,
 /// as judicial interpretations group theirs (`一、` … `二、` …, each over a run of 第X条). A
 /// heading: the first of its run, and no sentence after its label.
-pub(super) fn opens_first_group(marker: crate::numbering::Marker, text: &str) -> bool {
+fn opens_first_group(marker: crate::numbering::Marker, text: &str) -> bool {
     is_first_group(marker) && is_title_like(&text[marker.len..])
 }
 
@@ -75,13 +75,13 @@ pub(super) fn is_first_group(marker: crate::numbering::Marker) -> bool {
 
 /// A piece of a dated note wrapped onto a line of its own: no sentence end, not over a note's
 /// length.
-pub(super) fn continues_note(text: &str) -> bool {
+fn continues_note(text: &str) -> bool {
     !ends_with_stop(text) && crate::text::width_at_most(text, DATED_NOTE_WIDTH)
 }
 
 /// A preamble that ends by enacting the text after it: `…，制定本规定。`, `…解释如下：`,
 /// `…作如下规定：`, `…特作出以下规定：`.
-pub(super) fn is_enacting_preamble(text: &str) -> bool {
+fn is_enacting_preamble(text: &str) -> bool {
     let t = text.trim_end_matches(crate::normalise::is_space);
     let Some(sentence) = t.strip_suffix(['。', '：', ':']) else {
         return false;
@@ -122,13 +122,13 @@ pub(super) fn enacts(sentence: &str) -> bool {
 
 /// How many paragraphs before a law's 第一条 may be its header: a title, a dated note for each
 /// amendment, a 目录 of a dozen or so entries, the headings over the first article.
-pub(super) const HEADER_PARAS: usize = 24;
+const HEADER_PARAS: usize = 24;
 
 /// A paragraph of a law's header by its shape: its title, a 目录 and its entries — anything short
 /// that does not end a sentence, a whole title of any length, a note in brackets
 /// (`（2024年2月27日…通过）`). [`header_start`] also takes dated notes without brackets, 编/章/节
 /// headings and an enacting preamble.
-pub(super) fn is_header_para(text: &str) -> bool {
+fn is_header_para(text: &str) -> bool {
     is_title_like(text)
         // A judicial interpretation's title runs to some sixty characters.
         || is_whole_title(text)
@@ -137,11 +137,11 @@ pub(super) fn is_header_para(text: &str) -> bool {
 
 /// A dated note of a header without its brackets: `2020年11月29日 《国务院关于修改和废止部分
 /// 行政法规的决定》第一次修订`, a date and what happened on it, no sentence.
-pub(super) fn is_dated_note(text: &str) -> bool {
+fn is_dated_note(text: &str) -> bool {
     opens_with_date(text) && continues_note(text)
 }
 
 /// The longest dated note, in columns: an amendment named by a long decision's title, or a law's
 /// half-dozen notes that reflow joined into one paragraph (PDF text wraps them into full lines
 /// without a stop between them).
-pub(super) const DATED_NOTE_WIDTH: usize = 1600;
+const DATED_NOTE_WIDTH: usize = 1600;

@@ -38,18 +38,18 @@ pub(super) fn inline_headers(text: &str) -> Vec<usize> {
 
 /// Paragraphs shorter than this are not searched for a header inside them: a line of a few
 /// articles is no compilation.
-pub(super) const LONG_PARAGRAPH: usize = 3000;
+const LONG_PARAGRAPH: usize = 3000;
 
 /// How far after a stop a title and its date may reach, in bytes (a title of sixty characters).
-pub(super) const HEADER_NOTE_BYTES: usize = 240;
+const HEADER_NOTE_BYTES: usize = 240;
 
 /// How far after the date the word of what happened on it may come, in bytes.
-pub(super) const EVENT_BYTES: usize = 180;
+const EVENT_BYTES: usize = 180;
 
 /// What a header's dated note says happened: meta's event words but 废止, which a law's last
 /// article writes after a date (`2005年4月28日…通过的《某某条例》同时废止`), and 发布时间, which
 /// 发布 covers here.
-pub(super) const EVENTS: [&str; 8] = [
+const EVENTS: [&str; 8] = [
     "通过", "公布", "发布", "施行", "修正", "修订", "批准", "印发",
 ];
 
@@ -109,11 +109,11 @@ pub(super) fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
 }
 
 /// The widest heading over a first article, in columns (`第一章 总则`, `一、管理人名册的编制`).
-pub(super) const HEADING_WIDTH: usize = 60;
+const HEADING_WIDTH: usize = 60;
 
 /// Where the sentence whose stop ends at byte `after_stop` of `text` ends: after the closing
 /// quotes and brackets that follow the stop (`…修改为：“……。”`, `…（…。）`), which belong to it.
-pub(super) fn sentence_end(text: &str, after_stop: usize) -> usize {
+fn sentence_end(text: &str, after_stop: usize) -> usize {
     let rest = &text[after_stop..];
     after_stop
         + (rest.len()
@@ -123,7 +123,7 @@ pub(super) fn sentence_end(text: &str, after_stop: usize) -> usize {
 }
 
 /// The last sentence stop in `text[from..end]`: its byte offset in `text`, and the stop.
-pub(super) fn last_stop(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
+fn last_stop(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
     text[from..end]
         .char_indices()
         .rev()
@@ -134,7 +134,7 @@ pub(super) fn last_stop(text: &str, from: usize, end: usize) -> Option<(usize, c
 /// Where the sentence that ends at byte `end` of `text` begins, no earlier than byte `from`:
 /// after the stop before it, or with the paragraph. `None` when no stop comes between `from`
 /// (the end of an earlier `第一条`, or the limit of a header's length) and it.
-pub(super) fn preamble_start(text: &str, from: usize, end: usize) -> Option<Cut> {
+fn preamble_start(text: &str, from: usize, end: usize) -> Option<Cut> {
     match last_stop(text, from, end) {
         Some((k, stop)) => Some(Cut::At(sentence_end(text, k + stop.len_utf8()))),
         None => (from == 0).then_some(Cut::Paragraph),
@@ -144,7 +144,7 @@ pub(super) fn preamble_start(text: &str, from: usize, end: usize) -> Option<Cut>
 /// The words between a sentence end and a `第一条` are a law's header when they hold a date
 /// (`2021年2月2日公布`), a whole title (`某某管理办法`) or a 编/章/节 heading (`第一章 总则`), not
 /// when they are a sentence's first words (`其中第一条…`).
-pub(super) fn reads_as_header(words: &str) -> bool {
+fn reads_as_header(words: &str) -> bool {
     has_date(words)
         || words
             .split(crate::normalise::is_space)
@@ -157,10 +157,10 @@ pub(super) fn reads_as_header(words: &str) -> bool {
 
 /// How far before an inline `第一条` its law's header may begin: a long title and its dated
 /// notes (a law amended five times has five, each of a hundred characters or so).
-pub(super) const HEADER_BYTES: usize = 3000;
+const HEADER_BYTES: usize = 3000;
 
 /// A searcher for `第一条`, built once.
-pub(super) static FIRST_ARTICLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+static FIRST_ARTICLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(FIRST_ARTICLE_LABEL));
 
 /// The label [`first_article_labels`] looks for.
@@ -194,7 +194,7 @@ pub(super) fn first_article_labels(text: &str) -> Vec<usize> {
 
 /// `第一条` opening a paragraph as a heading: followed by a space or the article's words, not by
 /// the words of a citation (`第一条规定的…`, `第一条、第二条`).
-pub(super) fn opens_first_article(text: &str) -> bool {
+fn opens_first_article(text: &str) -> bool {
     let Some(m) = crate::numbering::parse_marker(text) else {
         return false;
     };

@@ -39,7 +39,7 @@ pub fn split_restarts(paras: Vec<Para>) -> Vec<Vec<Para>> {
 /// no title (a single-line export that lost it), so only its numbering starting again tells
 /// where it begins. Not after its own header (title, dated notes, a preamble of a paragraph or
 /// two): those go with it.
-pub(super) fn documents_on_one_line(paras: &[Para]) -> Vec<usize> {
+fn documents_on_one_line(paras: &[Para]) -> Vec<usize> {
     let mut out = Vec::new();
     let (mut prose, mut numbered) = (0, false);
     for (i, p) in paras.iter().enumerate() {
@@ -66,7 +66,7 @@ pub(super) fn documents_on_one_line(paras: &[Para]) -> Vec<usize> {
 /// `text` (one paragraph) numbers divisions 一、 二、 三、 at its start or after full stops: a
 /// document of divisions printed on one line. (A list inside a sentence follows a colon, and
 /// its items end on `；`.)
-pub(super) fn numbers_divisions_from_one(text: &str) -> bool {
+fn numbers_divisions_from_one(text: &str) -> bool {
     let mut want = 1;
     let starts = std::iter::once(0).chain(
         text.char_indices()
@@ -91,13 +91,13 @@ pub(super) fn numbers_divisions_from_one(text: &str) -> bool {
 }
 
 /// The width, in columns, beyond which a paragraph may be a whole document on one line.
-pub(super) const ONE_LINE_DOCUMENT_WIDTH: usize = 2000;
+const ONE_LINE_DOCUMENT_WIDTH: usize = 2000;
 
 /// Cuts paragraphs where a second law begins inside them, as in a single-line export of a
 /// compilation (`…自公布之日起施行。 乙条例 2024年1月1日通过 第一条为了…`), and returns them with
 /// the indices of the paragraphs where those laws begin. A law begins at a `第一条` that no
 /// citation word surrounds, once an earlier `第一条` was met ([`restart_cut`] says where).
-pub(super) fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
+fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
     // First where, without moving anything: most files have no second law, and most of the
     // rest have it on a paragraph of its own.
     let mut seen_first = false;
@@ -231,7 +231,7 @@ pub(super) fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
 }
 
 /// A paragraph of [`cut_inline_restarts`]'s plan.
-pub(super) struct Planned {
+struct Planned {
     /// Its index.
     at: usize,
     /// Byte offsets where a law begins inside it.
@@ -243,7 +243,7 @@ pub(super) struct Planned {
 
 /// Whether a law begins with a paragraph.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Begins {
+enum Begins {
     No,
     /// Its `第一条` restarts the numbering of articles.
     Law,
@@ -255,7 +255,7 @@ pub(super) enum Begins {
 
 /// The unit a paragraph opens with, as where documents begin is concerned: an article, a group
 /// (`一、`), a 编/章/节 heading.
-pub(super) fn opening_unit(text: &str) -> Option<crate::numbering::Marker> {
+fn opening_unit(text: &str) -> Option<crate::numbering::Marker> {
     crate::numbering::parse_marker(text)
         .filter(|m| matches!(m.kind, Kind::Article | Kind::Division) || m.kind.is_structural())
 }

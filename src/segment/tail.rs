@@ -60,27 +60,27 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
 /// end on one: a page that cuts it off mid-sentence, or a stray mark after its full stop
 /// (`…队伍。 |`). (A long line of names without a sentence, `石家庄仲裁委员会、邯郸…`, is not:
 /// a list, whose headings are not titles.)
-pub(super) fn reads_as_prose(text: &str) -> bool {
+fn reads_as_prose(text: &str) -> bool {
     !width_at_most(text, PROSE_WIDTH) && text.contains(['。', '！', '？'])
 }
 
 /// Twice the widest title-like paragraph ([`is_title_like`]), in columns.
-pub(super) const PROSE_WIDTH: usize = 128;
+const PROSE_WIDTH: usize = 128;
 
 /// A few words that head a section of the text they stand in (`基本案情`, `裁判结果`, `典型意义`
 /// in a case), not the title of another: a document's title runs longer, or names what kind of
 /// text it is, however short (`国旗法`, `实施方案`).
-pub(super) fn is_section_heading(text: &str) -> bool {
+fn is_section_heading(text: &str) -> bool {
     width_at_most(text, SECTION_HEADING_WIDTH)
         && !crate::lines::TITLE_ENDS.iter().any(|w| text.ends_with(w))
 }
 
 /// The widest section heading, in columns: five characters (`申请人请求`). (A title of news as
 /// short, `新春走基层`, is taken for one after prose; after a signature it is a title.)
-pub(super) const SECTION_HEADING_WIDTH: usize = 10;
+const SECTION_HEADING_WIDTH: usize = 10;
 
 /// `……全文如下。`, `内容如下：`: the next paragraphs are a text this one introduces.
-pub(super) fn announces(text: &str) -> bool {
+fn announces(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| crate::text::is_stop(c) || crate::text::is_closing(c));
     t.ends_with("如下")
 }

@@ -53,13 +53,13 @@ pub(super) fn context_flags(body: &str, cands: &[Candidate]) -> Vec<bool> {
 }
 
 /// Room for a run-in heading of 20 characters (or a bracketed note) and the spaces around it.
-pub(super) const RUN_IN_BYTES: usize = 128;
+const RUN_IN_BYTES: usize = 128;
 
 /// `before` (the text up to an article's label) ends with a sentence and then a short heading
 /// without a number, or a bracketed note, that the label is glued to: `…予以表彰。 规划管理第七条…`,
 /// `…（2010年12月23日删除）第十九条…`, where a single-line export lost the breaks around a
 /// heading.
-pub(super) fn after_run_in_heading(before: &str) -> bool {
+fn after_run_in_heading(before: &str) -> bool {
     // Looked for in the last few characters only: this is asked of every inline article label,
     // and a text may run on for megabytes without a stop.
     let from = crate::text::window_start(before, before.len(), RUN_IN_BYTES);
@@ -85,7 +85,7 @@ pub(super) fn after_run_in_heading(before: &str) -> bool {
 
 /// `c` is a heading whose title runs up to the unit `next` (`第二章 规划建设第七条…` once line
 /// breaks are lost): the text between them is short and ends no sentence.
-pub(super) fn heads(body: &str, c: &Candidate, next: &Candidate) -> bool {
+fn heads(body: &str, c: &Candidate, next: &Candidate) -> bool {
     let between = body[c.end()..next.start].trim_matches(crate::normalise::is_space);
     next.reference == Reference::No
         && next.kind != c.kind
@@ -94,7 +94,7 @@ pub(super) fn heads(body: &str, c: &Candidate, next: &Candidate) -> bool {
         && is_title_like(between)
 }
 
-pub(super) fn chain_of(
+fn chain_of(
     cands: &[Candidate],
     taken: &[usize],
     context: &[bool],
@@ -150,7 +150,7 @@ pub(super) fn choose_top(body: &str, cands: &[Candidate], context: &[bool]) -> (
 /// each heading of the level above. Fewer than two chapters, sections or parts in all make no
 /// structure. A heading with no paragraph of its own before the next heading of its level or
 /// above (an entry of a 目录) is not one.
-pub(super) fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usize> {
+fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usize> {
     let structural: Vec<usize> = (0..cands.len())
         .filter(|&i| {
             let c = &cands[i];
@@ -217,7 +217,7 @@ pub(super) fn accept_structural(cands: &[Candidate], context: &[bool], accepted:
 /// Running sequences of 编, 分编, 章 and 节, top-down, among the candidates `qualifies` lets
 /// through, each level numbering again under every heading of the levels above (those in
 /// `accepted`, where the chosen ones are added).
-pub(super) fn heading_levels(
+fn heading_levels(
     cands: &[Candidate],
     context: &[bool],
     accepted: &mut Vec<usize>,
@@ -246,7 +246,7 @@ pub(super) fn heading_levels(
 /// (`附 则` on a line of its own where the other chapters are numbered). Other short lines
 /// between articles are kept as text: without a number, nothing tells a lost chapter title
 /// from a line of the article.
-pub(super) const UNNUMBERED_HEADINGS: &[&str] = &["总则", "分则", "附则", "罚则", "法律责任"];
+const UNNUMBERED_HEADINGS: &[&str] = &["总则", "分则", "附则", "罚则", "法律责任"];
 
 /// Headings without a number between the articles of a law: one of [`UNNUMBERED_HEADINGS`] on a
 /// paragraph of its own, after a paragraph that ends a sentence and right before an article.
@@ -303,7 +303,7 @@ pub(super) fn unnumbered_headings(
 }
 
 /// Whether a sorted list of offsets holds one strictly between `a` and `b`.
-pub(super) fn any_between(sorted: &[usize], a: usize, b: usize) -> bool {
+fn any_between(sorted: &[usize], a: usize, b: usize) -> bool {
     sorted.partition_point(|&s| s <= a) < sorted.partition_point(|&s| s < b)
 }
 
@@ -390,7 +390,7 @@ pub(super) fn accept_lower(
 
 /// A list of one, glued inside a sentence, is a numeral in a word: `精简、统一、效能`,
 /// `附录一、附录二`. A list is numbered from 1 up; each 1 of the chain begins one.
-pub(super) fn without_lone_inline_lists(cands: &[Candidate], chain: Vec<usize>) -> Vec<usize> {
+fn without_lone_inline_lists(cands: &[Candidate], chain: Vec<usize>) -> Vec<usize> {
     let starts: Vec<usize> = (0..chain.len())
         .filter(|&k| k == 0 || cands[chain[k]].key() == (1, 0))
         .chain([chain.len()])

@@ -11,7 +11,7 @@ use crate::lines::{
 use crate::text::{ends_with_stop, width_at_most};
 
 /// A prose paragraph: a sentence of some length.
-pub(super) fn is_prose(text: &str) -> bool {
+fn is_prose(text: &str) -> bool {
     ends_with_stop(text) && !width_at_most(text, 59)
 }
 
@@ -143,7 +143,7 @@ pub(super) struct BodyEnd {
 
 /// `本决定自公布之日起施行。`, `本方案自印发之日起实施。`: the document, named by its kind, put
 /// into force from a date or an event.
-pub(super) fn enacts_document(text: &str) -> bool {
+fn enacts_document(text: &str) -> bool {
     let Some(rest) = text.strip_prefix('本') else {
         return false;
     };

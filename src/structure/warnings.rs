@@ -6,7 +6,7 @@ use super::Mode;
 use crate::model::{Kind, Warning};
 
 /// The marker as written, for a warning's location.
-pub(super) fn label(body: &str, c: &Candidate) -> String {
+fn label(body: &str, c: &Candidate) -> String {
     body[c.start..c.end()]
         .trim_matches(crate::normalise::is_space)
         .to_string()

@@ -1,0 +1,150 @@
+//! Dated events (通过, 修订, 公布, 施行 …): each date followed by the word of what happened on it,
+//! read as an ISO date.
+
+use crate::lines::DATE;
+use crate::model::Event;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The words that name what happened on a date, most specific first.
+const EVENT_WORDS: [&str; 10] = [
+    "发布时间",
+    "通过",
+    "修订",
+    "修正",
+    "公布",
+    "施行",
+    "发布",
+    "印发",
+    "批准",
+    "废止",
+];
+
+/// Full-width digits → ASCII, so that `str::parse` reads both.
+fn fold_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Where a document's dates are read: before its body or after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    Header,
+    Closing,
+}
+
+/// Every date followed, before the next date, by an event word.
+pub(super) fn events(text: &str, place: Place) -> Vec<Event> {
+    let dates: Vec<regex::Captures> = DATE.captures_iter(text).collect();
+    let mut out = Vec::new();
+    for (k, caps) in dates.iter().enumerate() {
+        let m = caps.get(0).expect("whole match");
+        let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        // A header line may wrap before its event word (`…《关于修改\n第三十一条的决定》第一次修正`):
+        // look on until the next date, within a line's length.
+        let line_end = text[m.end()..]
+            .char_indices()
+            .nth(120)
+            .map_or(text.len(), |(i, _)| m.end() + i);
+        let next = dates
+            .get(k + 1)
+            .map_or(line_end, |n| n.get(0).map_or(line_end, |x| x.start()))
+            .min(line_end);
+        let before = &text[line_start..m.start()];
+        let after = &text[m.end()..next];
+        // `发布时间：2024-02-28` names the event before the date; otherwise it follows.
+        let found = if before
+            .trim_end_matches([':', '：', ' '])
+            .ends_with("发布时间")
+        {
+            Some(("发布", m.end()))
+        } else {
+            first_event_word(after).map(|(w, end)| (w, m.end() + end))
+        };
+        let Some((word, end)) = found else { continue };
+        // After the body, an event that qualifies a document named after it is that
+        // document's (`…会议通过的《某某决议》同时废止`), not this one's: a header note says
+        // which amendment revised this text, a closing sentence which text this one replaces.
+        if place == Place::Closing && text[end..].starts_with('的') {
+            continue;
+        }
+        let Some(date) = iso_date(caps) else { continue };
+        out.push(Event {
+            date,
+            event: word.to_string(),
+            text: text[m.start()..end.max(m.end())].trim().to_string(),
+        });
+    }
+    out
+}
+
+/// The earliest event word in `s`, and the byte offset just past it. A word may be broken by
+/// a line break where PDF text wrapped it (`…会议通` / `过`).
+fn first_event_word(s: &str) -> Option<(&'static str, usize)> {
+    let (words, regex) = &*EVENT_WORD;
+    let found = regex.captures(s)?;
+    let k = (0..words.len()).find(|&k| found.get(k + 1).is_some())?;
+    Some((words[k], found.get(0)?.end()))
+}
+
+/// The event words that follow their date (all but 发布时间), and a regex with each as group
+/// k + 1, a line break allowed between its characters. The leftmost match wins, and at one
+/// place the word earlier in the list, as [`EVENT_WORDS`] are ranked.
+static EVENT_WORD: LazyLock<(Vec<&str>, Regex)> = LazyLock::new(|| {
+    let words: Vec<&str> = EVENT_WORDS
+        .into_iter()
+        .filter(|w| *w != "发布时间")
+        .collect();
+    let groups: Vec<String> = words
+        .iter()
+        .map(|w| {
+            format!(
+                "({})",
+                w.chars().map(String::from).collect::<Vec<_>>().join("\n?")
+            )
+        })
+        .collect();
+    let regex = Regex::new(&groups.join("|")).expect("valid event-word regex");
+    (words, regex)
+});
+
+fn iso_date(caps: &regex::Captures) -> Option<String> {
+    let num = |name: &str| caps.name(name).and_then(|m| numeral(m.as_str()));
+    if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+        return valid(y, m, Some(d));
+    }
+    let (y, m) = (num("y")?, num("m")?);
+    valid(y, m, num("d"))
+}
+
+fn valid(y: u32, m: u32, d: Option<u32>) -> Option<String> {
+    if !(1900..=2200).contains(&y) || !(1..=12).contains(&m) {
+        return None;
+    }
+    match d {
+        Some(d) if (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        Some(_) => None,
+        None => Some(format!("{y:04}-{m:02}")),
+    }
+}
+
+/// `2024` / `二〇二四` (digit by digit) / `二十八` (a counted number).
+fn numeral(s: &str) -> Option<u32> {
+    if let Ok(n) = fold_digits(s).parse() {
+        return Some(n);
+    }
+    if s.chars().count() == 4 && !s.contains('十') {
+        return s.chars().try_fold(0u32, |acc, c| {
+            let d = match c {
+                '〇' | '零' => 0,
+                _ => crate::numbering::numerals::chinese_value(&c.to_string())?,
+            };
+            Some(acc * 10 + d)
+        });
+    }
+    crate::numbering::numerals::chinese_value(s)
+}

@@ -1,0 +1,70 @@
+//! Stage 5, metadata: a document's title, 文号, source line and dated events, read from the text
+//! before and after its body.
+//!
+//! The title is *moved* out of the preamble (it is text of the document, placed once); every other
+//! field is a *copy* of text that stays in the preamble or trailer, so nothing is lost or
+//! counted twice.
+
+mod events;
+mod title;
+
+use crate::lines::SOURCE_LINE;
+use crate::model::Meta;
+use events::{events, Place};
+use regex::Regex;
+use std::sync::LazyLock;
+use title::{split_labelled_title, MAX_TITLE_LINES};
+
+/// A document's title, metadata and the preamble left once the title is taken out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Header {
+    pub title: Option<String>,
+    pub meta: Meta,
+    pub preamble: Option<String>,
+}
+
+pub(super) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Han}]{0,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+        .expect("valid 文号 regex")
+});
+
+/// Reads the header of one document. `preamble` is the text before its first numbered node (the
+/// title still in it); `trailer` the text after its body.
+///
+/// `title_lines` says how many of the preamble's first lines the title takes, where the
+/// markup of the source says so; otherwise the title is read from the lines' shape.
+pub fn read(preamble: Option<&str>, trailer: Option<&str>, title_lines: Option<usize>) -> Header {
+    let (title, rest) = match preamble {
+        Some(p) => split_labelled_title(p, title_lines.unwrap_or(MAX_TITLE_LINES)),
+        None => (None, None),
+    };
+    let mut meta = Meta::default();
+    for (text, place) in [(preamble, Place::Header), (trailer, Place::Closing)] {
+        let Some(text) = text else { continue };
+        if meta.doc_number.is_none() {
+            meta.doc_number = DOC_NUMBER.find(text).map(|m| m.as_str().to_string());
+        }
+        if meta.source_line.is_none() {
+            meta.source_line = SOURCE_LINE.find(text).map(|m| m.as_str().to_string());
+        }
+        for event in events(text, place) {
+            // The header and the closing sentence may both say when the document takes
+            // effect (`2021年1月1日起施行`): one event.
+            if !meta
+                .events
+                .iter()
+                .any(|e| e.date == event.date && e.event == event.event)
+            {
+                meta.events.push(event);
+            }
+        }
+    }
+    Header {
+        title,
+        meta,
+        preamble: rest,
+    }
+}
+
+#[cfg(test)]
+mod tests;

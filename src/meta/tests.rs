@@ -1,0 +1,225 @@
+use super::*;
+
+/// (date, event) of each event read.
+fn dated_events(h: &Header) -> Vec<(&str, &str)> {
+    h.meta
+        .events
+        .iter()
+        .map(|e| (e.date.as_str(), e.event.as_str()))
+        .collect()
+}
+
+#[test]
+fn law_header() {
+    let h = read(
+        Some("中华人民共和国行政复议法\n1999年4月29日 第九届全国人民代表大会常务委员会第九次会议通过\n2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正"),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("中华人民共和国行政复议法"));
+    let ev = dated_events(&h);
+    assert_eq!(ev, [("1999-04-29", "通过"), ("2009-08-27", "修正")]);
+    assert!(h.preamble.unwrap().starts_with("1999年4月29日"));
+}
+
+#[test]
+fn a_closing_sentence_adds_its_own_events_once_and_not_those_of_the_texts_it_names() {
+    let h = read(
+        Some("某某决定\n（2021年11月15日通过，自2021年12月1日起施行）"),
+        Some("本决定自2021年12月1日起施行。2009年11月28日某某会议通过的《某某决议》同时废止。"),
+        None,
+    );
+    assert_eq!(
+        dated_events(&h),
+        [("2021-11-15", "通过"), ("2021-12-01", "施行")]
+    );
+    // A header note names the amendment that revised the text: its event stays.
+    let h = read(
+        Some(
+            "某某法\n（根据1988年4月12日第七届全国人民代表大会第一次会议通过的《宪法修正案》修正）",
+        ),
+        None,
+        None,
+    );
+    assert_eq!(dated_events(&h), [("1988-04-12", "通过")]);
+}
+
+#[test]
+fn an_event_word_broken_by_a_wrapped_line_is_read() {
+    let h = read(
+        Some("商丘市饮用水水源保护条例\n2018年6月28日 商丘市人民代表大会常务委员会会议通\n过\n2018年7月27日 河南省人民代表大会常务委员会会议\n批准"),
+        None,
+        None,
+    );
+    let ev = dated_events(&h);
+    assert_eq!(ev, [("2018-06-28", "通过"), ("2018-07-27", "批准")]);
+}
+
+#[test]
+fn wrapped_title_and_source_line() {
+    let h = read(
+        Some("中共中央办公厅关于巩固拓展学习贯彻习\n近平新时代中国特色社会主义思想主题教\n育成果的意见\n新华社北京 2 月 28 日电\n（2024 年 2 月 23 日）"),
+        Some("发布时间：2024-02-28 来源：新华社"),
+        None,
+    );
+    assert_eq!(
+        h.title.as_deref(),
+        Some(
+            "中共中央办公厅关于巩固拓展学习贯彻习近平新时代中国特色社会主义思想主题教育成果的意见"
+        )
+    );
+    assert_eq!(
+        h.meta.source_line.as_deref(),
+        Some("新华社北京 2 月 28 日电")
+    );
+    assert_eq!(h.meta.events.len(), 1);
+    assert_eq!(h.meta.events[0].date, "2024-02-28");
+    assert_eq!(h.meta.events[0].event, "发布");
+}
+
+#[test]
+fn a_letter_spaced_title_reads_without_its_spaces_and_a_title_of_words_keeps_them() {
+    let h = read(
+        Some("中 华 人 民 共 和 国\n测 试 法\n2024年2月27日 第十四届全国人民代表大会常务委员会第八次会议通过"),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("中华人民共和国测试法"));
+    assert_eq!(h.meta.events[0].date, "2024-02-27");
+    let h = read(
+        Some("最高人民法院 最高人民检察院关于办理案件适用法律若干问题的解释"),
+        None,
+        None,
+    );
+    assert_eq!(
+        h.title.as_deref(),
+        Some("最高人民法院 最高人民检察院关于办理案件适用法律若干问题的解释")
+    );
+}
+
+#[test]
+fn single_line_title_runs_into_a_date() {
+    let h = read(
+        Some(
+            "中华人民共和国反间谍法2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过",
+        ),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("中华人民共和国反间谍法"));
+    assert_eq!(h.meta.events[0].date, "2014-11-01");
+}
+
+#[test]
+fn single_line_title_printed_on_two_lines_runs_to_its_title_word() {
+    // A web export keeps a space where the title's first line ended.
+    let h = read(
+        Some("中央国家机关贯彻落实 全面从严治党要求实施方案中央国家机关贯彻落实全面从严治党要求的总体要求是：坚持。"),
+        None,
+        None,
+    );
+    assert_eq!(
+        h.title.as_deref(),
+        Some("中央国家机关贯彻落实 全面从严治党要求实施方案")
+    );
+    // Not into the next words, when a further space or punctuation comes first.
+    let h = read(
+        Some(
+            "王某诉某县国土资源局土地出让案 基本案情 某县国土资源局（以下简称某局）发布拍卖公告。",
+        ),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("王某诉某县国土资源局土地出让案"));
+}
+
+#[test]
+fn a_table_of_contents_run_on_after_the_title_ends_it() {
+    // A single-line export: the title, its 目录, then the headings it lists.
+    for header in [
+        "上海市专利保护条例 目录 第一章\u{3000}总则第二章\u{3000}专利管理 第三章\u{3000}附则",
+        "公平竞争审查条例 目 录 第一章 总 则第二章 审查标准",
+        "公平竞争审查条例目录第一章总则第二章审查标准",
+        "公平竞争审查条例\n目录\n第一章 总则",
+        "公平竞争审查条例\n目\u{3000}\u{3000}录\n第一章 总则",
+    ] {
+        let h = read(Some(header), None, None);
+        assert_eq!(
+            h.title.as_deref(),
+            Some(header.split(['目', ' ', '\n']).next().unwrap()),
+            "{header}"
+        );
+        assert!(h.preamble.unwrap().starts_with('目'), "{header}");
+    }
+    // 目录 inside a title's words is not a table of contents.
+    let h = read(Some("某某市政府信息公开目录编制办法"), None, None);
+    assert_eq!(h.title.as_deref(), Some("某某市政府信息公开目录编制办法"));
+}
+
+#[test]
+fn a_source_line_led_by_ju_ends_the_title() {
+    let h = read(
+        Some("中共中央印发《某某规划纲要》 据新华社北京4月18日电近日，中共中央印发了《某某规划纲要》。"),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("中共中央印发《某某规划纲要》"));
+    assert_eq!(h.meta.source_line.as_deref(), Some("新华社北京4月18日电"));
+}
+
+#[test]
+fn doc_number_and_chinese_dates() {
+    let h = read(
+        Some("关于某事的通知\n中办发〔２０２４〕５号\n二〇二四年二月二十八日印发"),
+        None,
+        None,
+    );
+    assert_eq!(h.meta.doc_number.as_deref(), Some("中办发〔２０２４〕５号"));
+    assert_eq!(h.meta.events[0].date, "2024-02-28");
+    assert_eq!(h.meta.events[0].event, "印发");
+}
+
+#[test]
+fn a_title_run_on_into_its_bracketed_note_ends_before_the_bracket() {
+    // A single-line export: the title, then the note of its adoption, then the text.
+    let h = read(
+        Some("中华人民共和国反间谍法 (2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过) 第一章 总则"),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("中华人民共和国反间谍法"));
+    let h = read(
+        Some("国务院关于某某的通知（国发〔2024〕5号）各省、自治区、直辖市人民政府："),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("国务院关于某某的通知"));
+    // A bracket that holds no date, 文号 or source line is the title's.
+    let h = read(
+        Some("某某市物业管理办法（试行）\n第一条 为了规范管理。"),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("某某市物业管理办法（试行）"));
+}
+
+#[test]
+fn a_line_with_a_sentence_ended_inside_it_adds_nothing_to_the_title() {
+    // A newspaper page: the headline, then a photo caption run on into a byline.
+    let h = read(
+        Some("党的工作机关首先是政治机关\n12月7日，变电站正式投运。新华社记者 杨某某\n正文如下。"),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("党的工作机关首先是政治机关"));
+}
+
+#[test]
+fn no_title_when_the_preamble_opens_with_prose() {
+    let h = read(
+        Some("近日，中共中央印发了《规划纲要》，并发出通知。"),
+        None,
+        None,
+    );
+    assert_eq!(h.title, None);
+}

@@ -1,0 +1,212 @@
+//! The title: the leading title-like lines of the preamble, moved out of it.
+
+use super::DOC_NUMBER;
+use crate::lines::{is_whole_title, DATE, SOURCE_LINE, TITLE_ENDS};
+use crate::text::{ends_with_stop, width_at_most};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The title of an attachment published as a document of its own (`附件1` over its title) is the
+/// title under the label; the label stays in the preamble, at its head. (The one place where the
+/// title is not the first text of its document: see ARCHITECTURE.md, "Nothing lost".)
+pub(super) fn split_labelled_title(
+    preamble: &str,
+    max_lines: usize,
+) -> (Option<String>, Option<String>) {
+    let labelled = preamble
+        .split_once('\n')
+        .filter(|(first, _)| crate::lines::is_attachment_label(first));
+    let Some((label, after)) = labelled else {
+        return split_title(preamble, max_lines);
+    };
+    let (Some(title), rest) = split_title(after, MAX_TITLE_LINES) else {
+        return split_title(preamble, max_lines);
+    };
+    let label = label.trim_matches(crate::normalise::is_space);
+    let rest = match rest {
+        Some(rest) => format!("{label}\n{rest}"),
+        None => label.to_string(),
+    };
+    (Some(title), Some(rest))
+}
+
+/// The title: the leading title-like lines of the preamble (at most three: PDF text wraps long
+/// titles), up to the first line that carries a date, a 文号, a source line or opens with a
+/// parenthesis. A line that runs on into a date (a single-line export) gives the part before it.
+fn split_title(preamble: &str, max_lines: usize) -> (Option<String>, Option<String>) {
+    // The title's lines, as the preamble gives them.
+    let mut lines: Vec<&str> = Vec::new();
+    let mut rest_start = 0;
+    let mut offset = 0;
+    for (n, line) in preamble.split_inclusive('\n').enumerate() {
+        let content = line.trim_end_matches('\n');
+        // A letter-spaced line is judged as it reads: its spaces would double its width, and
+        // are no place where a title runs on into text.
+        let unspaced = crate::text::unspace_letter_spaced(content);
+        let mut stop = header_stop(content);
+        if n == 0 && unspaced.is_none() {
+            stop = stop.min(single_line_stop(&content[..stop]));
+        }
+        let piece = content[..stop].trim();
+        // A line cut short by a date or source line adds to the title only when it is the
+        // first: a single-line export runs the title into the header.
+        let cut = stop < content.len();
+        let judged = unspaced.as_deref().filter(|_| !cut).unwrap_or(piece);
+        if n == max_lines || piece.is_empty() || !is_title_line(judged) || cut && n > 0 {
+            break;
+        }
+        // A title is often printed twice (a heading, then the document's own first line).
+        if n > 0 && repeats_start(&lines.concat(), piece) {
+            break;
+        }
+        lines.push(piece);
+        if cut {
+            rest_start = offset + stop;
+            break;
+        }
+        offset += line.len();
+        rest_start = offset;
+    }
+    let rest = preamble[rest_start..].trim();
+    let rest = (!rest.is_empty()).then(|| rest.to_string());
+    if lines.is_empty() {
+        return (None, rest);
+    }
+    // Spaces are layout, not text: a title letter-spaced by PDF text is given as it reads. Its
+    // lines are asked as one, a line break counting as a space (`中 华 人 民 共 和 国` and
+    // `测 试 法` on the next line).
+    let title =
+        crate::text::unspace_letter_spaced(&lines.join(" ")).unwrap_or_else(|| lines.concat());
+    (Some(title), rest)
+}
+
+/// The lines a title takes at most: PDF text wraps long titles.
+pub(super) const MAX_TITLE_LINES: usize = 3;
+
+/// Where the title ends in a first line that runs on into the text (line breaks lost): at the
+/// title printed again, or at the first space when what follows it is not title (`…的规定 为保障…`).
+fn single_line_stop(line: &str) -> usize {
+    let head: String = line.chars().take(6).collect();
+    if head.chars().count() == 6 {
+        let repeat = line
+            .match_indices(head.as_str())
+            .skip(1)
+            .map(|(k, _)| k)
+            .find(|&k| squeeze(&line[k..]).starts_with(&squeeze(&line[..k])));
+        if let Some(k) = repeat {
+            return k;
+        }
+    }
+    if is_title_line(line.trim()) {
+        return line.len();
+    }
+    match line.find(crate::normalise::is_space) {
+        Some(k) if is_title_line(&line[..k]) && line[..k].chars().count() >= 4 => {
+            if is_whole_title(&line[..k]) {
+                return k;
+            }
+            // A title printed on two lines, and the space is where its first line ended
+            // (`中央国家机关贯彻落实 全面从严治党要求实施方案中央…`): it runs on to its title word.
+            k + title_rest(&line[k..])
+        }
+        _ => line.len(),
+    }
+}
+
+/// How much of `rest` (what follows a title's first line on a single line) finishes the title:
+/// up to the last title word (`方案`, `规定`, …) before any punctuation or further space, within
+/// the length of a title's second line; nothing when there is none.
+fn title_rest(rest: &str) -> usize {
+    // The second line joined on without a space of its own; a second space means other words.
+    let body = rest.trim_start_matches(crate::normalise::is_space);
+    let start = rest.len() - body.len();
+    let run_end = body
+        .char_indices()
+        .enumerate()
+        .find(|&(n, (_, c))| n == TITLE_LINE_CHARS || !(c.is_alphanumeric() || is_title_bracket(c)))
+        .map_or(body.len(), |(_, (k, _))| k);
+    let run = &body[..run_end];
+    TITLE_ENDS
+        .iter()
+        .filter_map(|w| run.rfind(w).map(|k| start + k + w.len()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The characters of a title's second line, at most.
+const TITLE_LINE_CHARS: usize = 40;
+
+/// Brackets a title holds (`《…》`, `（试行）`).
+fn is_title_bracket(c: char) -> bool {
+    matches!(c, '《' | '》' | '（' | '）' | '(' | ')' | '〈' | '〉')
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// `piece` begins as `title` does: the title printed again, not its continuation.
+fn repeats_start(title: &str, piece: &str) -> bool {
+    // Spaces aside: a letter-spaced heading (`最 高 人 民 法 院…`) is printed again unspaced.
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| !crate::normalise::is_space(*c))
+            .take(4)
+            .collect::<String>()
+    };
+    let head = letters(title);
+    head.chars().count() == 4 && letters(piece) == head
+}
+
+/// A line that can be (part of) a title: no sentence end, no numbering, and no longer than the
+/// longest titles (judicial interpretations run to some sixty characters).
+fn is_title_line(s: &str) -> bool {
+    !ends_with_stop(s)
+        && width_at_most(s, 160)
+        && crate::numbering::parse_marker(s).is_none()
+        // A sentence ended inside it: a caption or a byline run on (`…正式投运。新华社记者
+        // 某某`), not a title, which holds no full stop.
+        && !s.contains('。')
+}
+
+/// Where a title line stops: at a date, a 文号, a source line or an opening parenthesis; at
+/// the bracket that opens a note around the first three (`…的决定 （2023年12月29日…通过）`,
+/// as a single-line export runs them together).
+fn header_stop(line: &str) -> usize {
+    let stop = [
+        DATE.find(line).map(|m| m.start()),
+        DOC_NUMBER.find(line).map(|m| m.start()),
+        // With the 据 that may lead it in (`据新华社北京4月18日电`).
+        SOURCE_LINE.find(line).map(|m| {
+            m.start()
+                - line[..m.start()]
+                    .strip_suffix('据')
+                    .map_or(0, |_| '据'.len_utf8())
+        }),
+        line.find(['（', '(']).filter(|&i| i == 0),
+        toc_start(line),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(line.len());
+    let before = line[..stop].trim_end_matches(crate::normalise::is_space);
+    match before.strip_suffix(['（', '(']) {
+        Some(open) if stop < line.len() => open.len(),
+        _ => stop,
+    }
+}
+
+/// `目录` as a word of its own, or before the first label it lists: a table of contents follows
+/// the title, on a line of its own or, in a single-line export, run on after it
+/// (`…条例 目录 第一章 总则第二章…`).
+static TOC_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)目\s*录(?:\s|$)|目\s*录\s*第[零〇一二三四五六七八九十百千]+[编章]")
+        .expect("valid regex")
+});
+
+/// Where a table of contents opens in a title's line ([`TOC_WORD`]).
+fn toc_start(line: &str) -> Option<usize> {
+    let m = TOC_WORD.find(line)?;
+    Some(m.start() + m.as_str().find('目').unwrap_or(0))
+}
