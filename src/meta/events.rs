@@ -1,7 +1,7 @@
 //! Dated events (通过, 修订, 公布, 施行 …): each date followed by the word of what happened on it,
 //! read as an ISO date.
 
-use crate::lines::DATE;
+use crate::lines::{ends_inside_brackets, DATE};
 use crate::model::Event;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -73,13 +73,27 @@ pub(super) fn events(text: &str, place: Place) -> Vec<Event> {
             continue;
         }
         let Some(date) = iso_date(caps) else { continue };
+        let end = through_closing_brackets(text, m.start(), end.max(m.end()));
         out.push(Event {
             date,
             event: word.to_string(),
-            text: text[m.start()..end.max(m.end())].trim().to_string(),
+            text: text[m.start()..end].trim().to_string(),
         });
     }
     out
+}
+
+/// Where an event's text ends: after its word, and after the brackets opened since its date
+/// that close right after the word (`2024年3月1日\n（此件公开发布）`), so that the text quotes
+/// whole brackets. A closing bracket of an earlier note (`（2021年…通过）`) is not the event's.
+fn through_closing_brackets(text: &str, start: usize, mut end: usize) -> usize {
+    for c in text[end..].chars() {
+        if !matches!(c, '）' | ')' | '》' | '〉') || !ends_inside_brackets(&text[start..end]) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
 }
 
 /// The earliest event word in `s`, and the byte offset just past it. A word may be broken by

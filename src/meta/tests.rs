@@ -23,6 +23,20 @@ fn law_header() {
 }
 
 #[test]
+fn an_event_in_brackets_under_a_signature_quotes_the_whole_note() {
+    let h = read(
+        Some("某某通知"),
+        Some("国务院\n2024年3月1日\n（此件公开发布）"),
+        None,
+    );
+    assert_eq!(h.meta.events.len(), 1);
+    assert_eq!(h.meta.events[0].text, "2024年3月1日\n（此件公开发布）");
+    // The bracket that closes a note the date stands in is the note's, not the event's.
+    let h = read(Some("某某决定\n（2021年11月15日通过）"), None, None);
+    assert_eq!(h.meta.events[0].text, "2021年11月15日通过");
+}
+
+#[test]
 fn a_closing_sentence_adds_its_own_events_once_and_not_those_of_the_texts_it_names() {
     let h = read(
         Some("某某决定\n（2021年11月15日通过，自2021年12月1日起施行）"),
