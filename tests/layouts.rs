@@ -297,6 +297,26 @@ fn markdown_labels_in_strong_emphasis_are_labels() {
 }
 
 #[test]
+fn points_written_without_their_opening_bracket_are_points() {
+    // `1）` for `（1）`, under an article and under a policy unit, on lines of their own or
+    // inline after a lead-in.
+    let d = doc("某某工作条例\n第一条 为了规范工作，制定本条例。\n\
+        第二条 党组织应当履行下列职责：\n1）宣传贯彻党的路线方针政策；\n2）讨论决定重大问题。\n\
+        第三条 本条例自发布之日起施行。\n");
+    assert_eq!(labels(&d, Kind::Point), ["1）", "2）"]);
+    let points: Vec<_> = article(&d, "第二条")
+        .children
+        .iter()
+        .flat_map(|p| &p.children)
+        .map(|n| n.text.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(points, ["宣传贯彻党的路线方针政策；", "讨论决定重大问题。"]);
+    let d = doc("某某实施方案\n一、重点任务\n1.加强大气污染防治。实施改造：1)钢铁行业完成改造；2)水泥行业推进改造。\n\
+        2.加强水污染防治。开展排查整治。\n");
+    assert_eq!(labels(&d, Kind::Point), ["1)", "2)"]);
+}
+
+#[test]
 fn policy_document_that_skips_a_level() {
     let d = doc("关于加强某项工作的意见\n为做好某项工作，提出如下意见。\n\
         一、总体要求\n1.坚持党的领导。把党的领导贯穿全过程。\n2.坚持问题导向。聚焦突出问题。\n\

@@ -38,7 +38,7 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
         '第' => di_marker(s),
         '（' | '(' => alt((item, point))(s),
         c if numerals::is_chinese_digit(c) => division(s),
-        c if numerals::is_digit(c) => subitem(s),
+        c if numerals::is_digit(c) => alt((subitem, half_point))(s),
         '①'..='⑳' => circled(s),
         _ => return None,
     };
@@ -139,6 +139,14 @@ pub fn item(input: &str) -> IResult<&str, Parsed> {
 /// `（1）` or `(1)`.
 pub fn point(input: &str) -> IResult<&str, Parsed> {
     map(delimited(open_paren, digit_number, close_paren), |n| {
+        (Kind::Point, n, None)
+    })(input)
+}
+
+/// `1）` or `1)`: `（1）` without its opening bracket, as many a policy document and web copy
+/// writes its fourth level.
+pub fn half_point(input: &str) -> IResult<&str, Parsed> {
+    map(terminated(digit_number, close_paren), |n| {
         (Kind::Point, n, None)
     })(input)
 }
@@ -309,6 +317,10 @@ mod tests {
         assert_eq!(m("3、加强"), Some((Kind::Subitem, 3, None, "3、")));
         assert_eq!(m("（1）落实"), Some((Kind::Point, 1, None, "（1）")));
         assert_eq!(m("(2)落实"), Some((Kind::Point, 2, None, "(2)")));
+        // Without the opening bracket, as a fourth level often is written.
+        assert_eq!(m("1）钢铁行业"), Some((Kind::Point, 1, None, "1）")));
+        assert_eq!(m("12)水泥"), Some((Kind::Point, 12, None, "12)")));
+        assert_eq!(m("2024年"), None);
         assert_eq!(m("③其他"), Some((Kind::Circled, 3, None, "③")));
     }
 

@@ -48,10 +48,11 @@ fn plausible(kind: Kind, number: u32) -> bool {
 }
 
 /// `s` opens with a run of numerals, perhaps letter-spaced (`十 一`), followed by the mark that
-/// ends a bare label: `、`, `.`, `．` or `，` (after optional spaces).
+/// ends a bare label: `、`, `.`, `．`, `，`, or the closing bracket of `1）` (after optional
+/// spaces).
 fn numeral_then_label_mark(s: &str) -> bool {
     let rest = s.trim_start_matches(|c| is_numeral_char(c) || is_letter_space(c));
-    rest.starts_with(['、', '.', '．', '，', ','])
+    rest.starts_with(['、', '.', '．', '，', ',', '）', ')'])
 }
 
 /// The character before `at` continues a numeral: a numeral (`十一、` seen from `一`), or a
