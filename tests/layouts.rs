@@ -317,6 +317,27 @@ fn points_written_without_their_opening_bracket_are_points() {
 }
 
 #[test]
+fn a_red_header_documents_title_is_read_under_its_masthead_and_doc_number() {
+    let d = doc("国务院文件\n\n国发〔2024〕5号\n\n国务院关于加强某某工作的意见\n\n\
+        各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为加强某某工作，现提出以下意见。\n\
+        一、总体要求\n（一）指导思想。以新发展理念为指导。\n（二）主要目标。到2027年取得明显成效。\n\
+        二、重点任务\n（三）完善制度体系。健全法律法规。\n\
+        \u{3000}\u{3000}国务院\n\u{3000}\u{3000}2024年3月1日\n（此件公开发布）\n\n\
+        抄送：党中央各部门，各人民团体。\n  国务院办公厅        2024年3月4日印发\n");
+    assert_eq!(d.title.as_deref(), Some("国务院关于加强某某工作的意见"));
+    let preamble = d.preamble.clone().unwrap_or_default();
+    assert!(
+        preamble.starts_with("国务院文件\n国发〔2024〕5号\n各省"),
+        "{preamble}"
+    );
+    assert_eq!(d.meta.doc_number.as_deref(), Some("国发〔2024〕5号"));
+    assert_eq!(labels(&d, Kind::Item), ["（一）", "（二）", "（三）"]);
+    let trailer = d.trailer.clone().unwrap_or_default();
+    assert!(trailer.starts_with("国务院\n2024年3月1日"), "{trailer}");
+    assert!(trailer.ends_with("2024年3月4日印发"), "{trailer}");
+}
+
+#[test]
 fn policy_document_that_skips_a_level() {
     let d = doc("关于加强某项工作的意见\n为做好某项工作，提出如下意见。\n\
         一、总体要求\n1.坚持党的领导。把党的领导贯穿全过程。\n2.坚持问题导向。聚焦突出问题。\n\

@@ -33,35 +33,35 @@ fn content(text: &str) -> String {
 }
 
 /// The documents' pieces in the order they stood in `content` (the input, squeezed):
-/// `Document::pieces()`, but for an attachment published alone, whose label (`附件1`) stood before
-/// its title and stays at the head of its preamble. A title followed by a preamble that opens
-/// with such a label reads the same way in the output, so both orders are tried against the input.
+/// `Document::pieces()`, but for a title read from under the lines that stood over it (an
+/// attachment's label `附件1`, a masthead `国务院文件`, a 文号 line), which stay at the head of
+/// its preamble (`fatiao::meta::lines_over_title`). A title followed by a preamble that opens
+/// with such lines reads the same way in the output, so each order is tried against the input.
 fn placed(docs: &[Document], content: &str) -> String {
     let mut out = String::new();
     for d in docs {
         let natural = squeeze(&d.pieces().collect::<String>());
-        let label = d
-            .preamble
-            .as_deref()
-            .and_then(|p| p.split('\n').next())
-            .filter(|first| d.title.is_some() && fatiao::lines::is_attachment_label(first));
-        let piece = match label {
-            Some(label) => {
-                // After the title, pieces() gives the preamble, which opens with the label.
-                let after_title: String = d.pieces().skip(1).collect();
-                let mut labelled = String::from(label);
-                labelled.extend(d.title.as_deref());
-                labelled.push_str(&after_title[label.len()..]);
-                let labelled = squeeze(&labelled);
-                let rest = content.get(out.len()..).unwrap_or("");
-                if rest.starts_with(&labelled) || !rest.starts_with(&natural) {
-                    labelled
-                } else {
-                    natural
-                }
-            }
-            None => natural,
+        let preamble = d.preamble.as_deref().unwrap_or("");
+        let over = if d.title.is_some() {
+            fatiao::meta::lines_over_title(preamble)
+        } else {
+            0
         };
+        let rest = content.get(out.len()..).unwrap_or("");
+        // After the title, pieces() gives the preamble, which opens with the lines over it.
+        let after_title: String = d.pieces().skip(1).collect();
+        let reordered = (1..=over).rev().map(|k| {
+            let head: usize = preamble.split_inclusive('\n').take(k).map(str::len).sum();
+            let head = head.min(after_title.len());
+            let mut text = String::from(&after_title[..head]);
+            text.extend(d.title.as_deref());
+            text.push_str(&after_title[head..]);
+            squeeze(&text)
+        });
+        let piece = reordered
+            .chain(std::iter::once(natural.clone()))
+            .find(|p| rest.starts_with(p.as_str()))
+            .unwrap_or(natural);
         out.push_str(&piece);
     }
     out
@@ -103,6 +103,21 @@ fn assert_accounted(docs: &[Document], content: &str) -> Result<(), String> {
         return Err("placed text is out of order".into());
     }
     Ok(())
+}
+
+#[test]
+fn a_title_read_from_under_the_lines_over_it_is_placed_whole() {
+    for text in [
+        "国务院文件\n国发〔2024〕5号\n国务院关于加强某某工作的意见\n各省人民政府：\n\
+         为加强某某工作，现提出以下意见。\n一、总体要求\n（一）指导思想。坚持正确方向。\n\
+         国务院\n2024年3月1日\n",
+        "附件1\n某某项目管理办法\n第一条 为了规范管理，制定本办法。\n第二条 本办法自公布之日起施行。\n",
+    ] {
+        let docs = fatiao::extract_text(text, "t");
+        let content = content(text);
+        assert_eq!(placed(&docs, &content), content);
+        assert_accounted(&docs, &content).unwrap();
+    }
 }
 
 #[test]
@@ -165,6 +180,10 @@ fn piece() -> impl Strategy<Value = String> {
         Just("特作出以下规定：".to_string()),
         Just("目录".to_string()),
         Just("附件1".to_string()),
+        // A GB/T 9704 head: the masthead and the 文号 over the title; a fourth level as `1）`.
+        Just("国务院文件".to_string()),
+        Just("国发〔2024〕5号".to_string()),
+        Just("1）".to_string()),
         Just("附件".to_string()),
         Just("- 3 -".to_string()),
         Just("第 3 页".to_string()),

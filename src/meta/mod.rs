@@ -13,7 +13,7 @@ use crate::model::Meta;
 use events::{events, Place};
 use regex::Regex;
 use std::sync::LazyLock;
-use title::{split_labelled_title, MAX_TITLE_LINES};
+use title::{over_title, split_labelled_title, MAX_TITLE_LINES};
 
 /// A document's title, metadata and the preamble left once the title is taken out.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -64,6 +64,16 @@ pub fn read(preamble: Option<&str>, trailer: Option<&str>, title_lines: Option<u
         meta,
         preamble: rest,
     }
+}
+
+/// How many of the first lines of a document's output preamble may have stood over its title in
+/// the input: an attachment's label (`附件1`), a masthead (`国务院文件`), a 文号 line. The title
+/// is read from under such lines, and they stay at the head of the preamble; a reader that
+/// rebuilds the input's order puts the title back after them.
+pub fn lines_over_title(preamble: &str) -> usize {
+    preamble[..over_title(preamble)]
+        .split_inclusive('\n')
+        .count()
 }
 
 #[cfg(test)]

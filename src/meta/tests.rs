@@ -23,6 +23,38 @@ fn law_header() {
 }
 
 #[test]
+fn a_title_under_a_masthead_and_a_doc_number_is_read_under_them() {
+    let h = read(
+        Some("国 务 院 文 件\n国发〔2024〕5号\n国务院关于加强某某工作的意见\n各省人民政府："),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("国务院关于加强某某工作的意见"));
+    assert_eq!(
+        h.preamble.as_deref(),
+        Some("国 务 院 文 件\n国发〔2024〕5号\n各省人民政府：")
+    );
+    assert_eq!(h.meta.doc_number.as_deref(), Some("国发〔2024〕5号"));
+    // A 文号 line alone over the title, with its signer.
+    let h = read(
+        Some("某政发〔2023〕12号　签发人：张某\n某某市人民政府关于印发某某方案的通知"),
+        None,
+        None,
+    );
+    assert_eq!(
+        h.title.as_deref(),
+        Some("某某市人民政府关于印发某某方案的通知")
+    );
+    // Without a title under it, a masthead is read as before: the first title-like line.
+    let h = read(
+        Some("国务院文件\n为加强某某工作，现提出以下意见。"),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some("国务院文件"));
+}
+
+#[test]
 fn an_event_in_brackets_under_a_signature_quotes_the_whole_note() {
     let h = read(
         Some("某某通知"),

@@ -6,28 +6,69 @@ use crate::text::{ends_with_stop, width_at_most};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// The title of an attachment published as a document of its own (`附件1` over its title) is the
-/// title under the label; the label stays in the preamble, at its head. (The one place where the
-/// title is not the first text of its document: see ARCHITECTURE.md, "Nothing lost".)
+/// The title, read under the lines that may stand over it: the label of an attachment
+/// published as a document of its own (`附件1` over its title), and the masthead and 文号 of a
+/// document printed as GB/T 9704 sets it (`国务院文件` / `国发〔2024〕5号` / the title). Those
+/// lines stay in the preamble, at its head. (The one place where the title is not the first
+/// text of its document: see ARCHITECTURE.md, "Nothing lost".)
 pub(super) fn split_labelled_title(
     preamble: &str,
     max_lines: usize,
 ) -> (Option<String>, Option<String>) {
-    let labelled = preamble
-        .split_once('\n')
-        .filter(|(first, _)| crate::lines::is_attachment_label(first));
-    let Some((label, after)) = labelled else {
+    let head = over_title(preamble);
+    if head == 0 {
+        return split_title(preamble, max_lines);
+    }
+    let (Some(title), rest) = split_title(&preamble[head..], MAX_TITLE_LINES) else {
         return split_title(preamble, max_lines);
     };
-    let (Some(title), rest) = split_title(after, MAX_TITLE_LINES) else {
-        return split_title(preamble, max_lines);
-    };
-    let label = label.trim_matches(crate::normalise::is_space);
+    let head = preamble[..head].trim_matches(|c| c == '\n' || crate::normalise::is_space(c));
     let rest = match rest {
-        Some(rest) => format!("{label}\n{rest}"),
-        None => label.to_string(),
+        Some(rest) => format!("{head}\n{rest}"),
+        None => head.to_string(),
     };
     (Some(title), Some(rest))
+}
+
+/// The byte length of the preamble's first lines that stand over a title ([`split_labelled_title`]):
+/// an attachment's label as the first line, then any masthead and 文号 lines.
+pub(super) fn over_title(preamble: &str) -> usize {
+    let mut end = 0;
+    for line in preamble.split_inclusive('\n') {
+        let words = line.trim_matches(|c| c == '\n' || crate::normalise::is_space(c));
+        let over = end == 0 && crate::lines::is_attachment_label(words)
+            || is_masthead(words)
+            || is_doc_number_line(words);
+        if !over {
+            break;
+        }
+        end += line.len();
+    }
+    end
+}
+
+/// The mark of the issuing organ over a GB/T 9704 document: its name and `文件`
+/// (`国务院文件`, `中共某某省委文件`, letter-spaced as it is often printed), words alone.
+fn is_masthead(words: &str) -> bool {
+    let unspaced = crate::text::unspace_letter_spaced(words);
+    let words = unspaced.as_deref().unwrap_or(words);
+    words.ends_with("文件")
+        && width_at_most(words, MASTHEAD_WIDTH)
+        && words.chars().all(|c| c.is_alphanumeric())
+}
+
+/// The widest masthead, in columns: an organ's name of some fifteen characters and `文件`.
+const MASTHEAD_WIDTH: usize = 40;
+
+/// A line that is a 文号 (`国发〔2024〕5号`), perhaps with the signer beside it
+/// (`签发人：某某`), as a GB/T 9704 document prints it between its masthead and its title.
+fn is_doc_number_line(words: &str) -> bool {
+    DOC_NUMBER.find(words).is_some_and(|m| {
+        let rest = [&words[..m.start()], &words[m.end()..]]
+            .concat()
+            .replace(crate::normalise::is_space, "");
+        rest.is_empty() || rest.starts_with("签发人")
+    })
 }
 
 /// The title: the leading title-like lines of the preamble (at most three: PDF text wraps long
