@@ -171,6 +171,15 @@ fn continues(
         if para.len() == prev.text.len() && opens_with_date(&next.text) && is_whole_title(para) {
             return false;
         }
+        // A dated note over the next one (`…第二十六次会议通过` / `2009年8月27日 …修正`), however
+        // full its last line: each note of a header is a paragraph. A note is a date and what
+        // happened on it, no clause (`2020年8月20日之后新受理的…案件，…` is a sentence).
+        if opens_with_date(para)
+            && !para.contains(crate::text::is_clause_mark)
+            && opens_with_date(&next.text)
+        {
+            return false;
+        }
         if w.is_full(prev.len) {
             // A sentence that filled its line, then a short line that is a whole title: the next
             // law of a compilation (`…同时废止。` / `河南省工伤保险条例`). A wrapped sentence goes

@@ -402,3 +402,92 @@ fn where_paragraphs_are_indented_the_indent_decides_a_full_line() {
     let flat: Vec<&str> = text.lines().map(|l| l.trim_start_matches('　')).collect();
     assert_eq!(paras(&flat.join("\n")).len(), law.len() + 1);
 }
+
+#[test]
+fn a_short_wrapped_notice_is_joined_though_most_of_its_lines_are_short() {
+    // A notice over the plan it issues, wrapped at 56 columns: of its 20 lines only 6 fill
+    // the line, the rest are titles, headings and the last lines of paragraphs.
+    let text = "中共某某市委办公室文件\n某办发〔2024〕8号\n\
+        中共某某市委办公室 某某市人民政府办公室\n关于印发《某某市优化营商环境三年行动\n\
+        方案（2024—2026年）》的通知\n\
+        各县（市、区）党委和人民政府，市委各部委，市级国家机关各\n部门，各人民团体：\n\
+        《某某市优化营商环境三年行动方案（2024—2026年）》已经市\n\
+        委、市政府同意，现印发给你们，请结合实际认真贯彻落实。\n\
+        中共某某市委办公室      某某市人民政府办公室\n2024年3月1日\n\
+        某某市优化营商环境三年行动方案\n（2024—2026年）\n\
+        为持续优化营商环境，激发市场主体活力，结合我市实际，制定\n本方案。\n\
+        一、总体目标\n到2026年，营商环境主要指标达到全省先进水平，市场主体满\n\
+        意度持续提升，努力打造市场化法治化国际化一流营商环境。\n\
+        二、保障措施\n各地各部门要加强组织领导，明确责任分工，确保各项任务落地\n见效。\n";
+    let p = paras(text);
+    for joined in [
+        "各县（市、区）党委和人民政府，市委各部委，市级国家机关各部门，各人民团体：",
+        "《某某市优化营商环境三年行动方案（2024—2026年）》已经市委、市政府同意，现印发给你们，请结合实际认真贯彻落实。",
+        "为持续优化营商环境，激发市场主体活力，结合我市实际，制定本方案。",
+        "各地各部门要加强组织领导，明确责任分工，确保各项任务落地见效。",
+    ] {
+        assert!(p.iter().any(|x| x == joined), "{joined}: {p:#?}");
+    }
+    assert!(p.iter().any(|x| x == "一、总体目标"), "{p:#?}");
+}
+
+#[test]
+fn dated_notes_of_one_length_are_no_wrapped_text() {
+    // A law's header of amendment notes that share a template, and so a length, over its 目录:
+    // lines of one length that each open the next with a date are no wrapped text.
+    let mut text = String::from("某某污染防治条例\n");
+    for (year, n) in [
+        ("2009", "一"),
+        ("2011", "二"),
+        ("2013", "三"),
+        ("2014", "四"),
+        ("2016", "五"),
+        ("2017", "六"),
+    ] {
+        text.push_str(&format!(
+            "{year}年3月1日 《国务院关于修改和废止部分行政法规的决定》第{n}次修订\n"
+        ));
+    }
+    text.push_str(
+        "目录\n第一章　总则\n第二章　一般规定\n第三章　监督管理\n第四章　法律责任\n第五章　附则\n",
+    );
+    for (k, n) in ["一", "二", "三", "四", "五"].iter().enumerate() {
+        text.push_str(&format!(
+            "第{n}章　某某\n第{n}条　第{}条的内容依照本条例执行。\n",
+            k + 1
+        ));
+    }
+    let p = paras(&text);
+    assert!(p.iter().any(|x| x == "目录"), "{p:#?}");
+    assert_eq!(
+        p.iter().filter(|x| x.contains("年3月1日")).count(),
+        6,
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_dated_note_that_fills_its_line_ends_before_the_next_note() {
+    // Wrapped at 20 characters: the first note fills exactly two lines.
+    let first = "1989年6月17日中华人民共和国国务院第三十七次常务会议通过由国务院令公布发布";
+    assert_eq!(first.chars().count(), 40);
+    let sentence = "2020年8月20日后受理案件，合同成于2020年8月20日之前的，适用当时的规定。";
+    let text = wrapped(
+        &[
+            "某某委员会组织条例",
+            first,
+            "2010年1月8日《关于修改部分法律的决定》修正",
+            "第一条为了加强某某工作，保障某某活动的正常进行，根据宪法，制定本条例。",
+            "第二条某某委员会是在基层人民政府和基层人民法院指导下进行工作的群众性组织。",
+            "第三条某某委员会由委员三人至九人组成，设主任一人，必要时可以设副主任。",
+            "第四条某某委员会委员除由村民委员会成员兼任的以外由群众选举产生。",
+            // A sentence that opens with a date is no note: it goes on into the next line.
+            sentence,
+        ],
+        20,
+    );
+    let p = paras(&text);
+    assert!(p.iter().any(|x| x == first), "{p:#?}");
+    assert!(p.iter().any(|x| x == sentence), "{p:#?}");
+    assert!(p.iter().any(|x| x.starts_with("2010年1月8日")), "{p:#?}");
+}

@@ -131,7 +131,10 @@ pub(super) fn local_wraps(lengths: &[Length], lines: &[Line]) -> Vec<Option<Wrap
         .flatten()
         .max_by_key(|(share, _)| *share)
         .map(|(_, w)| w)
-        .filter(|w| !ends_sentences(*w, &lengths[range.clone()], &lines[range]))
+        .filter(|w| {
+            !ends_sentences(*w, &lengths[range.clone()], &lines[range.clone()])
+                && !full_lines_precede_dates(*w, &lengths[range.clone()], &lines[range])
+        })
     };
     // Where the lines near a block are too few or too mixed to tell (a run of short articles),
     // the wrapping of the whole text stands in.
@@ -160,8 +163,25 @@ fn ends_sentences(wrap: Wrap, lengths: &[Length], lines: &[Line]) -> bool {
     2 * ending >= full
 }
 
+/// Whether the lines that fill the band of `wrap` are mostly followed by a line that opens with
+/// a date: a law's dated notes, which share a template and so a length
+/// (`2006年4月21日 某某会议通过` over `2015年8月27日 某某会议修订`), each a paragraph, not lines
+/// cut at a width, after which a sentence goes on mid-word. (Not labels: a wrapped sentence
+/// goes on with `第三条的规定` or `一、上下贯通` often enough.)
+fn full_lines_precede_dates(wrap: Wrap, lengths: &[Length], lines: &[Line]) -> bool {
+    let (mut full, mut dated) = (0, 0);
+    for (k, &len) in lengths.iter().enumerate() {
+        let Some(next) = lines.get(k + 1) else { break };
+        if wrap.is_full(len) {
+            full += 1;
+            dated += usize::from(crate::lines::opens_with_date(&next.text));
+        }
+    }
+    2 * dated >= full.max(1)
+}
+
 /// The wrap width of a window of line lengths by one measure, with the share (per mille) of
-/// lines in its band: most lines at the width, almost none beyond it.
+/// lines in its band: a quarter of the lines or more at the width, almost none beyond it.
 fn band(lengths: &[usize], by_chars: bool) -> Option<(usize, Wrap)> {
     let n = lengths.len();
     if n < 8 {
@@ -198,9 +218,13 @@ impl BandShape {
         }
     }
 
-    /// A band is accepted when it holds at least `fewest_in(n)` of the `n` lines…
+    /// A band is accepted when it holds at least `fewest_in(n)` of the `n` lines (a quarter: in a
+    /// short policy document titles, headings and the last lines of paragraphs can outnumber
+    /// the full lines three to one; lines of one length that are no wrapped text are told
+    /// apart by how they end, `ends_sentences`, and what follows them,
+    /// `full_lines_precede_dates`)…
     fn fewest_in(n: usize) -> usize {
-        (4 * n).div_ceil(10)
+        n.div_ceil(4)
     }
 
     /// …and at most `most_longer(n)` lines are longer than it.
