@@ -55,6 +55,33 @@ fn a_title_under_a_masthead_and_a_doc_number_is_read_under_them() {
 }
 
 #[test]
+fn a_qualifier_on_the_line_under_the_title_is_the_titles() {
+    for (qualifier, title) in [
+        ("（2024—2026年）", "某某三年行动方案（2024—2026年）"),
+        ("（试行）", "某某三年行动方案（试行）"),
+        ("(2024年版)", "某某三年行动方案(2024年版)"),
+    ] {
+        let h = read(
+            Some(&format!(
+                "某某三年行动方案\n{qualifier}\n为持续优化营商环境，制定本方案。"
+            )),
+            None,
+            None,
+        );
+        assert_eq!(h.title.as_deref(), Some(title));
+        assert_eq!(
+            h.preamble.as_deref(),
+            Some("为持续优化营商环境，制定本方案。")
+        );
+    }
+    // Other brackets under a title are not its: a dated note, a newspaper's page reference.
+    for other in ["（2024年2月23日中共中央政治局会议审议批准）", "(接1版)"] {
+        let h = read(Some(&format!("某某工作条例\n{other}")), None, None);
+        assert_eq!(h.title.as_deref(), Some("某某工作条例"));
+    }
+}
+
+#[test]
 fn an_event_in_brackets_under_a_signature_quotes_the_whole_note() {
     let h = read(
         Some("某某通知"),

@@ -81,6 +81,12 @@ fn split_title(preamble: &str, max_lines: usize) -> (Option<String>, Option<Stri
     let mut offset = 0;
     for (n, line) in preamble.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches('\n');
+        // A qualifier on a line of its own under the title (`（2024—2026年）`, `（试行）`) ends it.
+        if n > 0 && n < max_lines && !lines.is_empty() && is_title_qualifier(content.trim()) {
+            lines.push(content.trim());
+            rest_start = offset + line.len();
+            break;
+        }
         // A letter-spaced line is judged as it reads: its spaces would double its width, and
         // are no place where a title runs on into text.
         let unspaced = crate::text::unspace_letter_spaced(content);
@@ -120,6 +126,24 @@ fn split_title(preamble: &str, max_lines: usize) -> (Option<String>, Option<Stri
         crate::text::unspace_letter_spaced(&lines.join(" ")).unwrap_or_else(|| lines.concat());
     (Some(title), rest)
 }
+
+/// A title's qualifier in brackets, printed on a line of its own under it: the years of a plan
+/// (`（2024—2026年）`, `（2024年版）`) or its standing (`（试行）`, `（征求意见稿）`). Nothing else
+/// in brackets there is the title's: a dated note (`（2024年2月23日…通过）`), a label (`（一）`),
+/// a newspaper's `（接1版）`.
+fn is_title_qualifier(line: &str) -> bool {
+    line.strip_prefix(['（', '('])
+        .and_then(|l| l.strip_suffix(['）', ')']))
+        .is_some_and(|inner| QUALIFIER.is_match(inner.trim()))
+}
+
+/// What [`is_title_qualifier`] takes inside the brackets.
+static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d{4}\s*(?:[—–\-~－至]+\s*\d{4}\s*)?年(?:版|度)?|试行|暂行|试行草案|草案|征求意见稿|送审稿)$",
+    )
+    .expect("valid qualifier regex")
+});
 
 /// The lines a title takes at most: PDF text wraps long titles.
 pub(super) const MAX_TITLE_LINES: usize = 3;
