@@ -45,11 +45,15 @@ pub(super) fn events(text: &str, place: Place) -> Vec<Event> {
         let m = caps.get(0).expect("whole match");
         let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
         // A header line may wrap before its event word (`…《关于修改\n第三十一条的决定》第一次修正`):
-        // look on until the next date, within a line's length.
+        // look on until the next date, within a line's length, or past the title the note names
+        // when one opens within it (`《关于修改〈甲〉〈乙〉〈丙〉的决定》修正`, which may run longer).
         let line_end = text[m.end()..]
             .char_indices()
-            .nth(120)
+            .nth(NOTE_CHARS)
             .map_or(text.len(), |(i, _)| m.end() + i);
+        let line_end =
+            line_end.max(named_title_end(text, m.end(), line_end) + EVENT_AFTER_TITLE_BYTES);
+        let line_end = crate::text::window_end(text, line_end.min(text.len()));
         let next = dates
             .get(k + 1)
             .map_or(line_end, |n| n.get(0).map_or(line_end, |x| x.start()))
@@ -95,6 +99,39 @@ fn through_closing_brackets(text: &str, start: usize, mut end: usize) -> usize {
     }
     end
 }
+
+/// The characters after a date within which its event word is looked for: a header line.
+const NOTE_CHARS: usize = 120;
+
+/// How far after the title a note names its event word may come, in bytes (`第一次修正`).
+const EVENT_AFTER_TITLE_BYTES: usize = 30;
+
+/// Where the title in 《》 that opens in `text[from..limit]` closes (nested 《》 counted), or
+/// `from` when none opens there; looked for over [`NAMED_TITLE_BYTES`] from where it opens.
+fn named_title_end(text: &str, from: usize, limit: usize) -> usize {
+    let Some(open) = text[from..limit].find('《') else {
+        return from;
+    };
+    let start = from + open;
+    let end = crate::text::window_end(text, (start + NAMED_TITLE_BYTES).min(text.len()));
+    let mut depth = 0usize;
+    for (k, c) in text[start..end].char_indices() {
+        match c {
+            '《' => depth += 1,
+            '》' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return start + k + c.len_utf8();
+                }
+            }
+            _ => {}
+        }
+    }
+    from
+}
+
+/// The longest title a dated note names, in bytes (a decision amending a dozen laws).
+const NAMED_TITLE_BYTES: usize = 1200;
 
 /// The earliest event word in `s`, and the byte offset just past it. A word may be broken by
 /// a line break where PDF text wrapped it (`…会议通` / `过`).

@@ -82,6 +82,21 @@ fn a_qualifier_on_the_line_under_the_title_is_the_titles() {
 }
 
 #[test]
+fn a_note_naming_a_long_decision_finds_its_event_word_after_the_title() {
+    let note = "2016年5月27日 某省第十二届人民代表大会常务委员会第二十九次会议《关于修改〈某省县\n\
+        乡两级人民代表大会代表选举实施细则〉〈某省实施《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》办法〉〈某省人民代表大会代表建议\n\
+        批评和意见办理的规定〉的决定》修正";
+    let h = read(Some(&format!("某省某某规定\n{note}")), None, None);
+    assert_eq!(dated_events(&h), [("2016-05-27", "修正")]);
+    // Without a title to look past, the word stays within a line's length of its date.
+    let far = format!("2016年5月27日 {}修正", "某".repeat(130));
+    assert!(read(Some(&format!("某省某某规定\n{far}")), None, None)
+        .meta
+        .events
+        .is_empty());
+}
+
+#[test]
 fn an_event_in_brackets_under_a_signature_quotes_the_whole_note() {
     let h = read(
         Some("某某通知"),
