@@ -1,8 +1,9 @@
 //! Layouts degrade.py does not make, built in memory from its `plain` and `wrap` copies: issue 3
 //! says fatiao is also measured on page numbers and running heads between lines, half-width
 //! brackets and tabs after labels; letter-spaced labels, headings split over two lines and
-//! labels glued to their text are what PDF text of justified or centred lines gives. They run with `--extra` (or `--layout NAME`); .ci/run leaves
-//! them out until the lead adds them to the bar.
+//! labels glued to their text are what PDF text of justified or centred lines gives; blank lines
+//! between all lines what a double-spaced page gives, and centring spaces what a word processor
+//! saves. They run with `--extra` (or `--layout NAME`), as .ci/run runs them.
 //!
 //! Each is deterministic: the same file always gives the same bytes (choices come from a
 //! SHA-256 of the file's path), so a failure can be reproduced.
@@ -160,6 +161,38 @@ pub fn flat(plain: &str) -> String {
         .collect()
 }
 
+/// `wrap` with a blank line after every line, as text extracted from a double-spaced PDF page
+/// gives it (seed 003's shape): blank lines say nothing there of where paragraphs end.
+pub fn doubled(wrap: &str) -> String {
+    wrap.lines().map(|l| format!("{l}\n\n")).collect()
+}
+
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| line_regex(r"^{DI}(?:分编|[编章节])[ \u{3000}]"));
+
+/// `plain` as a word processor saves a centred layout as text: the title and the 编/章/节
+/// headings centred by spaces on a line of 40 columns, every other paragraph indented by two
+/// ideographic spaces.
+pub fn centred(plain: &str) -> String {
+    let centre = |l: &str| {
+        let width: usize = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        format!("{}{l}", " ".repeat(40usize.saturating_sub(width) / 2))
+    };
+    let mut out = String::with_capacity(plain.len() * 2);
+    for (n, line) in plain.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+        } else if n == 0 || HEADING.is_match(line) {
+            out.push_str(&centre(line));
+        } else {
+            out.push_str("\u{3000}\u{3000}");
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +200,24 @@ mod tests {
     #[test]
     fn halfwidth_changes_only_the_brackets() {
         assert_eq!(halfwidth("（一）甲（试行）"), "(一)甲(试行)");
+    }
+
+    #[test]
+    fn doubled_puts_a_blank_line_after_every_line() {
+        assert_eq!(doubled("甲\n乙\n"), "甲\n\n乙\n\n");
+    }
+
+    #[test]
+    fn centred_centres_the_title_and_headings_and_indents_the_rest() {
+        let c = centred("某某法\n\n第一章 总则\n第一条 为了甲。\n");
+        assert_eq!(
+            c,
+            format!(
+                "{}某某法\n\n{}第一章 总则\n\u{3000}\u{3000}第一条 为了甲。\n",
+                " ".repeat(17),
+                " ".repeat(14)
+            )
+        );
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub enum Layout {
     Rewrap,
     Flat,
     Indented,
+    Doubled,
+    Centred,
 }
 
 impl Layout {
@@ -46,7 +48,7 @@ impl Layout {
     ];
 
     /// The layouts beyond the bar's eight, run with `--extra`.
-    pub const EXTRA: [Layout; 9] = [
+    pub const EXTRA: [Layout; 11] = [
         Layout::Pages,
         Layout::Halfwidth,
         Layout::Tabs,
@@ -56,6 +58,8 @@ impl Layout {
         Layout::Rewrap,
         Layout::Flat,
         Layout::Indented,
+        Layout::Doubled,
+        Layout::Centred,
     ];
 
     /// The name degrade.py uses (and `markdown`, and the extra layouts' names).
@@ -78,6 +82,8 @@ impl Layout {
             Layout::Rewrap => "rewrap",
             Layout::Flat => "flat",
             Layout::Indented => "indented",
+            Layout::Doubled => "doubled",
+            Layout::Centred => "centred",
         }
     }
 
@@ -123,6 +129,8 @@ impl Layout {
             Layout::Split => built(extra::split_headings(&read(Layout::Plain)?.1), None),
             Layout::Glued => built(extra::glued(&read(Layout::Wrap)?.1), None),
             Layout::Flat => built(extra::flat(&read(Layout::Plain)?.1), None),
+            Layout::Doubled => built(extra::doubled(&read(Layout::Wrap)?.1), None),
+            Layout::Centred => built(extra::centred(&read(Layout::Plain)?.1), None),
             Layout::Rewrap => built(
                 extra::rewrap(&read(Layout::Plain)?.1, &rel.to_string_lossy()),
                 None,
