@@ -182,6 +182,7 @@ pub fn centred(plain: &str) -> String {
     for (n, line) in plain.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
+            // A blank line stays blank.
         } else if n == 0 || HEADING.is_match(line) {
             out.push_str(&centre(line));
         } else {

@@ -131,10 +131,7 @@ pub(super) fn local_wraps(lengths: &[Length], lines: &[Line]) -> Vec<Option<Wrap
         .flatten()
         .max_by_key(|(share, _)| *share)
         .map(|(_, w)| w)
-        .filter(|w| {
-            !ends_sentences(*w, &lengths[range.clone()], &lines[range.clone()])
-                && !full_lines_precede_dates(*w, &lengths[range.clone()], &lines[range])
-        })
+        .filter(|w| !full_lines_are_paragraphs(*w, &lengths[range.clone()], &lines[range]))
     };
     // Where the lines near a block are too few or too mixed to tell (a run of short articles),
     // the wrapping of the whole text stands in.
@@ -149,35 +146,28 @@ pub(super) fn local_wraps(lengths: &[Length], lines: &[Line]) -> Vec<Option<Wrap
     out
 }
 
-/// Whether the lines that fill the band of `wrap` mostly end on a sentence stop: paragraphs that
-/// happen to be of one length (a short text of one-sentence articles), not lines cut at a
-/// width, which end wherever the width falls and so seldom on a stop.
-fn ends_sentences(wrap: Wrap, lengths: &[Length], lines: &[Line]) -> bool {
-    let (mut full, mut ending) = (0, 0);
-    for (&len, line) in lengths.iter().zip(lines) {
-        if wrap.is_full(len) {
-            full += 1;
-            ending += usize::from(ends_with_stop(&line.text));
+/// Whether the lines that fill the band of `wrap` read as paragraphs that share a length, not
+/// as lines cut at a width, which end wherever the width falls, mid-word:
+/// - most of them end on a sentence stop (a short text of one-sentence articles), or
+/// - most of them are followed by a line that opens with a date: a law's dated notes, which
+///   share a template (`2006年4月21日 某某会议通过` over `2015年8月27日 某某会议修订`). (Not
+///   labels: a wrapped sentence goes on with `第三条的规定` or `一、上下贯通` often enough.)
+fn full_lines_are_paragraphs(wrap: Wrap, lengths: &[Length], lines: &[Line]) -> bool {
+    // Full lines, and those of them that end on a stop; full lines with a line after them, and
+    // those of them whose next line opens with a date.
+    let (mut full, mut ending, mut followed, mut dated) = (0, 0, 0, 0);
+    for (k, (&len, line)) in lengths.iter().zip(lines).enumerate() {
+        if !wrap.is_full(len) {
+            continue;
         }
-    }
-    2 * ending >= full
-}
-
-/// Whether the lines that fill the band of `wrap` are mostly followed by a line that opens with
-/// a date: a law's dated notes, which share a template and so a length
-/// (`2006年4月21日 某某会议通过` over `2015年8月27日 某某会议修订`), each a paragraph, not lines
-/// cut at a width, after which a sentence goes on mid-word. (Not labels: a wrapped sentence
-/// goes on with `第三条的规定` or `一、上下贯通` often enough.)
-fn full_lines_precede_dates(wrap: Wrap, lengths: &[Length], lines: &[Line]) -> bool {
-    let (mut full, mut dated) = (0, 0);
-    for (k, &len) in lengths.iter().enumerate() {
-        let Some(next) = lines.get(k + 1) else { break };
-        if wrap.is_full(len) {
-            full += 1;
+        full += 1;
+        ending += usize::from(ends_with_stop(&line.text));
+        if let Some(next) = lines.get(k + 1) {
+            followed += 1;
             dated += usize::from(crate::lines::opens_with_date(&next.text));
         }
     }
-    2 * dated >= full.max(1)
+    2 * ending >= full || 2 * dated >= followed.max(1)
 }
 
 /// The wrap width of a window of line lengths by one measure, with the share (per mille) of
@@ -221,8 +211,7 @@ impl BandShape {
     /// A band is accepted when it holds at least `fewest_in(n)` of the `n` lines (a quarter: in a
     /// short policy document titles, headings and the last lines of paragraphs can outnumber
     /// the full lines three to one; lines of one length that are no wrapped text are told
-    /// apart by how they end, `ends_sentences`, and what follows them,
-    /// `full_lines_precede_dates`)…
+    /// apart by how they end and what follows them, `full_lines_are_paragraphs`)…
     fn fewest_in(n: usize) -> usize {
         n.div_ceil(4)
     }
