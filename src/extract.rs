@@ -78,7 +78,7 @@ pub fn extract_text(text: &str, id_prefix: &str) -> Vec<Document> {
             // preamble line is one of `own`'s paragraphs, so each lead takes the furniture of
             // its own paragraphs.
             let mut taken = 0;
-            for lead in split_preamble(&mut structured) {
+            for lead in split_preamble(&mut structured, own) {
                 let mut s = structure::structure(&lead);
                 let end = (taken + lead.len()).min(own.len());
                 s.warnings.extend(furniture_warnings(&own[taken..end]));
@@ -121,27 +121,34 @@ fn furniture_warnings(paras: &[layout::Para]) -> Vec<Warning> {
 }
 
 /// Takes out of a structured document's preamble the documents that stand before its own title
-/// (see [`segment::split_tail`]); returns their paragraphs.
-fn split_preamble(s: &mut structure::Structured) -> Vec<Vec<layout::Para>> {
+/// (see [`segment::split_tail`]); returns their paragraphs. `paras` are the document's own, whose
+/// first ones are the preamble's lines: each line keeps what layout knew of it (a Markdown
+/// heading, a blank line before it), which tells where a title ends.
+fn split_preamble(s: &mut structure::Structured, paras: &[layout::Para]) -> Vec<Vec<layout::Para>> {
     if s.children.is_empty() {
         return Vec::new();
     }
     let Some(preamble) = &s.preamble else {
         return Vec::new();
     };
-    let paras: Vec<layout::Para> = preamble
+    let lines: Vec<layout::Para> = preamble
         .split('\n')
-        .map(|t| layout::Para {
-            text: t.to_string(),
-            md_level: 0,
-            ..Default::default()
+        .enumerate()
+        .map(|(n, t)| {
+            let same = paras.get(n).filter(|p| p.text == t);
+            layout::Para {
+                text: t.to_string(),
+                md_level: same.map_or(0, |p| p.md_level),
+                blank_before: same.is_some_and(|p| p.blank_before),
+                ..Default::default()
+            }
         })
         .collect();
-    let mut pieces = segment::split_tail(&paras);
+    let mut pieces = segment::split_tail(&lines);
     let own = pieces.pop().unwrap_or_default();
     if !pieces.is_empty() {
         // The preamble's first line is a document before this one's title now.
-        s.title_lines = None;
+        s.title_lines = structure::title_lines(&own);
     }
     s.preamble = (!own.is_empty()).then(|| layout::join(&own));
     pieces

@@ -101,6 +101,9 @@ pub(crate) const TITLE_ENDS: &[&str] = &[
     "条令",
 ];
 
+/// The lines a title takes at most: PDF text wraps long titles.
+pub const MAX_TITLE_LINES: usize = 3;
+
 /// `line` reads as a whole title: no sentence or clause punctuation, its brackets closed, and
 /// it ends with a title word (`…的规定`), perhaps followed by a bracketed qualifier
 /// (`…的规定（二）`, `…办法（试行）`). A title wrapped after its first line is rarely cut right

@@ -450,20 +450,63 @@ fn a_policy_documents_table_of_contents_is_not_its_body() {
     }
 }
 
+/// The case of the two title tests: its title alone, and the subtitle and section heading under
+/// it opening the preamble.
+fn assert_case_title(d: &Document) {
+    assert_eq!(
+        d.title.as_deref(),
+        Some("婚姻关系存续期间夫妻共同财产的分割")
+    );
+    let preamble = d.preamble.as_deref().unwrap();
+    assert!(preamble.starts_with("徐某某诉张某某婚姻家庭案\n基本案情\n"));
+}
+
+#[test]
+fn a_title_ends_at_a_blank_line_where_blank_lines_end_paragraphs() {
+    // A case saved as text, a blank line between paragraphs: the subtitle and the section
+    // heading under the title are not the title's.
+    let case = "婚姻关系存续期间夫妻共同财产的分割\n\n徐某某诉张某某婚姻家庭案\n\n基本案情\n\n\
+        张某某、徐某某系夫妻。双方因故分居生活至今。\n\n裁判要旨\n\n诉争房屋系夫妻关系存续期间取得。\n";
+    let d = doc(case);
+    assert_case_title(&d);
+    // A title printed as paragraphs of its own lines reads on to where it is whole.
+    let d = doc(
+        "最高人民法院\n\n关于审理专利纠纷案件适用法律\n\n问题的若干规定\n\n\
+        为了正确审理专利纠纷案件，作如下规定：\n\n第一条 人民法院受理下列专利纠纷案件。\n\n\
+        第二条 专利纠纷第一审案件，由中级人民法院管辖。\n",
+    );
+    assert_eq!(
+        d.title.as_deref(),
+        Some("最高人民法院关于审理专利纠纷案件适用法律问题的若干规定")
+    );
+    // A qualifier in brackets set off under the title is still the title's.
+    let d = doc(
+        "某某市数字经济发展规划\n\n（2024—2026年）\n\n为加快发展数字经济，制定本规划。\n\n\
+        一、发展基础\n\n我市数字经济规模持续扩大。\n\n二、主要任务\n\n加快建设新型基础设施。\n",
+    );
+    assert_eq!(
+        d.title.as_deref(),
+        Some("某某市数字经济发展规划（2024—2026年）")
+    );
+    // Where text puts a blank line after every line, paragraphs run on over blank lines, and a
+    // title printed on two lines is one title, as without them.
+    let d = doc(
+        "某某机关贯彻落实\n\n全面从严治党要求实施方案\n\n一、总体要求\n\n\
+        坚持稳中求进，统筹推进各项工作，着力\n\n提高质量和效益，确保各项任务落到\n\n实处。\n\n\
+        二、主要任务\n\n加强领导，压实责任，完善制度，健全机\n\n制，强化监督检查，推动工作落实。\n",
+    );
+    assert_eq!(
+        d.title.as_deref(),
+        Some("某某机关贯彻落实全面从严治党要求实施方案")
+    );
+}
+
 #[test]
 fn a_markdown_title_is_its_heading_line_alone() {
     // A case: the title heading, a subtitle and a section heading under it, no numbering.
     let d = doc("# 婚姻关系存续期间夫妻共同财产的分割\n\n<!-- INFO END -->\n\n\
         ## 徐某某诉张某某婚姻家庭案\n\n## 基本案情\n\n张某某、徐某某系夫妻。双方因故分居生活至今。\n");
-    assert_eq!(
-        d.title.as_deref(),
-        Some("婚姻关系存续期间夫妻共同财产的分割")
-    );
-    assert!(d
-        .preamble
-        .as_deref()
-        .unwrap()
-        .starts_with("徐某某诉张某某婚姻家庭案\n基本案情\n"));
+    assert_case_title(&d);
     // Plain lines of a title printed on two lines still make one title.
     let d = doc("某某机关贯彻落实\n全面从严治党要求实施方案\n一、总体要求\n坚持稳中求进。\n二、主要任务\n加强领导。\n");
     assert_eq!(

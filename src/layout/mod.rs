@@ -1,6 +1,7 @@
 //! Stage 3, layout: [`Line`]s → [`Para`]graphs. Lines hard-wrapped by PDF extraction are joined
-//! back into their paragraph; blank lines are ignored as evidence (PDF text puts them in the middle
-//! of sentences).
+//! back into their paragraph; blank lines are no evidence of where one ends (PDF text puts them in
+//! the middle of sentences), but where none falls inside one, they say which breaks the writer
+//! made ([`Para::blank_before`]).
 //!
 //! Two signals decide whether a line break ends a paragraph:
 //! - **line length**: in a hard-wrapped text most lines are as long as the page allows (the wrap
@@ -31,6 +32,10 @@ pub struct Para {
     pub md_level: u8,
     /// Page furniture taken out from between its lines (see [`crate::furniture`]).
     pub set_aside: Vec<String>,
+    /// A blank line stood before it, in a text whose blank lines end paragraphs (no paragraph
+    /// runs on over one, as they do in PDF text that puts a blank after every line): a break
+    /// the writer made. A title ends at one (`某某案` over a blank and `基本案情`).
+    pub blank_before: bool,
 }
 
 /// The paragraphs' texts, one a line: the text the later stages cut at byte offsets.
@@ -54,6 +59,8 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
     // The paragraph being built, and where its last line starts in its text.
     let mut current: Option<(Para, Last)> = None;
     let mut lines = lines.into_iter().enumerate().peekable();
+    // Line breaks over a blank line: those that ended a paragraph, and those joined over.
+    let (mut blank_breaks, mut blank_joins) = (0usize, 0usize);
     while let Some((i, line)) = lines.next() {
         let after = lines.peek().map(|(_, l)| l);
         let join = match &current {
@@ -77,6 +84,13 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
             }
             None => false,
         };
+        if line.blanks_before > 0 && current.is_some() {
+            *(if join {
+                &mut blank_joins
+            } else {
+                &mut blank_breaks
+            }) += 1;
+        }
         match current.as_mut() {
             Some((p, last)) if join => {
                 *last = Last {
@@ -93,6 +107,7 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
                     md_heading: line.md_level > 0,
                 };
                 let para = Para {
+                    blank_before: line.blanks_before > 0 && !out.is_empty(),
                     text: line.text,
                     md_level: line.md_level,
                     set_aside: line.set_aside,
@@ -102,7 +117,17 @@ pub fn reflow(lines: Vec<Line>) -> Vec<Para> {
         }
     }
     out.extend(current.map(|(p, _)| p));
+    if !blanks_end_paragraphs(blank_breaks, blank_joins) {
+        out.iter_mut().for_each(|p| p.blank_before = false);
+    }
     out
+}
+
+/// Do the text's blank lines end paragraphs? Not where paragraphs run on over them, as in PDF
+/// text that puts a blank line after every line; one join in ten breaks is let pass (a line
+/// joined over a blank by mistake).
+fn blanks_end_paragraphs(breaks: usize, joins: usize) -> bool {
+    joins * 10 <= breaks
 }
 
 /// The last line of the paragraph being built, as `continues` needs it.

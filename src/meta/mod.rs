@@ -8,12 +8,13 @@
 mod events;
 mod title;
 
+use crate::lines::MAX_TITLE_LINES;
 use crate::lines::SOURCE_LINE;
 use crate::model::Meta;
 use events::{events, Place};
 use regex::Regex;
 use std::sync::LazyLock;
-use title::{over_title, split_labelled_title, MAX_TITLE_LINES};
+use title::{over_title, split_labelled_title};
 
 /// A document's title, metadata and the preamble left once the title is taken out.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,7 +1,7 @@
 //! The title: the leading title-like lines of the preamble, moved out of it.
 
 use super::DOC_NUMBER;
-use crate::lines::{is_whole_title, DATE, SOURCE_LINE, TITLE_ENDS};
+use crate::lines::{is_whole_title, DATE, MAX_TITLE_LINES, SOURCE_LINE, TITLE_ENDS};
 use crate::text::{ends_with_stop, width_at_most};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -82,7 +82,8 @@ fn split_title(preamble: &str, max_lines: usize) -> (Option<String>, Option<Stri
     for (n, line) in preamble.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches('\n');
         // A qualifier on a line of its own under the title (`（2024—2026年）`, `（试行）`) ends it.
-        if n > 0 && n < max_lines && !lines.is_empty() && is_title_qualifier(content.trim()) {
+        // (A line of its own even where the title takes one: a Markdown heading, a paragraph.)
+        if n > 0 && n < MAX_TITLE_LINES && !lines.is_empty() && is_title_qualifier(content.trim()) {
             lines.push(content.trim());
             rest_start = offset + line.len();
             break;
@@ -144,9 +145,6 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid qualifier regex")
 });
-
-/// The lines a title takes at most: PDF text wraps long titles.
-pub(super) const MAX_TITLE_LINES: usize = 3;
 
 /// Where the title ends in a first line that runs on into the text (line breaks lost): at the
 /// title printed again, or at the first space when what follows it is not title (`…的规定 为保障…`).

@@ -221,8 +221,7 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
                 text: piece
                     .trim_start_matches(crate::normalise::is_space)
                     .to_string(),
-                md_level: 0,
-                set_aside: Vec::new(),
+                ..Para::default()
             });
         }
         last_first = out.len() - 1;

@@ -24,6 +24,7 @@ use extent::{body_end, contents_paras, split_after_body};
 use warnings::{gap_warnings, stray_warnings};
 
 use crate::layout::Para;
+use crate::lines::{is_whole_title, MAX_TITLE_LINES};
 use crate::model::{Kind, Node, Warning};
 use candidates::{Candidate, Position, Reference};
 
@@ -38,8 +39,8 @@ pub struct Structured {
     /// Paragraphs after the body that read as another document (prose or a numbering of their
     /// own): the caller makes new documents of them.
     pub tail: Vec<Para>,
-    /// How many of the preamble's first lines are the title, where Markdown says so (see
-    /// `markdown_title`); `None` leaves it to [`crate::meta`].
+    /// How many of the preamble's first lines are the title, where the text says so (see
+    /// `title_lines`); `None` leaves it to [`crate::meta`].
     pub title_lines: Option<usize>,
     pub warnings: Vec<Warning>,
 }
@@ -178,17 +179,41 @@ pub fn structure(paras: &[Para]) -> Structured {
         trailer,
         tail,
         warnings,
-        title_lines: markdown_title(paras),
+        title_lines: title_lines(paras),
     }
 }
 
-/// A Markdown heading is one line: where the text opens with one that no heading of the same
-/// level continues, it is the whole title, and the lines under it (a subtitle `## 某某诉某某案`,
-/// a section `## 基本案情`, the series `消费者权益保护典型案例`) are not.
-fn markdown_title(paras: &[Para]) -> Option<usize> {
-    let level = paras.first()?.md_level;
-    let continued = paras.get(1).is_some_and(|p| p.md_level == level);
-    (level > 0 && !continued).then_some(1)
+/// How many of the text's first paragraphs the title may take, where the text says: one, when
+/// it opens with a Markdown heading that no heading of the same level continues; where a blank
+/// line sets a paragraph off, in a text whose blank lines end paragraphs, the paragraphs above
+/// it. The lines under a title (a subtitle `某某诉某某案`, a section `基本案情`, the series
+/// `消费者权益保护典型案例`) are not the title's; but where the title is printed as paragraphs
+/// of its own lines (`最高人民法院` / `关于审理…适用法律` / `问题的若干规定`), the lines above
+/// the blank are no whole title and those up to a later one are.
+pub fn title_lines(paras: &[Para]) -> Option<usize> {
+    let first = paras.first()?;
+    if first.md_level > 0 {
+        let continued = paras.get(1).is_some_and(|p| p.md_level == first.md_level);
+        return (!continued).then_some(1);
+    }
+    let head = &paras[..paras.len().min(MAX_TITLE_LINES)];
+    let set_off = (1..head.len()).find(|&n| head[n].blank_before)?;
+    let whole = |n: usize| {
+        is_whole_title(
+            &head[..n]
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<String>(),
+        )
+    };
+    if whole(set_off) {
+        return Some(set_off);
+    }
+    Some(
+        (set_off + 1..=head.len())
+            .find(|&n| whole(n))
+            .unwrap_or(set_off),
+    )
 }
 
 /// A document without numbering: all of it is preamble.
@@ -196,7 +221,7 @@ fn unstructured(paras: &[Para]) -> Structured {
     let text = crate::layout::join(paras);
     Structured {
         preamble: (!text.is_empty()).then_some(text),
-        title_lines: markdown_title(paras),
+        title_lines: title_lines(paras),
         ..Default::default()
     }
 }
