@@ -491,3 +491,39 @@ fn a_dated_note_that_fills_its_line_ends_before_the_next_note() {
     assert!(p.iter().any(|x| x == sentence), "{p:#?}");
     assert!(p.iter().any(|x| x.starts_with("2010年1月8日")), "{p:#?}");
 }
+
+#[test]
+fn where_two_pieces_wrapped_at_different_widths_meet_each_keeps_its_width() {
+    // A compilation: one law wrapped at 20 characters, the next at 30. Around the line where
+    // they meet, a window holds lines of both widths and neither is a band of it.
+    const N: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    let first: Vec<String> = (1..=10)
+        .map(|n| {
+            format!(
+                "第{}条某某部门应当建立健全第{n}项管理制度，加强对本行业的监督检查，\
+                 并依法及时公开监督检查的结果。",
+                N[n - 1]
+            )
+        })
+        .collect();
+    let second: Vec<String> = (1..=10)
+        .map(|n| {
+            format!(
+                "第{}条县级以上人民政府应当将第{n}类事项纳入国民经济和社会发展规划，\
+                 所需经费列入本级预算，并建立健全考核评价制度，定期向社会公布。",
+                N[n - 1]
+            )
+        })
+        .collect();
+    let first: Vec<&str> = first.iter().map(String::as_str).collect();
+    let second: Vec<&str> = second.iter().map(String::as_str).collect();
+    let text = format!(
+        "{}某某省某某管理条例\n{}",
+        wrapped(&first, 20),
+        wrapped(&second, 30)
+    );
+    let mut want = first.clone();
+    want.push("某某省某某管理条例");
+    want.extend(&second);
+    assert_eq!(paras(&text), want);
+}

@@ -41,6 +41,12 @@ impl Wrap {
         self.measure(len) + self.tolerance >= self.width
     }
 
+    /// A line fills the width: full, and no longer than a line cut at it runs (punctuation
+    /// kept off the next line's start).
+    fn fills(&self, len: Length) -> bool {
+        self.is_full(len) && self.measure(len) <= self.width + BandShape::of(self.by_chars).over
+    }
+
     /// A line this long could have been cut at this width: one twice the width or more was
     /// not (a paragraph of a text that is not wrapped, joined in one file with one that is).
     pub(super) fn could_cut(&self, len: Length) -> bool {
@@ -136,14 +142,46 @@ pub(super) fn local_wraps(lengths: &[Length], lines: &[Line]) -> Vec<Option<Wrap
     // Where the lines near a block are too few or too mixed to tell (a run of short articles),
     // the wrapping of the whole text stands in.
     let whole = wrap_of(0..lines.len());
+    let blocks: Vec<std::ops::Range<usize>> = (0..lines.len())
+        .step_by(STEP)
+        .map(|block| block..(block + STEP).min(lines.len()))
+        .collect();
+    let read: Vec<Option<Wrap>> = blocks
+        .iter()
+        .map(|block| {
+            let centre = (block.start + STEP / 2).min(lines.len() - 1);
+            wrap_of(centre.saturating_sub(WINDOW)..(centre + WINDOW + 1).min(lines.len()))
+        })
+        .collect();
     let mut out = Vec::with_capacity(lines.len());
-    for block in (0..lines.len()).step_by(STEP) {
-        let centre = (block + STEP / 2).min(lines.len() - 1);
-        let range = centre.saturating_sub(WINDOW)..(centre + WINDOW + 1).min(lines.len());
-        let wrap = wrap_of(range).or(whole);
-        out.extend(std::iter::repeat_n(wrap, STEP.min(lines.len() - block)));
+    for (k, block) in blocks.iter().enumerate() {
+        let wrap = read[k]
+            .or_else(|| where_pieces_meet(&read, k, &lengths[block.clone()]))
+            .or(whole);
+        out.extend(std::iter::repeat_n(wrap, block.len()));
     }
     out
+}
+
+/// The wrapping of block `k`, which none could be read for, where two pieces wrapped at
+/// different widths meet: a window around the block holds both, and neither width is a band of
+/// it. The nearest blocks before and after it that were read (within a window's reach) give one
+/// each, and the block takes the width that more of its own lines (`block`) fill. Both must be
+/// wrapped: where a wrapped piece meets one that is not, the wrapped one's width would be put on
+/// the other's first lines.
+fn where_pieces_meet(read: &[Option<Wrap>], k: usize, block: &[Length]) -> Option<Wrap> {
+    let reach = (2 * WINDOW).div_ceil(STEP);
+    let before = read[k.saturating_sub(reach)..k]
+        .iter()
+        .rev()
+        .find_map(|w| *w)?;
+    let after = read.iter().skip(k + 1).take(reach).find_map(|w| *w)?;
+    let filled = |w: Wrap| block.iter().filter(|&&l| w.fills(l)).count();
+    Some(if filled(after) > filled(before) {
+        after
+    } else {
+        before
+    })
 }
 
 /// Whether the lines that fill the band of `wrap` read as paragraphs that share a length, not
