@@ -1159,3 +1159,34 @@ fn an_attachment_published_alone_is_titled_by_the_title_under_its_label() {
     let d = doc("附件2\n一、全面实施市场准入负面清单管理。\n二、着力优化工业产品管理制度。\n");
     assert_eq!(d.title.as_deref(), Some("附件2"));
 }
+
+#[test]
+fn in_a_single_line_a_sentence_citing_the_paragraph_before_opens_a_paragraph() {
+    // A law exported as one line: most paragraph breaks left no trace. A sentence that cites
+    // the paragraph before it (`前款`), or speaks of the law itself (`违反本条例…`), opens a 款;
+    // other sentences go on the one they are in.
+    let d = doc("某某市某某管理条例 第一条 为了加强某某管理，制定本条例。\
+        第二条 单位应当建立管理制度。具体办法由市人民政府规定。前款规定的管理制度应当向社会公开。\
+        第三条 单位不得擅自处置设施。违反本条例第三条规定的，由主管部门责令改正。");
+    let paragraphs = |label: &str| -> Vec<String> {
+        article(&d, label)
+            .children
+            .iter()
+            .map(|p| p.text.clone().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(
+        paragraphs("第二条"),
+        [
+            "单位应当建立管理制度。具体办法由市人民政府规定。",
+            "前款规定的管理制度应当向社会公开。"
+        ]
+    );
+    assert_eq!(
+        paragraphs("第三条"),
+        [
+            "单位不得擅自处置设施。",
+            "违反本条例第三条规定的，由主管部门责令改正。"
+        ]
+    );
+}
