@@ -29,6 +29,20 @@ pub(super) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid 文号 regex")
 });
 
+/// The first 文号 in `text` that is the document's own: not one that follows the title of
+/// another document it names (`《某某解释》（法释〔2020〕26号）`), as a case or a decision cites
+/// the interpretation it applies or amends.
+fn own_doc_number(text: &str) -> Option<&str> {
+    DOC_NUMBER
+        .find_iter(text)
+        .find(|m| {
+            let before = text[..m.start()].trim_end_matches(crate::normalise::is_space);
+            let before = before.strip_suffix(['（', '(']).unwrap_or(before);
+            !before.ends_with('》')
+        })
+        .map(|m| m.as_str())
+}
+
 /// Reads the header of one document. `preamble` is the text before its first numbered node (the
 /// title still in it); `trailer` the text after its body.
 ///
@@ -43,7 +57,7 @@ pub fn read(preamble: Option<&str>, trailer: Option<&str>, title_lines: Option<u
     for (text, place) in [(preamble, Place::Header), (trailer, Place::Closing)] {
         let Some(text) = text else { continue };
         if meta.doc_number.is_none() {
-            meta.doc_number = DOC_NUMBER.find(text).map(|m| m.as_str().to_string());
+            meta.doc_number = own_doc_number(text).map(str::to_string);
         }
         if meta.source_line.is_none() {
             meta.source_line = SOURCE_LINE.find(text).map(|m| m.as_str().to_string());

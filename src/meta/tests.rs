@@ -268,6 +268,25 @@ fn doc_number_and_chinese_dates() {
 }
 
 #[test]
+fn a_doc_number_cited_after_the_title_it_belongs_to_is_not_the_documents() {
+    // A case applies an interpretation, citing its 文号: the case has none of its own.
+    let case = "劳动者与用人单位订立放弃加班费协议，能否主张加班费\n基本案情\n\
+        依据《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》（法释〔2020〕26号）第三十五条，\
+        仲裁委员会裁决支持张某的请求。";
+    assert_eq!(read(Some(case), None, None).meta.doc_number, None);
+    // An interpretation's own 文号 under its title is still read, past a citation after it.
+    let interpretation = "最高人民法院关于审理某某案件适用法律若干问题的解释\n法释〔2024〕6号\n\
+        为正确审理某某案件，根据《最高人民法院关于某某的规定》（法释〔2019〕1号），制定本解释。";
+    assert_eq!(
+        read(Some(interpretation), None, None)
+            .meta
+            .doc_number
+            .as_deref(),
+        Some("法释〔2024〕6号")
+    );
+}
+
+#[test]
 fn a_title_run_on_into_its_bracketed_note_ends_before_the_bracket() {
     // A single-line export: the title, then the note of its adoption, then the text.
     let h = read(
