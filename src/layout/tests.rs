@@ -527,3 +527,49 @@ fn where_two_pieces_wrapped_at_different_widths_meet_each_keeps_its_width() {
     want.extend(&second);
     assert_eq!(paras(&text), want);
 }
+
+#[test]
+fn where_two_widths_meet_inside_a_block_each_line_keeps_its_own_sides_width() {
+    // The next law's title, cut at its own width (`…的规` / `定`), right where the two widths
+    // meet: it fills its own side's width, not the one before, and so runs on to its last
+    // character. Tried at every offset of the meeting inside a block of lines (the articles'
+    // last lines of varied lengths, as real ones are).
+    const N: [&str; 12] = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+    ];
+    let title = "人民检察院办理行政执法机关移送涉嫌犯罪案件的规定";
+    let second: Vec<String> = (1..=10)
+        .map(|n| {
+            format!(
+                "第{}条人民检察院对于行政执法机关移送的第{n}类涉嫌犯罪案件，应当依法{}审查并作出决定。",
+                N[n - 1],
+                "及时".repeat(n % 4)
+            )
+        })
+        .collect();
+    let second: Vec<&str> = second.iter().map(String::as_str).collect();
+    // (Fewer than seven articles before are too few lines to read a width from.)
+    for articles in 7..=12 {
+        let first: Vec<String> = (1..=articles)
+            .map(|n| {
+                format!(
+                    "第{}条县级以上人民政府应当将第{n}类事项纳入国民经济和社会发展规划，\
+                     所需经费{}列入本级预算。",
+                    N[n - 1],
+                    "足额".repeat(n % 3)
+                )
+            })
+            .collect();
+        let first: Vec<&str> = first.iter().map(String::as_str).collect();
+        let text = format!(
+            "{}{}{}",
+            wrapped(&first, 30),
+            wrapped(&[title], title.chars().count() - 1),
+            wrapped(&second, title.chars().count() - 1)
+        );
+        let mut want = first.clone();
+        want.push(title);
+        want.extend(&second);
+        assert_eq!(paras(&text), want, "{articles} articles before");
+    }
+}

@@ -155,32 +155,59 @@ pub(super) fn local_wraps(lengths: &[Length], lines: &[Line]) -> Vec<Option<Wrap
         .collect();
     let mut out = Vec::with_capacity(lines.len());
     for (k, block) in blocks.iter().enumerate() {
-        let wrap = read[k]
-            .or_else(|| where_pieces_meet(&read, k, &lengths[block.clone()]))
-            .or(whole);
-        out.extend(std::iter::repeat_n(wrap, block.len()));
+        let meet = read[k]
+            .is_none()
+            .then(|| where_pieces_meet(&read, k, &lengths[block.clone()]))
+            .flatten();
+        match meet {
+            Some(Meeting {
+                before,
+                after,
+                split,
+            }) => {
+                out.extend(std::iter::repeat_n(Some(before), split));
+                out.extend(std::iter::repeat_n(Some(after), block.len() - split));
+            }
+            None => out.extend(std::iter::repeat_n(read[k].or(whole), block.len())),
+        }
     }
     out
 }
 
-/// The wrapping of block `k`, which none could be read for, where two pieces wrapped at
-/// different widths meet: a window around the block holds both, and neither width is a band of
-/// it. The nearest blocks before and after it that were read (within a window's reach) give one
-/// each, and the block takes the width that more of its own lines (`block`) fill. Both must be
+/// Two widths meeting inside a block: its lines before `split` take `before`, the rest `after`.
+struct Meeting {
+    before: Wrap,
+    after: Wrap,
+    split: usize,
+}
+
+/// Where two pieces wrapped at different widths meet, in block `k`, which no width could be read
+/// for: a window around the block holds both, and neither width is a band of it. The nearest
+/// blocks before and after it that were read (within a window's reach) give one each; the block
+/// is cut where the most of its lines (`block`) fill the width of their side. Both must be
 /// wrapped: where a wrapped piece meets one that is not, the wrapped one's width would be put on
 /// the other's first lines.
-fn where_pieces_meet(read: &[Option<Wrap>], k: usize, block: &[Length]) -> Option<Wrap> {
+fn where_pieces_meet(read: &[Option<Wrap>], k: usize, block: &[Length]) -> Option<Meeting> {
     let reach = (2 * WINDOW).div_ceil(STEP);
     let before = read[k.saturating_sub(reach)..k]
         .iter()
         .rev()
         .find_map(|w| *w)?;
     let after = read.iter().skip(k + 1).take(reach).find_map(|w| *w)?;
-    let filled = |w: Wrap| block.iter().filter(|&&l| w.fills(l)).count();
-    Some(if filled(after) > filled(before) {
-        after
-    } else {
-        before
+    // Lines filled on their side, for each place of the cut: those before it that fill
+    // `before`, and those from it on that fill `after`.
+    let mut filled = block.iter().filter(|&&l| after.fills(l)).count();
+    let mut best = (filled, 0);
+    for (n, &l) in block.iter().enumerate() {
+        filled = filled + usize::from(before.fills(l)) - usize::from(after.fills(l));
+        if filled > best.0 {
+            best = (filled, n + 1);
+        }
+    }
+    Some(Meeting {
+        before,
+        after,
+        split: best.1,
     })
 }
 
