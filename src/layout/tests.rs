@@ -573,3 +573,15 @@ fn where_two_widths_meet_inside_a_block_each_line_keeps_its_own_sides_width() {
         assert_eq!(paras(&text), want, "{articles} articles before");
     }
 }
+
+#[test]
+fn a_units_text_does_not_run_into_a_whole_title_over_a_dated_note() {
+    // The last entry of a list ends no sentence; under it, the next document's header.
+    let entry = "414．虐待俘虏罪（第448条）";
+    let title = "最高人民法院 最高人民检察院关于办理某某刑事案件适用法律若干问题的解释";
+    let note = "2018年9月17日 最高人民法院审判委员会第1749次会议通过";
+    assert_eq!(
+        paras(&format!("{entry}\n\n{title}\n\n{note}\n")),
+        [entry, title, note]
+    );
+}
