@@ -23,7 +23,9 @@ pub(super) fn inline_headers(text: &str) -> Vec<usize> {
             continue;
         };
         let title = window[..date.start()].trim_end_matches(crate::normalise::is_space);
-        let after = &window[date.end()..];
+        // The event word is looked for past the window the date was found in: a long title
+        // leaves little of it (`…若干问题的解释 2004年11月2日 …第28次会议通过`).
+        let after = &rest[date.end()..];
         let after = &after[..crate::text::window_end(after, EVENT_BYTES)];
         if title.chars().count() >= 6
             && !title.starts_with('本')

@@ -119,6 +119,19 @@ fn a_document_without_articles_begins_inside_a_line_at_its_header() {
     // A law that speaks of itself after a stop is no header.
     let line = format!("{} 本条例2020年1月1日公布施行。", law("甲市某某条例"));
     assert_eq!(segment(paras(&[&line])).len(), 1);
+    // A long title, and a note of two meetings whose event word comes late.
+    let decision = format!(
+        "最高人民法院、最高人民检察院关于修改某某解释的决定 {}",
+        "一、将《解释》原第七条改为修改后《解释》第十二条。".repeat(40)
+    );
+    let interpretation = "最高人民法院、最高人民检察院关于办理侵犯知识产权刑事案件具体应用法律若干问题的解释 \
+        2004年11月2日 最高人民法院审判委员会第1331次会议、2004年11月11日最高人民检察院第十届检察委员会\
+        第28次会议通过 第一条 为了依法惩治侵犯知识产权犯罪，制定本解释。";
+    let docs = segment(paras(&[&format!("{decision} {interpretation}")]));
+    assert_eq!(docs.len(), 2);
+    assert!(docs[1][0]
+        .text
+        .starts_with("最高人民法院、最高人民检察院关于办理侵犯"));
 }
 
 #[test]
