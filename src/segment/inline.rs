@@ -6,17 +6,30 @@ use super::header::{enacts, is_first_group};
 use crate::lines::{has_date, is_attachment_label, is_whole_title};
 
 /// Byte offsets in a long paragraph (a single-line export of a compilation) where a document
-/// begins after a sentence end with its header: a whole title, then a dated note
-/// (`…同时废止。 乙市人大常委会关于某某的决定 2020年2月7日 某某会议通过 …`). The cut is right after
-/// the stop. Not a law speaking of itself (`本条例`), and not a title without a full date and
-/// what happened on it.
+/// begins with its header: a whole title, then a dated note (`…同时废止。 乙市人大常委会关于某某的
+/// 决定 2020年2月7日 某某会议通过 …`), after a sentence end or after a space where the text
+/// before it ended no sentence (a list's last entry, `414．虐待俘虏罪（第448条）`; a signature's
+/// date). The cut is right after the stop, or at the space. Not a law speaking of itself
+/// (`本条例`), not a title without a full date and what happened on it, and not inside a header
+/// already found (a title with a space in it).
 pub(super) fn inline_headers(text: &str) -> Vec<usize> {
     if text.len() < LONG_PARAGRAPH {
         return Vec::new();
     }
     let mut cuts = Vec::new();
-    for (k, stop) in text.match_indices(['。', '！', '？']) {
-        let cut = sentence_end(text, k + stop.len());
+    // Where the last header found has its date: no other begins inside it.
+    let mut header_end = 0;
+    // Where the last sentence ended.
+    let mut sentence_start = 0;
+    for (k, mark) in text.match_indices(['。', '！', '？', ' ', '\u{3000}', '\t']) {
+        let spaced = matches!(mark, " " | "\u{3000}" | "\t");
+        if !spaced {
+            sentence_start = sentence_end(text, k + mark.len());
+        }
+        if k < header_end || spaced && !ends_unfinished(&text[sentence_start.min(k)..k]) {
+            continue;
+        }
+        let cut = if spaced { k } else { sentence_start };
         let rest = text[cut..].trim_start_matches(crate::normalise::is_space);
         let window = &rest[..crate::text::window_end(rest, HEADER_NOTE_BYTES)];
         let Some(date) = crate::lines::DATE.find(window) else {
@@ -27,15 +40,34 @@ pub(super) fn inline_headers(text: &str) -> Vec<usize> {
         // leaves little of it (`…若干问题的解释 2004年11月2日 …第28次会议通过`).
         let after = &rest[date.end()..];
         let after = &after[..crate::text::window_end(after, EVENT_BYTES)];
+        // No word of the title opens with a label: entries of a list that end no sentence
+        // (`413．私放俘虏罪（第447条） 414．…`) are not the title before a date.
         if title.chars().count() >= 6
             && !title.starts_with('本')
             && is_whole_title(title)
             && EVENTS.iter().any(|w| after.contains(w))
+            && !title
+                .split(crate::normalise::is_space)
+                .any(|w| crate::numbering::parse_marker(w).is_some())
         {
             cuts.push(cut);
+            header_end = text.len() - rest.len() + date.start();
         }
     }
     cuts
+}
+
+/// The words since the last sentence end, before a space, are the end of a text that ended no
+/// sentence, not the start of a header (a title with a space in it, `…疫情  坚决打赢…的决定`, or
+/// printed twice, `中华人民共和国农村土地 承包经营纠纷调解仲裁法`): longer than a header's
+/// title, or ending on a date (a signature's, `某某局 2024年3月1日`).
+fn ends_unfinished(words: &str) -> bool {
+    let words = words.trim_matches(crate::normalise::is_space);
+    words.len() > HEADER_NOTE_BYTES
+        || crate::lines::DATE
+            .find_iter(words)
+            .last()
+            .is_some_and(|m| m.end() == words.len())
 }
 
 /// Paragraphs shorter than this are not searched for a header inside them: a line of a few

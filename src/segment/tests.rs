@@ -132,6 +132,38 @@ fn a_document_without_articles_begins_inside_a_line_at_its_header() {
     assert!(docs[1][0]
         .text
         .starts_with("最高人民法院、最高人民检察院关于办理侵犯"));
+    // After a text that ended no sentence: a list's last entry, or a signature's date.
+    let list = (1..=200)
+        .map(|n| format!("{n}．某某罪（第{n}条）"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let header = "最高人民法院 最高人民检察院关于办理某某刑事案件适用法律若干问题的解释 \
+        2018年9月17日 最高人民法院审判委员会第1749次会议通过 第一条 为了依法惩治某某犯罪，制定本解释。";
+    for before in [
+        format!("某某罪名的意见 {list}"),
+        format!(
+            "关于某某的通知 {} 某某局 2024年3月1日",
+            "某某工作应当依法开展。".repeat(200)
+        ),
+    ] {
+        let docs = segment(paras(&[&format!("{before} {header}")]));
+        assert_eq!(
+            docs.len(),
+            2,
+            "{}",
+            before.chars().take(10).collect::<String>()
+        );
+        assert!(docs[1][0]
+            .text
+            .starts_with("最高人民法院 最高人民检察院关于办理"));
+    }
+    // A title with a space in it opens its own line: no document begins at that space.
+    let line = format!(
+        "某某市人民代表大会常务委员会关于依法防控疫情  坚决打赢疫情防控阻击战的决定 \
+         2020年2月7日 某某市人民代表大会常务委员会第十九次会议通过 {}",
+        "一、各级人民政府应当依法做好疫情防控工作。".repeat(100)
+    );
+    assert_eq!(segment(paras(&[&line])).len(), 1);
 }
 
 #[test]
