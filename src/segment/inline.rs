@@ -45,7 +45,7 @@ pub(super) fn inline_headers(text: &str) -> Vec<usize> {
         if title.chars().count() >= 6
             && !title.starts_with('本')
             && is_whole_title(title)
-            && EVENTS.iter().any(|w| after.contains(w))
+            && (EVENTS.iter().any(|w| after.contains(w)) || opens_first_unit(after))
             && !title
                 .split(crate::normalise::is_space)
                 .any(|w| crate::numbering::parse_marker(w).is_some())
@@ -55,6 +55,13 @@ pub(super) fn inline_headers(text: &str) -> Vec<usize> {
         }
     }
     cuts
+}
+
+/// A bare date under a title, then the first unit (`…暂行规定 1955年12月29日 一、…`): the date
+/// is the note of that header, though it names no event.
+fn opens_first_unit(after_date: &str) -> bool {
+    crate::numbering::parse_marker(after_date.trim_start_matches(crate::normalise::is_space))
+        .is_some_and(|m| m.number == 1 && m.sub.is_none())
 }
 
 /// The words since the last sentence end, before a space, are the end of a text that ended no

@@ -157,6 +157,18 @@ fn a_document_without_articles_begins_inside_a_line_at_its_header() {
             .text
             .starts_with("最高人民法院 最高人民检察院关于办理"));
     }
+    // A bare date under the title, then the first unit: a header that names no event.
+    let line = format!(
+        "国务院关于某某事项的规定 {} 国务院关于处理某某工作年限的暂行规定 1955年12月29日 \
+         一、国家机关工作人员在中华人民共和国国家机关工作的时间，一律计算为工作年限。\
+         二、工作年限按周年计算，剩余的月数超过六个月的按一年计算。",
+        "某某工作应当依法开展。".repeat(200)
+    );
+    let docs = segment(paras(&[&line]));
+    assert_eq!(docs.len(), 2);
+    assert!(docs[1][0]
+        .text
+        .starts_with("国务院关于处理某某工作年限的暂行规定"));
     // A title with a space in it opens its own line: no document begins at that space.
     let line = format!(
         "某某市人民代表大会常务委员会关于依法防控疫情  坚决打赢疫情防控阻击战的决定 \
