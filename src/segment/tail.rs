@@ -194,4 +194,16 @@ mod tests {
         ]));
         assert_eq!(docs.len(), 1);
     }
+
+    #[test]
+    fn a_markdown_tables_rows_are_no_titles() {
+        let docs = split_tail(&paras(&[
+            "关于执行刑法确定罪名的补充规定（三）",
+            "根据刑法修正案，现对罪名作出补充规定。",
+            "| 刑法条文 | 罪名 |",
+            "|-----|-----|",
+            "| 第134条第2款 | 强令违章冒险作业罪 |",
+        ]));
+        assert_eq!(docs.len(), 1);
+    }
 }
