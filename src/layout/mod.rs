@@ -167,11 +167,12 @@ fn continues(
     // A whole title over a line that opens with a date is the header of the next document
     // (`…的解释` / `2018年9月17日 …通过`): a numbered unit's text does not run on into it,
     // however it ended (the last entry of a list, `414．虐待俘虏罪（第448条）`). (A title's own
-    // first line, which opens with no label, may: `…关于办理危害税收` / `征管…的解释`.)
+    // first line, which opens with no label, may: `…关于办理危害税收` / `征管…的解释`.) Asked
+    // of every break after a line without a stop: the date, a search of the whole line, last.
     if !stop
-        && after.is_some_and(|a| opens_with_date(&a.text))
         && is_whole_title(&next.text)
         && parse_marker(para).is_some()
+        && after.is_some_and(|a| opens_with_date(&a.text))
     {
         return false;
     }

@@ -206,11 +206,8 @@ pub fn title_lines(paras: &[Para]) -> Option<usize> {
                 .collect::<String>(),
         )
     };
-    if whole(set_off) {
-        return Some(set_off);
-    }
     Some(
-        (set_off + 1..=head.len())
+        (set_off..=head.len())
             .find(|&n| whole(n))
             .unwrap_or(set_off),
     )
