@@ -183,7 +183,9 @@ pub struct Node {
     /// (`（一）健全…制度。与时俱进…` → `健全…制度`) when the item says more than it: text
     /// after it, or units under it. An item of one sentence and nothing more (`二、删去第十条
     /// 第二款。`) has no heading: the sentence is its text; nor has an item of a kind whose lead
-    /// sentences are, in this document, prose rather than titles (see the README).
+    /// sentences are, in this document, prose rather than titles (see the README). An article
+    /// has one only where its text opens with a title in lenticular brackets, as annotated
+    /// editions give it (`第一条【立法目的】为了…` → `【立法目的】`, brackets kept).
     pub heading: Option<String>,
     /// The punctuation that closed a lead-sentence heading (`。`), so that
     /// `label + heading + heading_end + text` gives back the item as written.

@@ -1190,3 +1190,29 @@ fn in_a_single_line_a_sentence_citing_the_paragraph_before_opens_a_paragraph() {
         ]
     );
 }
+
+/// Annotated editions give each article a title in lenticular brackets (条旨), on the label's
+/// line or under it: it is the article's heading, as written, and not the start of its first
+/// paragraph; the items and paragraphs after it are the article's as usual.
+#[test]
+fn an_article_title_in_lenticular_brackets_is_its_heading() {
+    let d = doc("某某市物业管理条例\n\
+        第一条【立法目的】为了规范物业管理活动，制定本条例。\n\
+        第二条 【适用范围】\n本条例适用于本市。\n下列区域除外：\n（一）军事区域；\n（二）宗教场所。\n\
+");
+    let a1 = article(&d, "第一条");
+    assert_eq!(a1.heading.as_deref(), Some("【立法目的】"));
+    assert_eq!(
+        a1.children[0].text.as_deref(),
+        Some("为了规范物业管理活动，制定本条例。")
+    );
+    let a2 = article(&d, "第二条");
+    assert_eq!(a2.heading.as_deref(), Some("【适用范围】"));
+    assert_eq!(a2.children.len(), 2, "two paragraphs");
+    assert_eq!(a2.children[0].text.as_deref(), Some("本条例适用于本市。"));
+    assert_eq!(a2.children[1].children.len(), 2, "two items");
+    assert_eq!(
+        a2.full_text(),
+        "【适用范围】本条例适用于本市。下列区域除外：（一）军事区域；（二）宗教场所。"
+    );
+}

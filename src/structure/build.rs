@@ -314,7 +314,20 @@ impl Tree {
                     push_text(&mut node.text, p);
                 }
             }
-            Kind::Article => self.paragraphs(pieces.flat_map(spaced_sentences)),
+            Kind::Article => {
+                let mut pieces = pieces;
+                let first = pieces.next().map(|first| match article_title(first) {
+                    Some(end) => {
+                        if let Some(Open { node, .. }) = self.stack.last_mut() {
+                            node.heading = Some(first[..end].to_string());
+                        }
+                        first[end..].trim_start_matches(is_space)
+                    }
+                    None => first,
+                });
+                let pieces = first.into_iter().chain(pieces).filter(|p| !p.is_empty());
+                self.paragraphs(pieces.flat_map(spaced_sentences))
+            }
             _ if self.mode == Mode::Policy => {
                 let Some(Open {
                     node,
@@ -457,6 +470,27 @@ fn lead_sentence(node: &mut Node, first: &str) {
     }
 }
 
+/// The longest article title in brackets, in characters: a few words, never a sentence.
+const ARTICLE_TITLE_CHARS: usize = 20;
+
+/// Where an article's title in lenticular brackets ends, when its text opens with one
+/// (`第一条【立法目的】为了…`): annotated editions of laws and the drafts of some legislatures
+/// give each article such a title (条旨). A few words without punctuation but an enumeration
+/// comma (`【定义、适用范围】`); the title keeps its brackets, as written, so that label,
+/// heading and text give back the article. Not round brackets, which open the article's own
+/// text as often (`（镇）土地利用总体规划…` of a line cut inside `乡（镇）`).
+fn article_title(first: &str) -> Option<usize> {
+    let inside = first.strip_prefix('【')?;
+    let close = inside.find('】')?;
+    let words = &inside[..close];
+    let chars = words.chars().count();
+    let plain = words
+        .chars()
+        .all(|c| crate::text::is_han(c) || c == '、' || is_space(c));
+    ((1..=ARTICLE_TITLE_CHARS).contains(&chars) && plain)
+        .then(|| '【'.len_utf8() + close + '】'.len_utf8())
+}
+
 /// A policy unit's title set off from its text by a space, as a single line keeps the line
 /// break after a title on a line of its own (`（一）指导思想 以…为指导，…。`): where the first
 /// space of `first` stands between two Chinese characters, after a few words without a stop or
@@ -519,6 +553,24 @@ mod tests {
         assert_eq!(title("张三 李四 王五"), None);
         assert_eq!(title("坚持稳中求进，推动 高质量发展。"), None);
         assert_eq!(title("强化组织 领导"), None);
+    }
+
+    #[test]
+    fn an_article_title_is_a_few_words_in_lenticular_brackets() {
+        assert_eq!(
+            article_title("【立法目的】为了…"),
+            Some("【立法目的】".len())
+        );
+        assert_eq!(
+            article_title("【定义、适用范围】本条例…"),
+            Some("【定义、适用范围】".len())
+        );
+        assert_eq!(article_title("【立法目的】"), Some("【立法目的】".len()));
+        // A sentence in brackets, a bracket never closed, round brackets: text.
+        assert_eq!(article_title("【经批准，可以延期。】其他…"), None);
+        assert_eq!(article_title("【立法目的为了…"), None);
+        assert_eq!(article_title("（镇）土地利用总体规划…"), None);
+        assert_eq!(article_title("为了【某某】…"), None);
     }
 
     #[test]
