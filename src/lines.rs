@@ -192,6 +192,20 @@ pub fn is_attachment_label(text: &str) -> bool {
         })
 }
 
+/// `附件：某某办法`, `附件：1.某某清单`, `附件2：某某表`: the list of attachments under a
+/// document's body (附件说明, GB/T 9704), which names what is attached; not the title of the
+/// attachment, which starts on a page of its own after the signature.
+pub fn is_attachment_note(text: &str) -> bool {
+    let text = text.trim_start_matches(crate::normalise::is_space);
+    text.strip_prefix("附件").is_some_and(|rest| {
+        let rest = rest.trim_start_matches(|c: char| {
+            crate::numbering::numerals::is_numeral_char(c) || crate::normalise::is_space(c)
+        });
+        rest.strip_prefix(['：', ':'])
+            .is_some_and(|named| !named.trim_matches(crate::normalise::is_space).is_empty())
+    })
+}
+
 /// `text` is a numbering label and nothing else (`八、`, `第三章` over the title on the next line,
 /// as PDF text gives centred headings): the label of the text after it.
 pub fn bare_label(text: &str) -> Option<crate::numbering::Marker> {
@@ -358,6 +372,29 @@ mod tests {
             "附带民事诉讼",
         ] {
             assert!(!is_attachment_label(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_attachment_note_names_what_is_attached() {
+        for note in [
+            "附件：政府采购需求管理办法",
+            "附件：1.某某清单",
+            "附件2：某某表",
+            "附件 1: 某某表",
+        ] {
+            assert!(is_attachment_note(note), "{note}");
+        }
+        // A bare label, a word that opens with 附件, another label: no note.
+        for text in [
+            "附件",
+            "附件1：",
+            "附件：",
+            "附件列表",
+            "附则",
+            "附：某某表",
+        ] {
+            assert!(!is_attachment_note(text), "{text}");
         }
     }
 }

@@ -41,7 +41,8 @@ pub struct Document {
     pub meta: Meta,
     /// Text between the title and the first numbered node (header lines, 导语, source line).
     pub preamble: Option<String>,
-    /// Text after the body that belongs to no node (发布时间/来源 lines, signatures).
+    /// Text after the body that belongs to no node (发布时间/来源 lines, signatures); in a text
+    /// without numbered units, the lines after its last sentence that sign or source it.
     pub trailer: Option<String>,
     pub warnings: Vec<Warning>,
     pub children: Vec<Node>,

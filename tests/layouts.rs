@@ -912,13 +912,44 @@ fn a_notice_that_issues_a_plan_and_the_plan_are_two_documents() {
         docs[0].meta.doc_number.as_deref(),
         Some("国办发〔2024〕5号")
     );
+    // Its signature closes it: the trailer, as under a body of numbered units.
     let notice = docs[0].preamble.clone().unwrap_or_default();
-    assert!(
-        notice.ends_with("国务院办公厅\n2024年3月1日\n（此件公开发布）"),
-        "{notice}"
+    assert!(notice.ends_with("请认真贯彻执行。"), "{notice}");
+    assert_eq!(
+        docs[0].trailer.as_deref(),
+        Some("国务院办公厅\n2024年3月1日\n（此件公开发布）")
     );
     assert_eq!(docs[1].title.as_deref(), Some("某某方案"));
     assert_eq!(labels(&docs[1], Kind::Division), ["一、", "二、"]);
+}
+
+/// A notice that issues regulations lists its attachment under its text (附件说明, GB/T 9704)
+/// before its signature; the attachment follows under its label. The list names the
+/// attachment: it starts no document of its own, and closes the notice with the signature.
+#[test]
+fn a_notice_lists_its_attachment_and_the_attachment_follows() {
+    let docs = extract_text(
+        "财政部关于印发《某某管理办法》的通知\n财库〔2021〕22号\n\n\
+         各中央预算单位：\n\
+         为加强某某管理，财政部制定了《某某管理办法》。现印发给你们，请遵照执行。\n\n\
+         附件：某某管理办法\n\n财政部\n2021年4月6日\n\n附件\n\n某某管理办法\n\n\
+         第一章 总则\n第一条 为加强某某管理，制定本办法。\n\
+         第二章 附则\n第二条 本办法自2021年7月1日起施行。\n",
+        "t",
+    );
+    let titles: Vec<Option<&str>> = docs.iter().map(|d| d.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("财政部关于印发《某某管理办法》的通知"),
+            Some("某某管理办法")
+        ]
+    );
+    assert_eq!(
+        docs[0].trailer.as_deref(),
+        Some("附件：某某管理办法\n财政部\n2021年4月6日\n附件")
+    );
+    assert_eq!(docs[1].articles().count(), 2);
 }
 
 /// An amending decision's items quote the text they write. A full stop inside the quotation

@@ -2,8 +2,8 @@
 
 use crate::layout::Para;
 use crate::lines::{
-    is_attachment_label, is_bracketed_note, is_closing_line, is_date_line, is_title_like,
-    is_whole_title,
+    is_attachment_label, is_attachment_note, is_bracketed_note, is_closing_line, is_date_line,
+    is_title_like, is_whole_title,
 };
 use crate::text::{ends_with_stop, width_at_most};
 
@@ -25,11 +25,14 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
         // Nor at a note in brackets (`（此件公开发布）` under a signature): no title is one.
         // Nor at an attachment's label (`附件`, `附件2`) over its title: the attachment is a
         // document from its title on, and the label stays with the text that announces it.
-        // Nor at a closing line (`编辑 某某`, `来源：新华社`): it ends the text over it.
+        // Nor at a closing line (`编辑 某某`, `来源：新华社`): it ends the text over it. Nor at
+        // the list of attachments under a body (`附件：某某办法`): it names one, above the
+        // signature; the attachment itself comes after it.
         let title = is_title_like(&p.text)
             && !dated[i]
             && !is_bracketed_note(&p.text)
             && !is_attachment_label(&p.text)
+            && !is_attachment_note(&p.text)
             && !is_closing_line(&p.text)
             && !signs()
             // After prose, not a section's heading; after a signature, any title.

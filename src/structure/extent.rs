@@ -15,6 +15,26 @@ fn is_prose(text: &str) -> bool {
     ends_with_stop(text) && !width_at_most(text, 59)
 }
 
+/// Where the closing lines of a text without numbered units begin: the lines after its last
+/// sentence, when they hold a date line or a closing line — a notice's list of attachments, the
+/// issuing organ and the date it signed on (`附件：某某办法` / `财政部` / `2021年4月6日`), or
+/// `来源：…` under a piece of news. They are its trailer, as they are a body's. `paras.len()`
+/// when there are none.
+pub(super) fn signed_end(paras: &[Para]) -> usize {
+    let Some(last_sentence) = paras.iter().rposition(|p| ends_with_stop(&p.text)) else {
+        return paras.len();
+    };
+    let after = &paras[last_sentence + 1..];
+    let signed = after
+        .iter()
+        .any(|p| crate::lines::is_date_line(&p.text) || is_closing_line(&p.text));
+    if signed {
+        last_sentence + 1
+    } else {
+        paras.len()
+    }
+}
+
 /// The paragraphs that are entries of a table of contents, in order: those that end in a leader
 /// and a page number ([`crate::lines::is_contents_entry`]), and the headings on lines of their
 /// own right under a `目录` line, up to the first paragraph that is not one, or that is the

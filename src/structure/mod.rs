@@ -215,9 +215,11 @@ pub fn title_lines(paras: &[Para]) -> Option<usize> {
 
 /// A document without numbering: all of it is preamble.
 fn unstructured(paras: &[Para]) -> Structured {
-    let text = crate::layout::join(paras);
+    let end = extent::signed_end(paras);
+    let text = crate::layout::join(&paras[..end]);
     Structured {
         preamble: (!text.is_empty()).then_some(text),
+        trailer: (end < paras.len()).then(|| crate::layout::join(&paras[end..])),
         title_lines: title_lines(paras),
         ..Default::default()
     }
