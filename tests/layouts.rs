@@ -952,6 +952,45 @@ fn a_notice_lists_its_attachment_and_the_attachment_follows() {
     assert_eq!(docs[1].articles().count(), 2);
 }
 
+/// A list of several attachments numbers them (`附件：1.甲方案` / `2.乙方案`, or `附件：` over
+/// the numbered names): the numbers are the list's, not units of the notice, and the list
+/// closes the notice with its signature; each attachment is a document under its label.
+#[test]
+fn the_numbers_of_a_list_of_attachments_are_no_units() {
+    for list in ["附件：1.甲方案\n2.乙方案", "附件：\n1.甲方案\n2.乙方案"] {
+        let text = format!(
+            "国务院办公厅关于印发两个方案的通知\n\
+             各省、自治区、直辖市人民政府：\n\
+             《甲方案》和《乙方案》已经国务院同意，现印发给你们，请认真贯彻执行。\n\n\
+             {list}\n\n国务院办公厅\n2023年3月1日\n\n\
+             附件1\n\n甲方案\n\n为做好甲工作，制定本方案。\n\
+             一、总体要求\n坚持稳中求进。\n二、主要任务\n做好甲工作。\n\n\
+             附件2\n\n乙方案\n\n为做好乙工作，制定本方案。\n\
+             一、工作目标\n取得明显成效。\n二、保障措施\n加强组织领导。\n"
+        );
+        let docs = extract_text(&text, "t");
+        let titles: Vec<Option<&str>> = docs.iter().map(|d| d.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("国务院办公厅关于印发两个方案的通知"),
+                Some("甲方案"),
+                Some("乙方案")
+            ],
+            "{list}"
+        );
+        assert!(
+            docs[0].children.is_empty(),
+            "{list}: {:?}",
+            docs[0].children
+        );
+        let trailer = docs[0].trailer.as_deref().unwrap_or_default();
+        assert!(trailer.starts_with(&list), "{list}: {trailer}");
+        assert_eq!(labels(&docs[1], Kind::Division), ["一、", "二、"]);
+        assert_eq!(labels(&docs[2], Kind::Division), ["一、", "二、"]);
+    }
+}
+
 /// An amending decision's items quote the text they write. A full stop inside the quotation
 /// ends no lead sentence: the item is text, not a heading cut in the middle of a quotation;
 /// a policy item whose lead sentence quotes a phrase keeps its heading.

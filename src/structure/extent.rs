@@ -21,7 +21,10 @@ fn is_prose(text: &str) -> bool {
 /// `来源：…` under a piece of news. They are its trailer, as they are a body's. `paras.len()`
 /// when there are none.
 pub(super) fn signed_end(paras: &[Para]) -> usize {
-    let Some(last_sentence) = paras.iter().rposition(|p| ends_with_stop(&p.text)) else {
+    // `附件：` ends on a colon, but heads the list under it: no sentence of the text's.
+    let sentence =
+        |p: &Para| ends_with_stop(&p.text) && !crate::lines::is_attachment_label(&p.text);
+    let Some(last_sentence) = paras.iter().rposition(sentence) else {
         return paras.len();
     };
     let after = &paras[last_sentence + 1..];
@@ -34,6 +37,33 @@ pub(super) fn signed_end(paras: &[Para]) -> usize {
         paras.len()
     }
 }
+
+/// The paragraphs of a notice's list of attachments, in order: the list (`附件：1.甲方案`, or
+/// `附件：` alone) and the numbered names under it (`2.乙方案`), each a few words without a sentence. They name the
+/// documents that follow the signature; their numbers are no units of the notice.
+pub(super) fn attachment_list_paras(paras: &[Para]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_list = false;
+    for (i, p) in paras.iter().enumerate() {
+        let text = p.text.as_str();
+        let entry = || {
+            crate::numbering::parse_marker(text).is_some()
+                && !ends_with_stop(text)
+                && width_at_most(text, ATTACHMENT_NAME_WIDTH)
+        };
+        // `附件：` alone heads a list on the lines below it, as `附件：1.甲方案` does.
+        let heads_list = crate::lines::is_attachment_note(text)
+            || crate::lines::is_attachment_label(text) && text.ends_with(['：', ':']);
+        in_list = heads_list || in_list && entry();
+        if in_list {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The widest name in a list of attachments, label included, in columns.
+const ATTACHMENT_NAME_WIDTH: usize = 80;
 
 /// The paragraphs that are entries of a table of contents, in order: those that end in a leader
 /// and a page number ([`crate::lines::is_contents_entry`]), and the headings on lines of their

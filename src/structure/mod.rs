@@ -20,7 +20,7 @@ use accept::{
     unnumbered_headings, GROUP_RANK,
 };
 pub use extent::reads_as_document;
-use extent::{body_end, contents_paras, split_after_body};
+use extent::{attachment_list_paras, body_end, contents_paras, split_after_body};
 use warnings::{gap_warnings, stray_warnings};
 
 use crate::layout::Para;
@@ -82,12 +82,15 @@ pub fn structure(paras: &[Para]) -> Structured {
         })
         .collect();
     let mut cands = candidates::scan(&body);
-    // The entries of a table of contents are no headings: the body repeats them.
-    let contents = contents_paras(paras);
-    if !contents.is_empty() {
+    // The entries of a table of contents are no headings: the body repeats them. Nor are the
+    // names in a list of attachments units: the attachments follow.
+    let mut listed = contents_paras(paras);
+    listed.extend(attachment_list_paras(paras));
+    listed.sort_unstable();
+    if !listed.is_empty() {
         cands.retain(|c| {
             let para = para_starts.partition_point(|&s| s <= c.start) - 1;
-            contents.binary_search(&para).is_err()
+            listed.binary_search(&para).is_err()
         });
     }
     let context = context_flags(&body, &cands);
