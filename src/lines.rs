@@ -192,6 +192,19 @@ pub fn is_attachment_label(text: &str) -> bool {
         })
 }
 
+/// `特此通知。`, `此复。`, `特此公告。`: the formula that closes an official document (结束语) on a
+/// line of its own, after its last unit and before its signature.
+pub fn is_closing_formula(text: &str) -> bool {
+    let text = text
+        .trim_matches(crate::normalise::is_space)
+        .trim_end_matches(['。', '！', '!']);
+    // `此复` answers a request (批复); `特此` then a verb or two (通知, 公告, 函复, 批复).
+    text == "此复"
+        || text.strip_prefix("特此").is_some_and(|w| {
+            (1..=2).contains(&w.chars().count()) && w.chars().all(crate::text::is_han)
+        })
+}
+
 /// `附件：某某办法`, `附件：1.某某清单`, `附件2：某某表`: the list of attachments under a
 /// document's body (附件说明, GB/T 9704), which names what is attached; not the title of the
 /// attachment, which starts on a page of its own after the signature.
@@ -372,6 +385,23 @@ mod tests {
             "附带民事诉讼",
         ] {
             assert!(!is_attachment_label(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_closing_formula_is_a_line_of_its_own() {
+        for formula in ["特此通知。", "此复。", "特此公告", "特此函复。", "　此复"]
+        {
+            assert!(is_closing_formula(formula), "{formula}");
+        }
+        for text in [
+            "此外。",
+            "特此",
+            "此复如下：",
+            "特此通知各单位。",
+            "此项工作由市政府负责。",
+        ] {
+            assert!(!is_closing_formula(text), "{text}");
         }
     }
 

@@ -1286,3 +1286,36 @@ fn an_article_title_in_lenticular_brackets_is_its_heading() {
         "【适用范围】本条例适用于本市。下列区域除外：（一）军事区域；（二）宗教场所。"
     );
 }
+
+/// The formula that closes an official document (`此复。` under a 批复's last item, `特此通知。`
+/// under a notice's text) opens its closing lines: it is the trailer's with the signature, not
+/// the last item's text nor the notice's body.
+#[test]
+fn a_closing_formula_opens_the_trailer() {
+    let d = doc("最高人民法院关于某某问题的批复\n\
+        某某省高级人民法院：\n你院《关于某某问题的请示》收悉。经研究，答复如下：\n\
+        一、某某款项属于具有担保支付性质的资金。\n\
+        二、开证银行对外未支付款项的，人民法院可以依法采取冻结措施。\n\
+        此复。\n\n最高人民法院\n1997年7月5日\n");
+    let last = d.children.last().unwrap();
+    assert_eq!(
+        last.text.as_deref(),
+        Some("开证银行对外未支付款项的，人民法院可以依法采取冻结措施。")
+    );
+    assert_eq!(
+        d.trailer.as_deref(),
+        Some("此复。\n最高人民法院\n1997年7月5日")
+    );
+    let d = doc("某某局关于做好某某工作的通知\n各区县：\n\
+        为做好某某工作，现将有关事项通知如下。请各单位认真落实。\n\
+        特此通知。\n\n某某局\n2024年3月1日\n");
+    assert_eq!(
+        d.trailer.as_deref(),
+        Some("特此通知。\n某某局\n2024年3月1日")
+    );
+    assert!(d
+        .preamble
+        .as_deref()
+        .unwrap()
+        .ends_with("请各单位认真落实。"));
+}

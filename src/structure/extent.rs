@@ -18,7 +18,8 @@ fn is_prose(text: &str) -> bool {
 /// Where the closing lines of a text without numbered units begin: the lines after its last
 /// sentence, when they hold a date line or a closing line — a notice's list of attachments, the
 /// issuing organ and the date it signed on (`附件：某某办法` / `财政部` / `2021年4月6日`), or
-/// `来源：…` under a piece of news. They are its trailer, as they are a body's. `paras.len()`
+/// `来源：…` under a piece of news — and that sentence too when it is the formula that closes
+/// the text (`特此通知。`). They are its trailer, as they are a body's. `paras.len()`
 /// when there are none.
 pub(super) fn signed_end(paras: &[Para]) -> usize {
     // `附件：` ends on a colon, but heads the list under it: no sentence of the text's.
@@ -31,10 +32,14 @@ pub(super) fn signed_end(paras: &[Para]) -> usize {
     let signed = after
         .iter()
         .any(|p| crate::lines::is_date_line(&p.text) || is_closing_line(&p.text));
-    if signed {
-        last_sentence + 1
+    if !signed {
+        return paras.len();
+    }
+    // The formula that closes the text (`特此通知。`) is the first of its closing lines.
+    if crate::lines::is_closing_formula(&paras[last_sentence].text) {
+        last_sentence
     } else {
-        paras.len()
+        last_sentence + 1
     }
 }
 
@@ -125,7 +130,7 @@ pub(super) fn contents_paras(paras: &[Para]) -> Vec<usize> {
 /// In a policy document, a paragraph that puts the document into force (`本决定自公布之日起施行。`)
 /// ends the body too, once the last unit has said something of its own: the text of a 决定 or
 /// a 方案 closes with it, after its last item, while a unit that opens with it (`八、附则` over
-/// `本办法自…起施行。`) holds it.
+/// `本办法自…起施行。`) holds it. So does the formula that closes a 公文 (`此复。`, `特此通知。`).
 pub(super) fn body_end(
     paras: &[Para],
     para_starts: &[usize],
@@ -153,7 +158,7 @@ pub(super) fn body_end(
     let closes_document = |i: usize| {
         mode == Mode::Policy
             && (i > holder + 1 || ends_with_stop(&paras[holder].text))
-            && enacts_document(&paras[i].text)
+            && (enacts_document(&paras[i].text) || crate::lines::is_closing_formula(&paras[i].text))
     };
     let ends_body = |i: usize| {
         let text = &paras[i].text;
