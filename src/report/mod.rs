@@ -63,11 +63,16 @@ pub(crate) fn type_zh(t: ChangeType) -> &'static str {
 }
 
 /// The change column of a 对照表: the type in Chinese, with the similarity of a changed text and
-/// the notes a reader needs (`未修改（位置调整）`).
+/// the notes a reader needs (`未修改（位置调整）`, `未修改（编号调整）`).
 pub(crate) fn describe(c: &Change) -> String {
     let mut notes = Vec::new();
     if c.moved {
         notes.push("位置调整".to_string());
+    } else if renumbered(c) {
+        // An article that kept its place among its neighbours but not its number (one was
+        // inserted or deleted before it): the reader of a 修改对照表 is told, not left to compare
+        // the labels of every row.
+        notes.push("编号调整".to_string());
     }
     if c.formatting {
         notes.push("仅空白或全角、半角不同".to_string());
@@ -80,6 +85,11 @@ pub(crate) fn describe(c: &Change) -> String {
     } else {
         format!("{}（{}）", type_zh(c.kind), notes.join("，"))
     }
+}
+
+/// One entry on each side, numbered differently (`第十条` → `第十一条`, `（四）` → `（五）`).
+fn renumbered(c: &Change) -> bool {
+    matches!((c.old.as_slice(), c.new.as_slice()), ([old], [new]) if old != new)
 }
 
 /// One side of a change, entry by entry: `(label, segments)`, the segments being the inline runs
@@ -214,5 +224,40 @@ pub(crate) mod fixture {
             ),
         ]);
         diff_documents(&old, &new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::Op;
+
+    fn change(kind: ChangeType, old: &str, new: &str, similarity: f64) -> Change {
+        Change {
+            kind,
+            level: "article".into(),
+            old: vec![old.into()],
+            new: vec![new.into()],
+            similarity: Some(similarity),
+            inline: vec![(Op::Equal, "甲。".into())],
+            moved: false,
+            formatting: false,
+            old_index: vec![0],
+            new_index: vec![0],
+        }
+    }
+
+    #[test]
+    fn a_renumbered_entry_says_so() {
+        let c = change(ChangeType::Unchanged, "第十条", "第十一条", 1.0);
+        assert_eq!(describe(&c), "未修改（编号调整）");
+        let c = change(ChangeType::Modified, "（四）", "（五）", 0.9);
+        assert_eq!(describe(&c), "修改（编号调整，相似度90%）");
+        // Same number: nothing to say; moved: the move says it.
+        let c = change(ChangeType::Unchanged, "第十条", "第十条", 1.0);
+        assert_eq!(describe(&c), "未修改");
+        let mut c = change(ChangeType::Unchanged, "第十条", "第二十条", 1.0);
+        c.moved = true;
+        assert_eq!(describe(&c), "未修改（位置调整）");
     }
 }
