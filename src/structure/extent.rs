@@ -56,9 +56,13 @@ pub(super) fn attachment_list_paras(paras: &[Para]) -> Vec<usize> {
                 && !ends_with_stop(text)
                 && width_at_most(text, ATTACHMENT_NAME_WIDTH)
         };
-        // `附件：` alone heads a list on the lines below it, as `附件：1.甲方案` does.
-        let heads_list = crate::lines::is_attachment_note(text)
-            || crate::lines::is_attachment_label(text) && text.ends_with(['：', ':']);
+        // `附件：` alone heads a list on the lines below it, as `附件：1.甲方案` does. (Asked of
+        // every paragraph: the first character settles nearly all.)
+        let heads_list = text
+            .trim_start_matches(crate::normalise::is_space)
+            .starts_with('附')
+            && (crate::lines::is_attachment_note(text)
+                || crate::lines::is_attachment_label(text) && text.ends_with(['：', ':']));
         in_list = heads_list || in_list && entry();
         if in_list {
             out.push(i);
