@@ -1269,7 +1269,7 @@ fn an_article_title_in_lenticular_brackets_is_its_heading() {
     let d = doc("某某市物业管理条例\n\
         第一条【立法目的】为了规范物业管理活动，制定本条例。\n\
         第二条 【适用范围】\n本条例适用于本市。\n下列区域除外：\n（一）军事区域；\n（二）宗教场所。\n\
-");
+        第三条【删除】\n第四条【附则】\n（一）本条例自公布之日起施行。\n");
     let a1 = article(&d, "第一条");
     assert_eq!(a1.heading.as_deref(), Some("【立法目的】"));
     assert_eq!(
@@ -1285,6 +1285,12 @@ fn an_article_title_in_lenticular_brackets_is_its_heading() {
         a2.full_text(),
         "【适用范围】本条例适用于本市。下列区域除外：（一）军事区域；（二）宗教场所。"
     );
+    // Words in brackets that are all an article says are its text; a title over items alone
+    // is a title.
+    let a3 = article(&d, "第三条");
+    assert_eq!(a3.heading, None);
+    assert_eq!(a3.children[0].text.as_deref(), Some("【删除】"));
+    assert_eq!(article(&d, "第四条").heading.as_deref(), Some("【附则】"));
 }
 
 /// The formula that closes an official document (`此复。` under a 批复's last item, `特此通知。`

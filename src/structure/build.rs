@@ -243,6 +243,14 @@ impl Tree {
                         lead_sentence(&mut node, &sentence);
                     }
                 }
+            } else if node.kind == Kind::Article {
+                // A title in brackets over nothing is all the article says (`第十条【删除】`):
+                // its text, not a title.
+                if let Some(words) = node.heading.take() {
+                    let mut para = new_node(Kind::Paragraph, None, None, None);
+                    para.text = Some(words);
+                    node.children.push(para);
+                }
             }
             self.closed.push(node);
         }
