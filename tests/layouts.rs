@@ -985,7 +985,7 @@ fn the_numbers_of_a_list_of_attachments_are_no_units() {
             docs[0].children
         );
         let trailer = docs[0].trailer.as_deref().unwrap_or_default();
-        assert!(trailer.starts_with(&list), "{list}: {trailer}");
+        assert!(trailer.starts_with(list), "{list}: {trailer}");
         assert_eq!(labels(&docs[1], Kind::Division), ["一、", "二、"]);
         assert_eq!(labels(&docs[2], Kind::Division), ["一、", "二、"]);
     }
