@@ -17,8 +17,9 @@ pub struct Entry {
     pub kind: Kind,
     /// The marker as written (`第十条`, `第二章`, `（一）`); empty when the node has none.
     pub label: String,
-    /// For a unit, `Node::full_text` (its text and everything under it, with the labels of its
-    /// children). For a heading, the heading and its own text, without the units under it.
+    /// For a unit, its text and everything under it, with the labels of its children, each
+    /// paragraph, item and sub-item on a line of its own ([`unit_text`]). For a heading, the
+    /// heading and its own text, without the units under it.
     pub text: String,
     /// True for units, false for headings.
     pub unit: bool,
@@ -124,7 +125,7 @@ fn collect(node: &Node, unit: Kind, out: &mut Vec<Entry>) {
         out.push(Entry {
             kind: node.kind,
             label,
-            text: node.full_text(),
+            text: unit_text(node),
             unit: true,
         });
         return;
@@ -133,11 +134,7 @@ fn collect(node: &Node, unit: Kind, out: &mut Vec<Entry>) {
     // visited. Unnumbered paragraphs beside the units have no label; their text is kept as a
     // heading of their parent's kind so nothing the document says is dropped from the outline.
     if node.label.is_some() || node.kind.is_structural() {
-        let text: String = [&node.heading, &node.heading_end, &node.text]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
+        let text = own_words(node);
         out.push(Entry {
             kind: node.kind,
             label,
@@ -151,7 +148,7 @@ fn collect(node: &Node, unit: Kind, out: &mut Vec<Entry>) {
         out.push(Entry {
             kind: node.kind,
             label,
-            text: node.full_text(),
+            text: unit_text(node),
             unit: false,
         });
     } else {
@@ -159,6 +156,44 @@ fn collect(node: &Node, unit: Kind, out: &mut Vec<Entry>) {
             collect(child, unit, out);
         }
     }
+}
+
+/// `node.full_text()` as a 对照表 shows it: each node under `node` that says something (a
+/// paragraph, an item, a sub-item) on a line of its own, as the document prints them, so that a
+/// reader of the report sees where a paragraph was added or cut.
+pub fn unit_text(node: &Node) -> String {
+    let mut out = String::new();
+    for (i, n) in node.walk().enumerate() {
+        let label = if i > 0 { n.label.as_deref() } else { None };
+        let words = own_words(n);
+        if label.is_none() && words.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(label.unwrap_or_default());
+        out.push_str(&words);
+    }
+    out
+}
+
+/// A node's heading, heading end and text; a heading that stood on a line of its own (no stop
+/// closed it) keeps its line (`总体要求` over `以…为指导`).
+fn own_words(node: &Node) -> String {
+    let mut out = String::new();
+    if let Some(h) = &node.heading {
+        out.push_str(h);
+        match &node.heading_end {
+            Some(end) => out.push_str(end),
+            None if node.text.is_some() => out.push('\n'),
+            None => {}
+        }
+    }
+    if let Some(t) = &node.text {
+        out.push_str(t);
+    }
+    out
 }
 
 fn contains_kind(node: &Node, kind: Kind) -> bool {
@@ -187,6 +222,29 @@ mod tests {
         "关于开展检查的通知\n各单位：\n一、检查内容。包括制度执行情况。\n二、检查方式。采取自查和抽查。\n三、工作要求。请按时报送。",
         "一段没有编号的文字。\n又一段。",
     ];
+
+    #[test]
+    fn a_unit_shows_each_paragraph_and_item_on_a_line_of_its_own() {
+        let docs = extract_text(TEXTS[0], "t.txt");
+        let entries = outline(&docs[0]);
+        let second = entries.iter().find(|e| e.label == "第二条").unwrap();
+        assert_eq!(second.text, "本规定适用于：\n（一）机关；\n（二）团体。");
+        // A heading on a line of its own keeps it; one closed by a stop runs into its text. (The
+        // divisions carry this text: they are its units.)
+        let docs = extract_text(
+            "关于加强管理的意见\n一、总体要求\n坚持依法管理。\n二、主要任务\n（一）健全制度。完善规则。\n（二）加强监督。\n",
+            "t.txt",
+        );
+        let entries = outline(&docs[0]);
+        let texts: Vec<&str> = entries.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "总体要求\n坚持依法管理。",
+                "主要任务\n（一）健全制度。完善规则。\n（二）加强监督。"
+            ]
+        );
+    }
 
     #[test]
     fn unit_count_counts_the_units_of_the_outline() {

@@ -70,7 +70,15 @@ fn cell(labels: &[String], segs: &[Segment], keep: Op, mark: &str) -> String {
             if op == Op::Equal {
                 s.push_str(&escape(&text));
             } else {
-                let _ = write!(s, "{mark}{}{mark}", escape(&text));
+                // Marked line by line: a strike or bold run does not reach over a `<br>`.
+                let lines: Vec<String> = text
+                    .split('\n')
+                    .map(|line| match line {
+                        "" => String::new(),
+                        _ => format!("{mark}{}{mark}", escape(line)),
+                    })
+                    .collect();
+                s.push_str(&lines.join("<br>"));
             }
         }
         out.push(s);
