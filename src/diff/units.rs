@@ -18,7 +18,7 @@ pub struct Entry {
     /// The marker as written (`第十条`, `第二章`, `（一）`); empty when the node has none.
     pub label: String,
     /// For a unit, its text and everything under it, with the labels of its children, each
-    /// paragraph, item and sub-item on a line of its own ([`unit_text`]). For a heading, the
+    /// paragraph, item and sub-item on a line of its own (`unit_text`). For a heading, the
     /// heading and its own text, without the units under it.
     pub text: String,
     /// True for units, false for headings.
