@@ -44,8 +44,9 @@ pub(super) fn signed_end(paras: &[Para]) -> usize {
 }
 
 /// The paragraphs of a notice's list of attachments, in order: the list (`附件：1.甲方案`, or
-/// `附件：` alone) and the numbered names under it (`2.乙方案`), each a few words without a sentence. They name the
-/// documents that follow the signature; their numbers are no units of the notice.
+/// `附件：` alone) and the numbered names under it (`2.乙方案`), each a few words without a
+/// sentence. They name the documents that follow the signature; their numbers are no units of
+/// the notice.
 pub(super) fn attachment_list_paras(paras: &[Para]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut in_list = false;

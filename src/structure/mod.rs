@@ -216,7 +216,8 @@ pub fn title_lines(paras: &[Para]) -> Option<usize> {
     )
 }
 
-/// A document without numbering: all of it is preamble.
+/// A document without numbering: all of it is preamble, but for the lines that sign or source
+/// it after its last sentence, which are its trailer ([`extent::signed_end`]).
 fn unstructured(paras: &[Para]) -> Structured {
     let end = extent::signed_end(paras);
     let text = crate::layout::join(&paras[..end]);
