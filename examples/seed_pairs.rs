@@ -6,19 +6,46 @@
 //! cargo run --release --example seed_pairs            # the count, and each pair that differs
 //! ```
 //!
+//! Then the same on one line, as some web exports give a page (every line break gone, a space
+//! after every third line, as degrade.py's `oneline` joins them): each seed alone, and each
+//! pair, against what each seed gives with its line breaks. Titles are compared without spaces
+//! (a title printed over two lines is joined with one).
+//!
 //! The seeds are policy documents, news pages and a compilation, which the corpus's
 //! `compilation_check` (laws only) does not cover. Informative: it fails nothing.
 
 use fatiao::model::Extraction;
 use fatiao::{extract_bytes, Options};
 
-/// Each document's title (its first characters) and its number of top-level units.
+/// Each document's title (its first characters, spaces left out) and its number of top-level
+/// units.
 fn shape(out: &Extraction) -> Vec<(Option<String>, usize)> {
     out.documents
         .iter()
         .map(|d| {
-            let title = d.title.as_deref().map(|t| t.chars().take(16).collect());
+            let title = d.title.as_deref().map(|t| {
+                t.chars()
+                    .filter(|&c| !fatiao::normalise::is_space(c))
+                    .take(16)
+                    .collect()
+            });
             (title, d.children.len())
+        })
+        .collect()
+}
+
+/// Every line break gone, a space after every third line (blank lines count, as in
+/// degrade.py's `oneline`).
+fn one_line(text: &str) -> String {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let l = l.trim();
+            if i % 3 == 0 {
+                format!("{l} ")
+            } else {
+                l.to_string()
+            }
         })
         .collect()
 }
@@ -44,22 +71,49 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .map(|t| extract(t).map(|x| shape(&x)))
         .collect::<Result<_, _>>()?;
-    let (mut same, mut pairs) = (0, 0);
-    for (i, first) in texts.iter().enumerate() {
-        for (j, second) in texts.iter().enumerate().filter(|&(j, _)| j != i) {
-            pairs += 1;
-            let joined = format!("{}\n\n{}", first.trim_end(), second.trim_start());
-            let got = shape(&extract(&joined)?);
-            let want = [alone[i].clone(), alone[j].clone()].concat();
-            if got == want {
-                same += 1;
+    for (layout, transform) in [
+        (
+            "with line breaks",
+            (|t: &str| t.to_string()) as fn(&str) -> String,
+        ),
+        ("on one line", one_line),
+    ] {
+        let mut same_alone = 0;
+        for (i, text) in texts.iter().enumerate() {
+            let got = shape(&extract(&transform(text))?);
+            if got == alone[i] {
+                same_alone += 1;
             } else {
-                println!("{} then {}:", files[i].display(), files[j].display());
-                println!("    alone  {want:?}");
-                println!("    joined {got:?}");
+                println!("{} {layout}:", files[i].display());
+                println!("    with line breaks {:?}", alone[i]);
+                println!("    {layout} {got:?}");
             }
         }
+        let (mut same, mut pairs) = (0, 0);
+        for (i, first) in texts.iter().enumerate() {
+            for (j, second) in texts.iter().enumerate().filter(|&(j, _)| j != i) {
+                pairs += 1;
+                let joined = format!("{}\n\n{}", first.trim_end(), second.trim_start());
+                let got = shape(&extract(&transform(&joined))?);
+                let want = [alone[i].clone(), alone[j].clone()].concat();
+                if got == want {
+                    same += 1;
+                } else {
+                    println!(
+                        "{} then {} {layout}:",
+                        files[i].display(),
+                        files[j].display()
+                    );
+                    println!("    alone  {want:?}");
+                    println!("    joined {got:?}");
+                }
+            }
+        }
+        println!(
+            "seeds {layout}: {same_alone} of {} give the documents of each seed with its line \
+             breaks; pairs: {same} of {pairs} give back the documents of each seed alone",
+            texts.len()
+        );
     }
-    println!("seed pairs: {same} of {pairs} give back the documents of each seed alone");
     Ok(())
 }
