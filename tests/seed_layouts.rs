@@ -173,6 +173,34 @@ fn the_regulation_keeps_its_articles_on_one_line() {
     assert_eq!(numbers, (8..=32).collect::<Vec<_>>());
 }
 
+#[test]
+fn two_policy_documents_on_one_line_stay_two_documents_with_their_own_divisions() {
+    // The plan (一、 to 八、) then the 规划纲要 under its headline (一、 to 五、), and the other
+    // way round: each second document begins under its title, not inside the first one's
+    // last division.
+    for (first, second) in [("001", "000"), ("000", "001")] {
+        let (a, b) = (seed(first), seed(second));
+        let divisions = |docs: &[Document]| -> Vec<usize> {
+            docs.iter()
+                .map(|d| {
+                    d.children
+                        .iter()
+                        .filter(|n| n.kind == Kind::Division)
+                        .count()
+                })
+                .collect()
+        };
+        let alone = [
+            divisions(&extract_text(&a, "s")),
+            divisions(&extract_text(&b, "s")),
+        ]
+        .concat();
+        let joined = one_line(&format!("{}\n{}", a.trim_end(), b.trim_start()));
+        let docs = extract_text(&joined, "s");
+        assert_eq!(divisions(&docs), alone, "{first} then {second}");
+    }
+}
+
 /// Every seed saved as UTF-16 without a BOM, in either byte order, reads as the seed itself.
 #[test]
 fn the_seeds_in_utf16_without_a_bom_read_as_the_seeds() {

@@ -247,3 +247,203 @@ fn opens_first_article(text: &str) -> bool {
             .iter()
             .any(|w| after.starts_with(w))
 }
+
+/// Byte offsets in a long paragraph (a single-line export of several policy documents) where a
+/// document of divisions begins: the numbering `一、 二、 …` starts over, at the start of a
+/// sentence or a line, after it reached `二、`; a `二、` follows the new `一、`; and between the
+/// last division before and the new `一、` a sentence opens with a whole title
+/// (`…五、…。乙方案为了…，制定本方案。一、…`). The cut is at that title ([`best_title`] says
+/// which, when several sentences open like one): the sentences between it and `一、` are the new
+/// document's preamble. Returns each cut with the ends of its header's lines: the title's, and
+/// that of a bracketed dated note right after it (`（2024年3月1日）`). A restart with no title
+/// before it (the divisions of a 部分, a list that starts over) cuts nothing, nor one that a
+/// header of [`inline_headers`] (`headers`) begins already.
+pub(super) fn division_restarts(text: &str, headers: &[usize]) -> Vec<(usize, Vec<usize>)> {
+    if text.len() < LONG_PARAGRAPH {
+        return Vec::new();
+    }
+    let labels = division_labels(text);
+    let mut cuts = Vec::new();
+    // The number the running sequence reached, and where its last label is.
+    let (mut last, mut last_at) = (0, 0);
+    for (k, &(at, number)) in labels.iter().enumerate() {
+        if number == last + 1 {
+            (last, last_at) = (number, at);
+            continue;
+        }
+        let goes_on = labels[k + 1..]
+            .iter()
+            .find(|&&(_, n)| n <= 2)
+            .is_some_and(|&(_, n)| n == 2);
+        let headed = headers.iter().any(|&h| last_at < h && h <= at);
+        if number == 1 && last >= 2 && goes_on && !headed {
+            // The division's own heading is the words up to its first sentence end: a title
+            // is looked for after it.
+            let after_heading = sentence_starts(text, last_at, at).next();
+            if let Some((start, end)) = after_heading.and_then(|from| best_title(text, from, at)) {
+                let mut lines = vec![end];
+                lines.extend(dated_note_end(text, end, at));
+                cuts.push((start, lines));
+            }
+            (last, last_at) = (1, at);
+        }
+    }
+    cuts
+}
+
+/// The division labels (`一、`) that open a sentence or a line in `text` (after a sentence end
+/// or white space, where a line break was): their byte offsets and numbers.
+fn division_labels(text: &str) -> Vec<(usize, u32)> {
+    // From each `、` or `．` (a byte search; a long paragraph has few), back over the numeral
+    // before it, letter-spaced or not.
+    let marks = LABEL_ENDS
+        .iter()
+        .flat_map(|end| memchr::memmem::find_iter(text.as_bytes(), end.as_bytes()));
+    let mut labels: Vec<(usize, u32)> = marks
+        .filter_map(|mark| {
+            let numeral = text[..mark]
+                .char_indices()
+                .rev()
+                .take(MAX_NUMERAL_CHARS)
+                .take_while(|&(_, c)| {
+                    crate::numbering::numerals::is_chinese_digit(c) || crate::normalise::is_space(c)
+                })
+                .last()?
+                .0;
+            let at = numeral
+                + (text[numeral..mark].len()
+                    - text[numeral..mark]
+                        .trim_start_matches(crate::normalise::is_space)
+                        .len());
+            let before = text[..at].chars().next_back();
+            if before
+                .is_some_and(|c| !crate::text::is_sentence_end(c) && !crate::normalise::is_space(c))
+            {
+                return None;
+            }
+            let m = crate::numbering::parse_marker(&text[at..])
+                .filter(|m| m.kind == crate::model::Kind::Division && m.sub.is_none())?;
+            // The label is the one that this mark ends.
+            (at + m.len > mark).then_some((at, m.number))
+        })
+        .collect();
+    labels.sort_unstable();
+    labels.dedup();
+    labels
+}
+
+/// What ends a division's label: `一、`, `一．`.
+const LABEL_ENDS: [&str; 2] = ["、", "．"];
+
+/// The most characters a division's numeral takes, letter-spaced (`二 十 一`).
+const MAX_NUMERAL_CHARS: usize = 8;
+
+/// Where sentences begin in `text[from..to]`: after each sentence end (and the closing quotes
+/// and brackets that belong to it) and the white space after it.
+fn sentence_starts(text: &str, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    text[from..to]
+        .match_indices(['。', '！', '？'])
+        .map(move |(k, stop)| {
+            let end = sentence_end(text, from + k + stop.len());
+            end + (text[end..].len()
+                - text[end..]
+                    .trim_start_matches(crate::normalise::is_space)
+                    .len())
+        })
+        .filter(move |&at| at < to)
+}
+
+/// The sentence start in `text[from..to]` whose first words are a whole title (`乙方案`, glued
+/// to what follows or not) that most reads as a document's title: where a document begins.
+/// A title that a dated or dispatch line follows outranks one that a space ends, which
+/// outranks one glued to the words after it (`…推进依规治党、加强党内法规制度建设…`, a
+/// sentence that opens like a title); among equals, the last, since a preamble is shorter
+/// than the text before it. Returns the byte offsets of the title's start and end.
+fn best_title(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    std::iter::once(from)
+        .chain(sentence_starts(text, from, to))
+        .filter_map(|at| opening_title(&text[at..to]).map(|len| (at, at + len)))
+        .max_by_key(|&(at, end)| (title_rank(&text[end..to]), at))
+}
+
+/// How much the words after a title say that it heads a document: 2 for a date, a bracketed
+/// note or a news agency's dispatch line (`（2024年2月23日）`, `据新华社北京4月18日电`), 1 for
+/// a space that ended its line, 0 for words glued to it.
+fn title_rank(after: &str) -> u8 {
+    let rest = after.trim_start_matches(crate::normalise::is_space);
+    let head = &rest[..crate::text::window_end(rest, NOTE_OPENING_BYTES)];
+    let dated = crate::lines::DATE.find(head).is_some_and(|m| {
+        let before = head[..m.start()].trim_start_matches(['（', '(']);
+        before.trim_matches(crate::normalise::is_space).is_empty()
+    });
+    if dated || crate::lines::has_source_line(head) {
+        2
+    } else {
+        u8::from(rest.len() < after.len())
+    }
+}
+
+/// Where a bracketed note with a date that follows a title at byte `title_end` ends
+/// (`（2024年3月1日）`, `（2024年3月1日印发）`), before byte `to`.
+fn dated_note_end(text: &str, title_end: usize, to: usize) -> Option<usize> {
+    let after = &text[title_end..to];
+    let note = after.trim_start_matches(crate::normalise::is_space);
+    if !note.starts_with(['（', '(']) {
+        return None;
+    }
+    let close = note.find(['）', ')'])?;
+    let end = close + note[close..].chars().next()?.len_utf8();
+    (crate::lines::is_bracketed_note(&note[..end]) && crate::lines::has_date(&note[..end]))
+        .then(|| title_end + after.len() - note.len() + end)
+}
+
+/// How far after a title its dated note or dispatch line must begin, in bytes
+/// (`据新华社北京4月18日电`).
+const NOTE_OPENING_BYTES: usize = 36;
+
+/// The length in bytes of the whole title that `sentence` opens with: the longest of its first
+/// words before a clause mark, of a title's length, that ends with a title word
+/// (`中央国家机关贯彻落实 全面从严治党要求实施方案`) or with a book title that does (a headline,
+/// `中共中央印发《某某规划纲要（2023-2027年）》`). Not a label's heading (`第二部分 工作规划`,
+/// `（三）健全…制度`).
+fn opening_title(sentence: &str) -> Option<usize> {
+    if crate::numbering::parse_marker(sentence).is_some() {
+        return None;
+    }
+    let window = &sentence[..crate::text::window_end(sentence, TITLE_BYTES)];
+    let words = window
+        .find(|c: char| crate::text::is_clause_mark(c) || crate::text::is_sentence_end(c))
+        .map_or(window, |k| &window[..k]);
+    // The longest first: a bracketed date after the title is its note (`…方案（2024年3月1日）`),
+    // which meta reads on a line of its own, where `（试行）` is part of the title.
+    words
+        .char_indices()
+        .map(|(k, c)| k + c.len_utf8())
+        .rev()
+        .find(|&end| {
+            let title = &words[..end];
+            (is_whole_title(title) || ends_with_named_title(title)) && !ends_with_dated_note(title)
+        })
+}
+
+/// `words` end with a bracketed note that holds a date: `…方案（2024年3月1日）`.
+fn ends_with_dated_note(words: &str) -> bool {
+    words
+        .strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rfind(['（', '(']).map(|open| &inner[open..]))
+        .is_some_and(crate::lines::has_date)
+}
+
+/// `words` end with a book title (`《…》`) that is a whole title, and open no sentence inside it.
+fn ends_with_named_title(words: &str) -> bool {
+    let Some(inner) = words.strip_suffix('》') else {
+        return false;
+    };
+    inner
+        .rfind('《')
+        .is_some_and(|open| is_whole_title(&inner[open + '《'.len_utf8()..]))
+        && crate::lines::brackets_closed(words)
+}
+
+/// The longest title looked for at a sentence start, in bytes (sixty characters).
+const TITLE_BYTES: usize = 180;

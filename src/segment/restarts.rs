@@ -2,7 +2,9 @@
 //! starting over (a second `第一条`), or divisions numbered 一、二、三、 again on a line of their own.
 
 use super::header::{header_start, noted_header_start};
-use super::inline::{first_article_labels, inline_headers, restart_cut, Cut, FIRST_ARTICLE_LABEL};
+use super::inline::{
+    division_restarts, first_article_labels, inline_headers, restart_cut, Cut, FIRST_ARTICLE_LABEL,
+};
 use crate::layout::Para;
 use crate::model::Kind;
 use crate::text::{ends_with_stop, width_at_most};
@@ -109,8 +111,14 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
     let mut plan: Vec<Planned> = Vec::new();
     for (i, para) in paras.iter().enumerate() {
         let labels = first_article_labels(&para.text);
-        // A document of no articles begins inside a line too, at its header.
-        let headers = inline_headers(&para.text);
+        // A document of no articles begins inside a line too, at its header, or where the
+        // numbering of its divisions starts over under a title.
+        let mut headers = inline_headers(&para.text);
+        let titled = division_restarts(&para.text, &headers);
+        headers.extend(titled.iter().map(|&(start, _)| start));
+        // A title glued to the sentence after it ends its line, as its dated note does: meta
+        // reads them as the title and the note.
+        let breaks: Vec<usize> = titled.into_iter().flat_map(|(_, ends)| ends).collect();
         let unit = opening_unit(&para.text);
         // A first unit (`第一条`, `一、`, `第一章`), or an article whose number does not follow
         // on (`第三条` after `第七条`, as an amendment continues the numbering of the one before).
@@ -157,10 +165,12 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
         plan.push(Planned {
             at: i,
             cuts,
+            breaks,
             begins,
             unit_only,
         });
     }
+    // (A title's line ends only where its document begins: no cuts, no breaks.)
     if plan.iter().all(|p| p.cuts.is_empty()) {
         // Indices stay as they are: a law that begins with a paragraph begins with its header.
         let mut starts = Vec::new();
@@ -188,6 +198,7 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
     for (i, mut para) in paras.into_iter().enumerate() {
         let Some(Planned {
             cuts,
+            breaks,
             begins,
             unit_only,
             ..
@@ -206,21 +217,25 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
             continue;
         }
         // Cut from the end, so that the earlier offsets stay valid.
-        let mut pieces: Vec<String> = cuts
+        let mut at: Vec<(usize, bool)> = cuts.iter().map(|&c| (c, true)).collect();
+        at.extend(breaks.iter().map(|&b| (b, false)));
+        at.sort_unstable();
+        at.dedup_by_key(|&mut (offset, _)| offset);
+        let mut pieces: Vec<(bool, String)> = at
             .iter()
             .rev()
-            .map(|&cut| para.text.split_off(cut))
+            .map(|&(offset, begins)| (begins, para.text.split_off(offset)))
             .collect();
         pieces.reverse();
         let kept = para.text.trim_end_matches(crate::normalise::is_space).len();
         para.text.truncate(kept);
         out.push(para);
-        for piece in pieces {
-            starts.push(out.len());
+        for (begins, piece) in pieces {
+            if begins {
+                starts.push(out.len());
+            }
             out.push(Para {
-                text: piece
-                    .trim_start_matches(crate::normalise::is_space)
-                    .to_string(),
+                text: piece.trim_matches(crate::normalise::is_space).to_string(),
                 ..Para::default()
             });
         }
@@ -235,6 +250,8 @@ struct Planned {
     at: usize,
     /// Byte offsets where a law begins inside it.
     cuts: Vec<usize>,
+    /// Byte offsets where a title's line ended inside it, which begin no document.
+    breaks: Vec<usize>,
     begins: Begins,
     /// It holds no first article and no header: it is planned only for the unit it opens with.
     unit_only: bool,

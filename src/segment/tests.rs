@@ -548,3 +548,72 @@ fn a_leading_source_line_does_not_split() {
     let docs = segment(paras(&["来源：人民日报", "标题", "正文。"]));
     assert_eq!(docs.len(), 1);
 }
+
+/// Two documents of divisions on one line: the first's `一、二、三、`, then the second's title,
+/// its preamble and its own `一、二、三、`. `between` stands between the first's last sentence and
+/// the second's `一、`.
+fn two_plans_on_one_line(between: &str) -> String {
+    let filler = "各地区各部门要结合实际认真贯彻落实，确保各项任务落到实处。".repeat(12);
+    let plan = |names: [&str; 3]| {
+        names
+            .iter()
+            .zip(["一", "二", "三"])
+            .map(|(name, n)| format!("{n}、{name}。{filler}"))
+            .collect::<String>()
+    };
+    format!(
+        "甲市优化营商环境行动方案 {}{between}{}",
+        plan(["总体要求", "重点任务", "保障措施"]),
+        plan(["工作目标", "主要举措", "组织实施"])
+    )
+}
+
+#[test]
+fn a_document_of_divisions_begins_inside_a_line_where_its_numbering_starts_over_under_a_title() {
+    let title = "乙市推进数字政府建设实施方案";
+    let preamble = "为贯彻落实党中央、国务院决策部署，加快建设数字政府，制定本方案。";
+    // Glued to the preamble, followed by a space, or by its date: the title begins the
+    // second document, and ends a line of its own, as its dated note does.
+    for between in [
+        format!("{title}{preamble}"),
+        format!("{title} {preamble}"),
+        format!("{title}（2024年3月1日）{preamble}"),
+    ] {
+        let docs = segment(paras(&[&two_plans_on_one_line(&between)]));
+        assert_eq!(docs.len(), 2, "{between}");
+        assert_eq!(docs[1][0].text, title, "{between}");
+        let after_title = if between.contains('（') { 2 } else { 1 };
+        assert!(docs[1][after_title].text.starts_with(preamble), "{between}");
+        assert!(docs[0]
+            .last()
+            .unwrap()
+            .text
+            .ends_with("确保各项任务落到实处。"));
+    }
+    // A news headline naming the document it reports, under a dispatch line, outranks a
+    // sentence of the report that opens like a title (`推进…法规制度建设`).
+    let between = "中共中央印发《乙市推进数字政府建设实施方案》 据新华社北京4月18日电 近日，\
+        中共中央印发了该方案。推进依规治党、加强党内法规制度建设是一项重要任务。";
+    let docs = segment(paras(&[&two_plans_on_one_line(between)]));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(
+        docs[1][0].text,
+        "中共中央印发《乙市推进数字政府建设实施方案》"
+    );
+}
+
+#[test]
+fn divisions_that_start_over_without_a_title_before_them_begin_no_document() {
+    // Nothing but a sentence, or the heading of a 部分 whose words end like a title.
+    for between in ["各地区要认真组织实施。", "第二部分 数字政府建设规划"] {
+        assert_eq!(
+            segment(paras(&[&two_plans_on_one_line(between)])).len(),
+            1,
+            "{between}"
+        );
+    }
+    // A `一、` that no `二、` follows is no second document's numbering.
+    let line = two_plans_on_one_line("乙市推进数字政府建设实施方案 ");
+    let cut = line.rfind("二、主要举措").unwrap();
+    assert_eq!(segment(paras(&[&line[..cut]])).len(), 1);
+}
