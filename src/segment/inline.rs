@@ -6,10 +6,10 @@ use super::header::{enacts, is_first_group};
 use crate::lines::{has_date, is_attachment_label, is_whole_title};
 
 /// Byte offsets in a long paragraph (a single-line export of a compilation) where a document
-/// begins with its header: a whole title, then a dated note (`…同时废止。 乙市人大常委会关于某某的
-/// 决定 2020年2月7日 某某会议通过 …`), after a sentence end or after a space where the text
-/// before it ended no sentence (a list's last entry, `414．虐待俘虏罪（第448条）`; a signature's
-/// date). The cut is right after the stop, or at the space. Not a law speaking of itself
+/// begins with its header: a whole title, then a dated note, bracketed or not (`…同时废止。
+/// 乙市人大常委会关于某某的决定 2020年2月7日 某某会议通过 …`), after a sentence end or after a
+/// space where the text before it ended no sentence (a list's last entry,
+/// `414．虐待俘虏罪（第448条）`; a signature's date). The cut is right after the stop, or at the space. Not a law speaking of itself
 /// (`本条例`), not a title without a full date and what happened on it, and not inside a header
 /// already found (a title with a space in it).
 pub(super) fn inline_headers(text: &str) -> Vec<usize> {
@@ -36,6 +36,10 @@ pub(super) fn inline_headers(text: &str) -> Vec<usize> {
             continue;
         };
         let title = window[..date.start()].trim_end_matches(crate::normalise::is_space);
+        // The note may be bracketed: `某某法（1988年9月5日…通过 …）`.
+        let title = title
+            .strip_suffix(['（', '('])
+            .map_or(title, |t| t.trim_end_matches(crate::normalise::is_space));
         // The event word is looked for past the window the date was found in: a long title
         // leaves little of it (`…若干问题的解释 2004年11月2日 …第28次会议通过`).
         let after = &rest[date.end()..];

@@ -617,3 +617,18 @@ fn divisions_that_start_over_without_a_title_before_them_begin_no_document() {
     let cut = line.rfind("二、主要举措").unwrap();
     assert_eq!(segment(paras(&[&line[..cut]])).len(), 1);
 }
+
+#[test]
+fn a_law_whose_dated_note_is_bracketed_begins_inside_a_line_after_a_news_report() {
+    // A newspaper page on one line: a report, then a law under its bracketed note.
+    let report = "新华社北京2月27日电 十四届全国人大常委会第八次会议在京闭幕。".repeat(60);
+    let law =
+        "中华人民共和国保守国家秘密法（1988年9月5日第七届全国人民代表大会常务委员会第三次会议\
+        通过 2024年2月27日第十四届全国人民代表大会常务委员会第八次会议第二次修订）第一章 总则 \
+        第一条 为了保守国家秘密，维护国家安全和利益，制定本法。";
+    let docs = segment(paras(&[&format!("{report} {law}")]));
+    assert_eq!(docs.len(), 2);
+    assert!(docs[1][0]
+        .text
+        .starts_with("中华人民共和国保守国家秘密法（1988年"));
+}
