@@ -832,6 +832,43 @@ fn a_plan_in_parts_called_bufen_is_one_document_with_its_divisions_under_each_pa
 }
 
 #[test]
+fn a_plan_in_parts_on_one_line_keeps_its_parts_and_their_divisions() {
+    // The breaks after 部分 titles became a space or nothing; the last part has no units, only
+    // text after its title.
+    let d = doc("关于某某工作的实施方案 为推进某某工作，制定本方案。\
+        第一部分 总体要求一、指导思想 坚持稳中求进。二、基本原则 坚持问题导向。 \
+        第二部分 重点任务一、加强组织领导 成立领导小组。二、强化督导检查 定期检查。\
+        第三部分 组织实施 各地区要抓好落实，确保各项任务落到实处。");
+    let parts: Vec<(&str, Option<&str>, usize)> = d
+        .children
+        .iter()
+        .map(|p| {
+            (
+                p.label.as_deref().unwrap(),
+                p.heading.as_deref(),
+                p.children.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("第一部分", Some("总体要求"), 2),
+            ("第二部分", Some("重点任务"), 2),
+            ("第三部分", Some("组织实施"), 0)
+        ]
+    );
+    assert_eq!(
+        d.children[2].text.as_deref(),
+        Some("各地区要抓好落实，确保各项任务落到实处。")
+    );
+    assert_eq!(
+        d.children[1].children[1].text.as_deref(),
+        Some("定期检查。")
+    );
+}
+
+#[test]
 fn a_chapter_title_on_the_line_after_its_label_is_its_heading() {
     let d = doc(
         "某某条例\n第一章\n总　则\n第一条 为了规范管理，制定本条例。\n\

@@ -151,10 +151,16 @@ pub(super) fn choose_top(body: &str, cands: &[Candidate], context: &[bool]) -> (
 /// structure. A heading with no paragraph of its own before the next heading of its level or
 /// above (an entry of a 目录) is not one.
 fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usize> {
+    // On a line of its own, or inside one (a single-line export) with its short title running
+    // up to the unit under it (`…精准施策。 第二部分 主要任务一、完善…`).
     let structural: Vec<usize> = (0..cands.len())
         .filter(|&i| {
             let c = &cands[i];
-            c.kind.is_structural() && c.position == Position::Start && c.reference == Reference::No
+            let placed = c.position == Position::Start
+                || c.position >= Position::AfterSpace && context[i]
+                || c.position == Position::AfterStop
+                    && spaced_title_end(&body[c.end()..]).is_some();
+            c.kind.is_structural() && placed && c.reference == Reference::No
         })
         .collect();
     if structural.len() < 2 {
@@ -168,6 +174,16 @@ fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usi
             .map(|&j| &cands[j])
             .find(|p| p.start > c.start && rank(p.kind, Mode::Law) <= level)
             .map_or(body.len(), |p| p.start);
+        if c.position != Position::Start {
+            // Its title ends where the unit under it begins, or at the space after it.
+            let title_end = match cands.iter().find(|p| p.start > c.start) {
+                Some(under) if under.start < next => under.start,
+                _ => spaced_title_end(&body[c.end()..]).map_or(next, |end| c.end() + end),
+            };
+            return !body[title_end.min(next)..next]
+                .trim_matches(crate::normalise::is_space)
+                .is_empty();
+        }
         // The lines after the heading's own, up to the next peer: one that is no heading.
         let Some(own_line) = body[c.end()..next].find('\n') else {
             return false;
@@ -189,6 +205,13 @@ fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usi
     }
     accepted.sort_unstable();
     accepted
+}
+
+/// Where the short title that opens `after` (the text after a heading's label inside a line)
+/// ends, at a space, where the line break after it was: `第三部分 组织实施 各地区…`.
+fn spaced_title_end(after: &str) -> Option<usize> {
+    let words = after.trim_start_matches(crate::normalise::is_space);
+    build::spaced_title(words).map(|end| after.len() - words.len() + end)
 }
 
 /// 编 / 分编 / 章 / 节, top-down. A heading that no article follows before the next heading of

@@ -315,7 +315,18 @@ impl Tree {
                         .is_some_and(|p| crate::lines::is_title_like(p))
                 {
                     if let Some(first) = pieces.next() {
-                        node.heading = Some(collapse_cjk_spaces(first));
+                        // A single line keeps the break after the title as a space, before the
+                        // text under it (`第三部分 组织实施 各地区…。`).
+                        let first = first.trim_start_matches(is_space);
+                        let title_end = (glued && !crate::lines::is_title_like(first))
+                            .then(|| spaced_title(first))
+                            .flatten();
+                        let (title, text) = title_end.map_or((first, ""), |k| first.split_at(k));
+                        node.heading = Some(collapse_cjk_spaces(title));
+                        let text = text.trim_start_matches(is_space);
+                        if !text.is_empty() {
+                            push_text(&mut node.text, text);
+                        }
                     }
                 }
                 for p in pieces {
@@ -504,7 +515,7 @@ fn article_title(first: &str) -> Option<usize> {
 /// space of `first` stands between two Chinese characters, after a few words without a stop or
 /// a clause, and before text that does have one. Returns where the space begins. Not a space in
 /// a date or a number (`2024 年`), nor one between names (`张三 李四`).
-fn spaced_title(first: &str) -> Option<usize> {
+pub(super) fn spaced_title(first: &str) -> Option<usize> {
     let k = first.find(is_space)?;
     let (title, after) = (&first[..k], first[k..].trim_start_matches(is_space));
     let stands_between_han = title.chars().next_back().is_some_and(crate::text::is_han)
