@@ -869,6 +869,56 @@ fn a_plan_in_parts_on_one_line_keeps_its_parts_and_their_divisions() {
 }
 
 #[test]
+fn a_plan_in_pian_and_chapters_on_one_line_keeps_its_headings() {
+    // A 规划纲要 of 篇 and 章 without articles, each title ended by a space or running up to
+    // the unit under it; a chapter's text may open with a quotation.
+    let d = doc(
+        "某某省国民经济和社会发展第十四个五年规划纲要 第一篇 开启现代化新征程 \
+        第一章 发展环境 “十三五”时期，全省经济实力显著增强。\
+        第二章 总体要求一、指导思想 深入贯彻党的二十大精神。二、主要目标 经济实现质的有效提升。 \
+        第二篇 坚持创新驱动发展 第三章 强化战略科技力量 加快建设科技强省。\
+        第四章 提升企业技术创新能力 强化企业创新主体地位。",
+    );
+    let headings = |kind| -> Vec<(String, String)> {
+        d.nodes()
+            .filter(|n| n.kind == kind)
+            .map(|n| (n.label.clone().unwrap(), n.heading.clone().unwrap()))
+            .collect()
+    };
+    assert_eq!(
+        headings(Kind::Part),
+        [
+            ("第一篇".into(), "开启现代化新征程".into()),
+            ("第二篇".into(), "坚持创新驱动发展".into())
+        ]
+    );
+    let chapters: Vec<String> = headings(Kind::Chapter)
+        .into_iter()
+        .map(|(_, h)| h)
+        .collect();
+    assert_eq!(
+        chapters,
+        [
+            "发展环境",
+            "总体要求",
+            "强化战略科技力量",
+            "提升企业技术创新能力"
+        ]
+    );
+    assert_eq!(
+        d.children[1].children.len(),
+        2,
+        "第三章 and 第四章 under 第二篇"
+    );
+    let first = &d.children[0].children[0];
+    assert_eq!(
+        first.text.as_deref(),
+        Some("“十三五”时期，全省经济实力显著增强。")
+    );
+    assert_eq!(labels(&d, Kind::Division), ["一、", "二、"]);
+}
+
+#[test]
 fn a_chapter_title_on_the_line_after_its_label_is_its_heading() {
     let d = doc(
         "某某条例\n第一章\n总　则\n第一条 为了规范管理，制定本条例。\n\

@@ -151,14 +151,17 @@ pub(super) fn choose_top(body: &str, cands: &[Candidate], context: &[bool]) -> (
 /// structure. A heading with no paragraph of its own before the next heading of its level or
 /// above (an entry of a 目录) is not one.
 fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usize> {
-    // On a line of its own, or inside one (a single-line export) with its short title running
-    // up to the unit under it (`…精准施策。 第二部分 主要任务一、完善…`).
+    // On a line of its own, or inside one (a single-line export) where the evidence of
+    // [`context_flags`] says a line break was lost around it (its short title runs up to the
+    // unit under it, `…精准施策。 第二部分 主要任务一、完善…`; it follows another heading's
+    // title, `第一章 发展环境第一节 …`), or after a space or a sentence end with a short title
+    // that a space ends (`第三部分 组织实施 各地区…`).
     let structural: Vec<usize> = (0..cands.len())
         .filter(|&i| {
             let c = &cands[i];
             let placed = c.position == Position::Start
-                || c.position >= Position::AfterSpace && context[i]
-                || c.position == Position::AfterStop
+                || context[i]
+                || c.position >= Position::AfterSpace
                     && spaced_title_end(&body[c.end()..]).is_some();
             c.kind.is_structural() && placed && c.reference == Reference::No
         })

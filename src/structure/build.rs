@@ -511,15 +511,21 @@ fn article_title(first: &str) -> Option<usize> {
 }
 
 /// A policy unit's title set off from its text by a space, as a single line keeps the line
-/// break after a title on a line of its own (`（一）指导思想 以…为指导，…。`): where the first
-/// space of `first` stands between two Chinese characters, after a few words without a stop or
-/// a clause, and before text that does have one. Returns where the space begins. Not a space in
-/// a date or a number (`2024 年`), nor one between names (`张三 李四`).
+/// break after a title on a line of its own (`（一）指导思想 以…为指导，…。`), and a heading's
+/// (`第三部分 组织实施 各地区…。`): where the first space of `first` stands between two Chinese
+/// characters (the second perhaps quoted), after a few words without a stop or a clause, and
+/// before text that does have one. Returns where the space begins. Not a space in a date or a
+/// number (`2024 年`), nor one between names (`张三 李四`).
 pub(super) fn spaced_title(first: &str) -> Option<usize> {
     let k = first.find(is_space)?;
     let (title, after) = (&first[..k], first[k..].trim_start_matches(is_space));
+    // The text may open with a quotation or a book title (`“十三五”时期…`).
     let stands_between_han = title.chars().next_back().is_some_and(crate::text::is_han)
-        && after.chars().next().is_some_and(crate::text::is_han);
+        && after
+            .trim_start_matches(['“', '《', '「', '『', '‘'])
+            .chars()
+            .next()
+            .is_some_and(crate::text::is_han);
     let words = title.chars().count();
     let is_title = (2..=TITLE_CHARS).contains(&words)
         && !title.contains(|c: char| is_sentence_end(c) || crate::text::is_clause_mark(c));
