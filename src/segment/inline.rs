@@ -252,6 +252,65 @@ fn opens_first_article(text: &str) -> bool {
             .any(|w| after.starts_with(w))
 }
 
+/// Where the law whose first article is at byte `at` of `text` begins when a notice that
+/// transmits it stands before it on the line: the notice's signature ends on a date, and a
+/// whole title (under it, perhaps, the first headings) stands between that date and the
+/// article (`…请认真贯彻执行。 某某省人民政府办公厅 2024年3月1日 某某省数据资源管理办法 第一章
+/// 总则 第一条 …`). `at` may be a plan's first division instead, whose title may have a
+/// preamble under it (`… 2024年3月1日 某某行动方案 为…，制定本方案。一、…`). Returns the cut, right after the date, and where lines of the notice and
+/// the law's header end: after the notice's last sentence and after the organ that signs it
+/// (when its name is short and no clause), and after the title.
+pub(super) fn signed_then_titled(text: &str, at: usize) -> Option<(usize, Vec<usize>)> {
+    let from = crate::text::window_start(text, at, HEADER_NOTE_BYTES);
+    let date = crate::lines::DATE.find_iter(&text[from..at]).last()?;
+    let (date_start, cut) = (from + date.start(), from + date.end());
+    // The organ that signs: the words between the notice's last sentence and the date, short
+    // and no clause. (A law's own title before its dated note ends no sentence.)
+    let signature_from = crate::text::window_start(text, date_start, SIGNATURE_BYTES);
+    let (k, stop) = text[signature_from..date_start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| crate::text::is_sentence_end(c))?;
+    let signature = sentence_end(text, signature_from + k + stop.len_utf8());
+    let organ = text[signature..date_start].trim_matches(crate::normalise::is_space);
+    if organ.is_empty() || organ.contains(crate::text::is_clause_mark) {
+        return None;
+    }
+    let header = &text[cut..at];
+    let words = header.trim_start_matches(crate::normalise::is_space);
+    let title_len = if crate::numbering::parse_marker(&text[at..])
+        .is_some_and(|m| m.kind == crate::model::Kind::Division)
+    {
+        // A plan may open with a preamble under its title (`…方案 为…，制定本方案。一、…`).
+        opening_title(words)?
+    } else {
+        // The first headings over the article (`第一章 总则`) are not the title's.
+        let title = match words.match_indices('第').find(|&(k, _)| {
+            crate::numbering::parse_marker(&words[k..]).is_some_and(|m| m.kind.is_structural())
+        }) {
+            Some((k, _)) => &words[..k],
+            None => words,
+        };
+        let title = title.trim_end_matches(crate::normalise::is_space);
+        is_whole_title(title).then_some(title.len())?
+    };
+    let title_end = cut + header.len() - words.len() + title_len;
+    Some((cut, vec![signature, date_start, title_end]))
+}
+
+/// The first division label numbered one (`一、`) that opens a sentence or a line inside
+/// `text`, not at its start: where a plan transmitted by a notice before it on the line may
+/// begin its body ([`signed_then_titled`]).
+pub(super) fn first_division_inside(text: &str) -> Option<usize> {
+    division_labels(text)
+        .into_iter()
+        .find(|&(at, number)| number == 1 && at > 0)
+        .map(|(at, _)| at)
+}
+
+/// The longest signature before a date, in bytes: the names of two or three organs.
+const SIGNATURE_BYTES: usize = 150;
+
 /// Byte offsets in a long paragraph (a single-line export of several policy documents) where a
 /// document of divisions begins: the numbering `一、 二、 …` starts over, at the start of a
 /// sentence or a line, after it reached `二、`; a `二、` follows the new `一、`; and between the

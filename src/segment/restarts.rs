@@ -3,7 +3,8 @@
 
 use super::header::{header_start, noted_header_start};
 use super::inline::{
-    division_restarts, first_article_labels, inline_headers, restart_cut, Cut, FIRST_ARTICLE_LABEL,
+    division_restarts, first_article_labels, first_division_inside, inline_headers, restart_cut,
+    signed_then_titled, Cut, FIRST_ARTICLE_LABEL,
 };
 use crate::layout::Para;
 use crate::model::Kind;
@@ -118,7 +119,7 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
         headers.extend(titled.iter().map(|&(start, _)| start));
         // A title glued to the sentence after it ends its line, as its dated note does: meta
         // reads them as the title and the note.
-        let breaks: Vec<usize> = titled.into_iter().flat_map(|(_, ends)| ends).collect();
+        let mut breaks: Vec<usize> = titled.into_iter().flat_map(|(_, ends)| ends).collect();
         let unit = opening_unit(&para.text);
         // A first unit (`第一条`, `一、`, `第一章`), or an article whose number does not follow
         // on (`第三条` after `第七条`, as an amendment continues the numbering of the one before).
@@ -132,6 +133,17 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
         }
         if article {
             last_article = number;
+        }
+        // A plan transmitted by a notice before it on the line (a law so transmitted is looked
+        // for at its first article, below): not in a unit's paragraph, and only with a 日 for
+        // the signature's date (a byte search; most paragraphs have none).
+        if labels.is_empty() && headers.is_empty() && unit.is_none() && para.text.contains('日') {
+            if let Some((cut, lines)) =
+                first_division_inside(&para.text).and_then(|at| signed_then_titled(&para.text, at))
+            {
+                headers.push(cut);
+                breaks.extend(lines);
+            }
         }
         if labels.is_empty() && headers.is_empty() && noted.is_none() {
             continue;
@@ -149,6 +161,12 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
                     Some(Cut::At(cut)) => cuts.push(cut),
                     Some(Cut::Paragraph) => begins = Begins::Law,
                     None => {}
+                }
+            } else if !seen_first && !headed {
+                // The first law of the file, transmitted by a notice before it on the line.
+                if let Some((cut, lines)) = signed_then_titled(&para.text, at) {
+                    cuts.push(cut);
+                    breaks.extend(lines);
                 }
             }
             seen_first = true;

@@ -632,3 +632,40 @@ fn a_law_whose_dated_note_is_bracketed_begins_inside_a_line_after_a_news_report(
         .text
         .starts_with("中华人民共和国保守国家秘密法（1988年"));
 }
+
+#[test]
+fn a_document_that_a_notice_transmits_begins_inside_a_line_after_the_notices_signature() {
+    let notice = "某某省人民政府办公厅关于印发某某省数据资源管理办法的通知 各市人民政府：\
+        《某某省数据资源管理办法》已经省政府同意，现印发给你们，请认真贯彻执行。\
+        某某省人民政府办公厅 2024年3月1日 ";
+    // A law, under its first heading; a plan, under a preamble.
+    for (document, title) in [
+        (
+            "某某省数据资源管理办法 第一章 总则 第一条 为了加强数据资源管理，制定本办法。\
+             第二条 本办法自公布之日起施行。",
+            "某某省数据资源管理办法",
+        ),
+        (
+            "某某省数据资源行动方案为加强数据资源管理，制定本方案。一、总体要求 坚持统筹规划。\
+             二、重点任务 健全管理制度。",
+            "某某省数据资源行动方案",
+        ),
+    ] {
+        let docs = segment(paras(&[&format!("{notice}{document}")]));
+        assert_eq!(docs.len(), 2, "{title}");
+        // The notice ends with its signature on lines of their own, as meta reads it.
+        let texts: Vec<&str> = docs[0].iter().map(|p| p.text.as_str()).collect();
+        assert!(texts[0].ends_with("请认真贯彻执行。"), "{title}");
+        assert_eq!(
+            texts[1..],
+            ["某某省人民政府办公厅", "2024年3月1日"],
+            "{title}"
+        );
+        assert_eq!(docs[1][0].text, title);
+    }
+    // A law's own title before its dated note, printed again over its first article, signs
+    // nothing: no sentence ends before the date.
+    let line = "北京市实施某某法办法 2023年7月28日 北京市人民代表大会常务委员会会议通过 \
+        北京市实施某某法办法 第一章 总则 第一条 为了防范恐怖活动，制定本办法。";
+    assert_eq!(segment(paras(&[line])).len(), 1);
+}
