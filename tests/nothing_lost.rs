@@ -147,6 +147,36 @@ fn every_seed_is_placed_whole() {
     assert_eq!(seen, 5);
 }
 
+#[test]
+fn every_pair_of_seeds_on_one_line_is_placed_whole() {
+    // Every line break gone, a space after every third line: the documents that begin inside
+    // the line take every character with them.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    texts.sort();
+    for (i, first) in texts.iter().enumerate() {
+        for second in &texts[i + 1..] {
+            let line: String = format!("{first}\n{second}")
+                .lines()
+                .enumerate()
+                .map(|(k, l)| {
+                    if k % 3 == 0 {
+                        format!("{l} ")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect();
+            let content = content(&line);
+            let docs = extract_text(&line, "p");
+            assert_eq!(placed(&docs, &content), content);
+        }
+    }
+}
+
 /// Pieces real documents are made of: markers in every family, references, prose, titles,
 /// closing lines, brackets, Markdown, stray white space and line breaks.
 fn piece() -> impl Strategy<Value = String> {
@@ -206,6 +236,14 @@ fn piece() -> impl Strategy<Value = String> {
         Just("附：".to_string()),
         Just("第一條".to_string()),
         Just("一、管理人名册的编制".to_string()),
+        // Several documents on one line: a long run of sentences (over the length at which
+        // segment looks inside a paragraph), a plan's title, a notice's signature.
+        Just("各地区要认真贯彻落实，确保各项任务落到实处。".repeat(50)),
+        Just("乙市推进数字政府建设实施方案".to_string()),
+        Just("中共中央印发《某某规划纲要》".to_string()),
+        Just("请认真贯彻执行。某某省人民政府办公厅 2024年3月1日".to_string()),
+        Just("（2024年3月1日）".to_string()),
+        Just("第二部分 重点任务".to_string()),
         "[a-z0-9]{1,3}",
         "[\u{4e00}-\u{4e60}]{1,12}",
     ]

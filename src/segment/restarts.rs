@@ -237,7 +237,8 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
         // Cut from the end, so that the earlier offsets stay valid.
         let mut at: Vec<(usize, bool)> = cuts.iter().map(|&c| (c, true)).collect();
         at.extend(breaks.iter().map(|&b| (b, false)));
-        at.sort_unstable();
+        // Where a line ends and a document begins at the same offset, the document begins.
+        at.sort_unstable_by_key(|&(offset, begins)| (offset, !begins));
         at.dedup_by_key(|&mut (offset, _)| offset);
         let mut pieces: Vec<(bool, String)> = at
             .iter()
