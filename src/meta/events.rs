@@ -87,6 +87,38 @@ pub(super) fn events(text: &str, place: Place) -> Vec<Event> {
     out
 }
 
+/// The date that signs a document, its 成文日期 (GB/T 9704): a line that is a date and nothing
+/// else, under the line of the organ that signs (no sentence, a line's length), in the text
+/// after the body (`某某市人民政府` / `2024年6月1日`). No event word follows it; the event is
+/// named `成文` after the standard's term. The last such pair counts.
+pub(super) fn signing_date(trailer: &str) -> Option<Event> {
+    let lines: Vec<&str> = trailer
+        .lines()
+        .map(|l| l.trim_matches(crate::normalise::is_space))
+        .collect();
+    lines.windows(2).rev().find_map(|pair| {
+        let (organ, line) = (pair[0], pair[1]);
+        let signs = !organ.is_empty()
+            && !crate::text::ends_with_stop(organ)
+            && !crate::lines::is_date_line(organ)
+            && crate::text::width_at_most(organ, SIGNATURE_WIDTH);
+        if !signs || !crate::lines::is_date_line(line) {
+            return None;
+        }
+        Some(Event {
+            date: iso_date(&DATE.captures(line)?)?,
+            event: SIGNED.to_string(),
+            text: line.to_string(),
+        })
+    })
+}
+
+/// The event of a document's signing date ([`signing_date`]).
+pub(super) const SIGNED: &str = "成文";
+
+/// The widest line of organs that sign a document, in columns (two or three names).
+const SIGNATURE_WIDTH: usize = 80;
+
 /// Where an event's text ends: after its word, and after the brackets opened since its date
 /// that close right after the word (`2024年3月1日\n（此件公开发布）`), so that the text quotes
 /// whole brackets. A closing bracket of an earlier note (`（2021年…通过）`) is not the event's.

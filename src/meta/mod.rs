@@ -73,6 +73,14 @@ pub fn read(preamble: Option<&str>, trailer: Option<&str>, title_lines: Option<u
                 meta.events.push(event);
             }
         }
+        // The date under the signature, when no event word named what happened on it.
+        if place == Place::Closing {
+            if let Some(signed) = events::signing_date(text) {
+                if !meta.events.iter().any(|e| e.date == signed.date) {
+                    meta.events.push(signed);
+                }
+            }
+        }
     }
     Header {
         title,

@@ -111,6 +111,36 @@ fn an_event_in_brackets_under_a_signature_quotes_the_whole_note() {
 }
 
 #[test]
+fn the_date_under_a_signature_is_the_documents_signing_date() {
+    // A notice signed by its organ, the date on the line under it: 成文 (GB/T 9704's 成文日期).
+    let h = read(
+        Some("某某市人民政府关于调整最低工资标准的通知"),
+        Some("某某市人民政府\n2024年6月1日"),
+        None,
+    );
+    assert_eq!(dated_events(&h), [("2024-06-01", "成文")]);
+    assert_eq!(h.meta.events[0].text, "2024年6月1日");
+    // Two organs sign; a letter-spaced date in Chinese numerals.
+    let h = read(
+        Some("某某通知"),
+        Some("中共某某市委办公室 某某市人民政府办公室\n二〇二四年三月一日"),
+        None,
+    );
+    assert_eq!(dated_events(&h), [("2024-03-01", "成文")]);
+    // A date under a sentence signs nothing; a date with an event word is that event only.
+    for trailer in [
+        "本办法自2024年5月1日起施行。\n2024年3月1日",
+        "国务院\n2024年3月1日\n（此件公开发布）",
+    ] {
+        let h = read(Some("某某通知"), Some(trailer), None);
+        assert!(
+            !dated_events(&h).iter().any(|&(_, e)| e == "成文"),
+            "{trailer}"
+        );
+    }
+}
+
+#[test]
 fn a_closing_sentence_adds_its_own_events_once_and_not_those_of_the_texts_it_names() {
     let h = read(
         Some("某某决定\n（2021年11月15日通过，自2021年12月1日起施行）"),
