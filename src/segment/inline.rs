@@ -9,9 +9,9 @@ use crate::lines::{has_date, is_attachment_label, is_whole_title};
 /// begins with its header: a whole title, then a dated note, bracketed or not (`…同时废止。
 /// 乙市人大常委会关于某某的决定 2020年2月7日 某某会议通过 …`), after a sentence end or after a
 /// space where the text before it ended no sentence (a list's last entry,
-/// `414．虐待俘虏罪（第448条）`; a signature's date). The cut is right after the stop, or at the space. Not a law speaking of itself
-/// (`本条例`), not a title without a full date and what happened on it, and not inside a header
-/// already found (a title with a space in it).
+/// `414．虐待俘虏罪（第448条）`; a signature's date). The cut is right after the stop, or at the
+/// space. Not a law speaking of itself (`本条例`), not a title without a full date and what
+/// happened on it, and not inside a header already found (a title with a space in it).
 pub(super) fn inline_headers(text: &str) -> Vec<usize> {
     if text.len() < LONG_PARAGRAPH {
         return Vec::new();
@@ -257,9 +257,10 @@ fn opens_first_article(text: &str) -> bool {
 /// whole title (under it, perhaps, the first headings) stands between that date and the
 /// article (`…请认真贯彻执行。 某某省人民政府办公厅 2024年3月1日 某某省数据资源管理办法 第一章
 /// 总则 第一条 …`). `at` may be a plan's first division instead, whose title may have a
-/// preamble under it (`… 2024年3月1日 某某行动方案 为…，制定本方案。一、…`). Returns the cut, right after the date, and where lines of the notice and
-/// the law's header end: after the notice's last sentence and after the organ that signs it
-/// (when its name is short and no clause), and after the title.
+/// preamble under it (`… 2024年3月1日 某某行动方案 为…，制定本方案。一、…`). Returns the cut,
+/// right after the date, and where lines of the notice and the law's header end: after the
+/// notice's last sentence and after the organ that signs it (when its name is short and no
+/// clause), and after the title.
 pub(super) fn signed_then_titled(text: &str, at: usize) -> Option<(usize, Vec<usize>)> {
     let from = crate::text::window_start(text, at, HEADER_NOTE_BYTES);
     let date = crate::lines::DATE.find_iter(&text[from..at]).last()?;

@@ -188,7 +188,7 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
             unit_only,
         });
     }
-    // (A title's line ends only where its document begins: no cuts, no breaks.)
+    // (Lines are broken only around a cut: a paragraph without a cut keeps its lines whole.)
     if plan.iter().all(|p| p.cuts.is_empty()) {
         // Indices stay as they are: a law that begins with a paragraph begins with its header.
         let mut starts = Vec::new();
@@ -267,9 +267,10 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
 struct Planned {
     /// Its index.
     at: usize,
-    /// Byte offsets where a law begins inside it.
+    /// Byte offsets where a document begins inside it.
     cuts: Vec<usize>,
-    /// Byte offsets where a title's line ended inside it, which begin no document.
+    /// Byte offsets where a line ended inside it around a cut (after a title, a dated note, a
+    /// signature's organ), which begin no document.
     breaks: Vec<usize>,
     begins: Begins,
     /// It holds no first article and no header: it is planned only for the unit it opens with.
