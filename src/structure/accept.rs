@@ -146,10 +146,11 @@ pub(super) fn choose_top(body: &str, cands: &[Candidate], context: &[bool]) -> (
 }
 
 /// The 编 / 分编 / 章 / 节 headings of a document without articles, top-down: each level a
-/// running sequence of labels that start a paragraph and cite nothing, numbered again under
-/// each heading of the level above. Fewer than two chapters, sections or parts in all make no
-/// structure. A heading with no paragraph of its own before the next heading of its level or
-/// above (an entry of a 目录) is not one.
+/// running sequence of labels that start a paragraph (or stand where a single line lost the
+/// break before them, below) and cite nothing, numbered again under each heading of the level
+/// above. Fewer than two chapters, sections or parts in all make no structure. A heading with
+/// no text of its own before the next heading of its level or above (an entry of a 目录) is
+/// not one.
 fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usize> {
     // On a line of its own, or inside one (a single-line export) where the evidence of
     // [`context_flags`] says a line break was lost around it (its short title runs up to the
