@@ -262,6 +262,10 @@ fn opens_first_article(text: &str) -> bool {
 /// notice's last sentence and after the organ that signs it (when its name is short and no
 /// clause), and after the title.
 pub(super) fn signed_then_titled(text: &str, at: usize) -> Option<(usize, Vec<usize>)> {
+    // Most first articles open their paragraph: nothing stands before them on the line.
+    if at == 0 {
+        return None;
+    }
     let from = crate::text::window_start(text, at, HEADER_NOTE_BYTES);
     let date = crate::lines::DATE.find_iter(&text[from..at]).last()?;
     let (date_start, cut) = (from + date.start(), from + date.end());

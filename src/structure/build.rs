@@ -517,7 +517,9 @@ fn article_title(first: &str) -> Option<usize> {
 /// before text that does have one. Returns where the space begins. Not a space in a date or a
 /// number (`2024 年`), nor one between names (`张三 李四`).
 pub(super) fn spaced_title(first: &str) -> Option<usize> {
-    let k = first.find(is_space)?;
+    // Looked for among a title's characters only: `first` may run on for a whole document.
+    let head = &first[..crate::text::window_end(first, (TITLE_CHARS + 1) * 4)];
+    let k = head.find(is_space)?;
     let (title, after) = (&first[..k], first[k..].trim_start_matches(is_space));
     // The text may open with a quotation or a book title (`“十三五”时期…`).
     let stands_between_han = title.chars().next_back().is_some_and(crate::text::is_han)
@@ -529,9 +531,15 @@ pub(super) fn spaced_title(first: &str) -> Option<usize> {
     let words = title.chars().count();
     let is_title = (2..=TITLE_CHARS).contains(&words)
         && !title.contains(|c: char| is_sentence_end(c) || crate::text::is_clause_mark(c));
-    let text_follows = after.contains(|c: char| is_sentence_end(c) || matches!(c, '，' | '；'));
+    // Within a few lines: a list without stops (`1．某某罪（第102条） 2．…`) may run for pages.
+    let near = &after[..crate::text::window_end(after, TEXT_AFTER_TITLE_BYTES)];
+    let text_follows = near.contains(|c: char| is_sentence_end(c) || matches!(c, '，' | '；'));
     (stands_between_han && is_title && text_follows).then_some(k)
 }
+
+/// How far after a spaced title the text under it must show a stop or a clause, in bytes
+/// (a few lines).
+const TEXT_AFTER_TITLE_BYTES: usize = 600;
 
 /// `s` is one sentence: its first stop outside quotes and brackets ends it (closing marks
 /// aside), so that [`lead_sentence`] would make all of it the heading.
