@@ -1078,6 +1078,23 @@ fn the_numbers_of_a_list_of_attachments_are_no_units() {
     }
 }
 
+/// A plan whose attachment follows its body under `附件：` and the attachment's name, without a
+/// number: the note is the attachment's heading, and the `一、 二、` under it its divisions, not
+/// the names of a list of attachments (which would go on with the note's own numbering).
+#[test]
+fn divisions_under_an_attachment_named_without_a_number_are_its_units() {
+    let docs = extract_text(
+        "某某市优化营商环境行动方案\n为优化营商环境，制定本方案。\n\
+         一、总体要求\n坚持稳中求进。\n二、重点任务\n提升政务服务效能。\n\
+         附件：某某市优化营商环境重点任务分工方案\n\
+         一、政务服务\n市政务服务局牵头负责。\n二、法治保障\n市司法局牵头负责。\n",
+        "t",
+    );
+    let divisions: Vec<Vec<String>> = docs.iter().map(|d| labels(d, Kind::Division)).collect();
+    assert_eq!(divisions, [["一、", "二、"], ["一、", "二、"]]);
+    assert_eq!(docs[1].children[0].heading.as_deref(), Some("政务服务"));
+}
+
 /// An amending decision's items quote the text they write. A full stop inside the quotation
 /// ends no lead sentence: the item is text, not a heading cut in the middle of a quotation;
 /// a policy item whose lead sentence quotes a phrase keeps its heading.

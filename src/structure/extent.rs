@@ -8,6 +8,7 @@ use crate::layout::Para;
 use crate::lines::{
     bare_label, has_source_line, is_bracketed_note, is_closing_line, is_title_like, is_whole_title,
 };
+use crate::model::Kind;
 use crate::text::{ends_with_stop, width_at_most};
 
 /// A prose paragraph: a sentence of some length.
@@ -44,28 +45,45 @@ pub(super) fn signed_end(paras: &[Para]) -> usize {
 }
 
 /// The paragraphs of a notice's list of attachments, in order: the list (`附件：1.甲方案`, or
-/// `附件：` alone) and the numbered names under it (`2.乙方案`), each a few words without a
-/// sentence. They name the documents that follow the signature; their numbers are no units of
-/// the notice.
+/// `附件：` alone) and the numbered names under it that go on with its numbering (`2.乙方案`),
+/// each a few words without a sentence. They name the documents that follow the signature;
+/// their numbers are no units of the notice. A note that names one attachment without a
+/// number (`附件：某某分工方案`) is the whole list: the `一、` under it opens that attachment.
 pub(super) fn attachment_list_paras(paras: &[Para]) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut in_list = false;
+    // The label the next name must have: its kind (unknown under a bare `附件：`) and number.
+    let mut next: Option<(Option<Kind>, u32)> = None;
     for (i, p) in paras.iter().enumerate() {
         let text = p.text.as_str();
-        let entry = || {
-            crate::numbering::parse_marker(text).is_some()
+        // (Asked of every paragraph: the first character settles nearly all.)
+        let starts_list = text
+            .trim_start_matches(crate::normalise::is_space)
+            .starts_with('附');
+        if starts_list && crate::lines::is_attachment_note(text) {
+            // The first name is on the note's line, numbered or not.
+            let named = text.split_once(['：', ':']).map_or("", |(_, named)| named);
+            let named = named.trim_start_matches(crate::normalise::is_space);
+            next = crate::numbering::parse_marker(named).map(|m| (Some(m.kind), m.number + 1));
+            out.push(i);
+            continue;
+        }
+        if starts_list
+            && crate::lines::is_attachment_label(text)
+            && text.trim_end().ends_with(['：', ':'])
+        {
+            next = Some((None, 1));
+            out.push(i);
+            continue;
+        }
+        let Some((kind, number)) = next else { continue };
+        let named = crate::numbering::parse_marker(text).filter(|m| {
+            kind.is_none_or(|k| k == m.kind)
+                && m.number == number
                 && !ends_with_stop(text)
                 && width_at_most(text, ATTACHMENT_NAME_WIDTH)
-        };
-        // `附件：` alone heads a list on the lines below it, as `附件：1.甲方案` does. (Asked of
-        // every paragraph: the first character settles nearly all.)
-        let heads_list = text
-            .trim_start_matches(crate::normalise::is_space)
-            .starts_with('附')
-            && (crate::lines::is_attachment_note(text)
-                || crate::lines::is_attachment_label(text) && text.ends_with(['：', ':']));
-        in_list = heads_list || in_list && entry();
-        if in_list {
+        });
+        next = named.map(|m| (Some(m.kind), m.number + 1));
+        if named.is_some() {
             out.push(i);
         }
     }
