@@ -1095,6 +1095,38 @@ fn divisions_under_an_attachment_named_without_a_number_are_its_units() {
     assert_eq!(docs[1].children[0].heading.as_deref(), Some("政务服务"));
 }
 
+/// A plan's 目录 with leaders up to page numbers: PDF text sets every entry to the same width,
+/// which reads like hard-wrapped lines, but each entry ends on its page number. The entries stay
+/// in the preamble and the divisions keep their own headings.
+#[test]
+fn a_plans_table_of_contents_with_leaders_is_not_its_first_division() {
+    let d = doc("某某省“十四五”数字经济发展规划\n目  录\n\
+        一、发展基础 ……………………………………………… 1\n\
+        二、总体要求 ……………………………………………… 3\n\
+        三、重点任务 ……………………………………………… 5\n\
+        四、保障措施 ……………………………………………… 9\n\
+        一、发展基础\n“十三五”以来，我省数字经济快速发展。\n\
+        二、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n\
+        三、重点任务\n加快数字产业化，推进产业数字化。\n\
+        四、保障措施\n加强组织领导，强化要素保障。\n");
+    let headings: Vec<Option<&str>> = d.children.iter().map(|u| u.heading.as_deref()).collect();
+    assert_eq!(
+        headings,
+        [
+            Some("发展基础"),
+            Some("总体要求"),
+            Some("重点任务"),
+            Some("保障措施")
+        ]
+    );
+    let preamble = d.preamble.as_deref().unwrap();
+    assert!(
+        preamble.starts_with("目  录\n一、发展基础 ……"),
+        "{preamble}"
+    );
+    assert_eq!(preamble.lines().count(), 5, "{preamble}");
+}
+
 /// An amending decision's items quote the text they write. A full stop inside the quotation
 /// ends no lead sentence: the item is text, not a heading cut in the middle of a quotation;
 /// a policy item whose lead sentence quotes a phrase keeps its heading.

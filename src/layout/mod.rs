@@ -218,6 +218,11 @@ fn continues(
             return false;
         }
         if w.is_full(prev.len) {
+            // An entry of a 目录 fills its line with leaders up to its page number
+            // (`一、发展基础 ……… 1`): it ends there, whatever label opens the next.
+            if crate::lines::is_contents_entry(prev.text) {
+                return false;
+            }
             // A sentence that filled its line, then a short line that is a whole title: the next
             // law of a compilation (`…同时废止。` / `河南省工伤保险条例`). A wrapped sentence goes
             // on in a full line, and its last piece ends on a stop, which no title does. A title
