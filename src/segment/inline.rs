@@ -114,7 +114,7 @@ pub(super) enum Cut {
 pub(super) fn restart_cut(text: &str, at: usize, floor: usize) -> Option<Cut> {
     // `floor` is a character boundary: the end of a label.
     let from = crate::text::window_start(text, at, HEADER_BYTES).max(floor);
-    let Some((k, stop)) = last_stop(text, from, at) else {
+    let Some((k, stop)) = last_mark(text, from, at, crate::text::is_stop) else {
         return (from == 0).then_some(Cut::Paragraph);
     };
     let mut cut = sentence_end(text, k + stop.len_utf8());
@@ -167,12 +167,18 @@ fn sentence_end(text: &str, after_stop: usize) -> usize {
                 .len())
 }
 
-/// The last sentence stop in `text[from..end]`: its byte offset in `text`, and the stop.
-fn last_stop(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
+/// The last mark in `text[from..end]` that `is_mark` accepts (a stop, a sentence end): its byte
+/// offset in `text`, and the mark.
+fn last_mark(
+    text: &str,
+    from: usize,
+    end: usize,
+    is_mark: impl Fn(char) -> bool,
+) -> Option<(usize, char)> {
     text[from..end]
         .char_indices()
         .rev()
-        .find(|&(_, c)| crate::text::is_stop(c))
+        .find(|&(_, c)| is_mark(c))
         .map(|(i, c)| (from + i, c))
 }
 
@@ -180,7 +186,7 @@ fn last_stop(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
 /// after the stop before it, or with the paragraph. `None` when no stop comes between `from`
 /// (the end of an earlier `第一条`, or the limit of a header's length) and it.
 fn preamble_start(text: &str, from: usize, end: usize) -> Option<Cut> {
-    match last_stop(text, from, end) {
+    match last_mark(text, from, end, crate::text::is_stop) {
         Some((k, stop)) => Some(Cut::At(sentence_end(text, k + stop.len_utf8()))),
         None => (from == 0).then_some(Cut::Paragraph),
     }
@@ -195,9 +201,15 @@ fn reads_as_header(words: &str) -> bool {
             .split(crate::normalise::is_space)
             .any(is_whole_title)
         // `…条例第一章 总则`: a heading, glued to the title or not.
-        || words.match_indices('第').any(|(k, _)| {
-            crate::numbering::parse_marker(&words[k..]).is_some_and(|m| m.kind.is_structural())
-        })
+        || first_heading_label(words).is_some()
+}
+
+/// Where the first 编/章/节 label in `words` begins (`某某条例第一章 总则`), glued to the words
+/// before it or not.
+fn first_heading_label(words: &str) -> Option<usize> {
+    words.match_indices('第').map(|(k, _)| k).find(|&k| {
+        crate::numbering::parse_marker(&words[k..]).is_some_and(|m| m.kind.is_structural())
+    })
 }
 
 /// How far before an inline `第一条` its law's header may begin: a long title and its dated
@@ -272,11 +284,13 @@ pub(super) fn signed_then_titled(text: &str, at: usize) -> Option<(usize, Vec<us
     // The organ that signs: the words between the notice's last sentence and the date, short
     // and no clause. (A law's own title before its dated note ends no sentence.)
     let signature_from = crate::text::window_start(text, date_start, SIGNATURE_BYTES);
-    let (k, stop) = text[signature_from..date_start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| crate::text::is_sentence_end(c))?;
-    let signature = sentence_end(text, signature_from + k + stop.len_utf8());
+    let (k, stop) = last_mark(
+        text,
+        signature_from,
+        date_start,
+        crate::text::is_sentence_end,
+    )?;
+    let signature = sentence_end(text, k + stop.len_utf8());
     let organ = text[signature..date_start].trim_matches(crate::normalise::is_space);
     if organ.is_empty() || organ.contains(crate::text::is_clause_mark) {
         return None;
@@ -290,12 +304,7 @@ pub(super) fn signed_then_titled(text: &str, at: usize) -> Option<(usize, Vec<us
         opening_title(words)?
     } else {
         // The first headings over the article (`第一章 总则`) are not the title's.
-        let title = match words.match_indices('第').find(|&(k, _)| {
-            crate::numbering::parse_marker(&words[k..]).is_some_and(|m| m.kind.is_structural())
-        }) {
-            Some((k, _)) => &words[..k],
-            None => words,
-        };
+        let title = &words[..first_heading_label(words).unwrap_or(words.len())];
         let title = title.trim_end_matches(crate::normalise::is_space);
         is_whole_title(title).then_some(title.len())?
     };
