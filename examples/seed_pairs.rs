@@ -15,6 +15,11 @@
 //! The seeds are policy documents, news pages and a compilation, which the corpus's
 //! `compilation_check` (laws only) does not cover. Informative: it fails nothing.
 
+// The corpus check's layouts: `oneline` joins lines as degrade.py does.
+#[path = "corpus_check/extra.rs"]
+#[allow(dead_code)]
+mod extra;
+
 use fatiao::model::Extraction;
 use fatiao::{extract_bytes, Options};
 
@@ -31,22 +36,6 @@ fn shape(out: &Extraction) -> Vec<(Option<String>, usize)> {
                     .collect()
             });
             (title, d.children.len())
-        })
-        .collect()
-}
-
-/// Every line break gone, a space after every third line (blank lines count, as in
-/// degrade.py's `oneline`).
-fn one_line(text: &str) -> String {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| {
-            let l = l.trim();
-            if i % 3 == 0 {
-                format!("{l} ")
-            } else {
-                l.to_string()
-            }
         })
         .collect()
 }
@@ -77,7 +66,7 @@ fn main() -> anyhow::Result<()> {
             "with line breaks",
             (|t: &str| t.to_string()) as fn(&str) -> String,
         ),
-        ("on one line", one_line),
+        ("on one line", extra::oneline),
     ] {
         let mut same_alone = 0;
         for (i, text) in texts.iter().enumerate() {

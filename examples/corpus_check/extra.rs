@@ -146,9 +146,13 @@ pub fn indented(plain: &str, seed: &str) -> String {
 /// `oneline` made from its `nospace`, as some web exports give a law whose labels and text sit
 /// in separate elements. Lines are joined as `oneline` joins them: a space after every third.
 pub fn flat(plain: &str) -> String {
-    let glued = LABEL_SPACE.replace_all(plain, "$1");
-    glued
-        .lines()
+    oneline(&LABEL_SPACE.replace_all(plain, "$1"))
+}
+
+/// Every line break gone, a space after every third line (blank lines count), as degrade.py's
+/// `oneline` joins them.
+pub fn oneline(text: &str) -> String {
+    text.lines()
         .enumerate()
         .map(|(i, l)| {
             let l = l.trim();
