@@ -104,6 +104,13 @@ pub(super) fn noted_header_start(
     first: usize,
     before: usize,
 ) -> Option<usize> {
+    // No room for a header between the two units. Asked first, as it settles most calls: in a
+    // run of headings (a 目录 printed as 第一章 … lines, or a file of nothing else) each
+    // 第一章 asks, and the walk back over the headings before it would make the file's time
+    // grow with the square of its length.
+    if first <= before + 1 {
+        return None;
+    }
     let start = header_start(paras, previous, first);
     let header = &paras[start..first];
     let noted = header
@@ -115,9 +122,10 @@ pub(super) fn noted_header_start(
 /// `sentence` (the text before a stop) ends with the enacting formula of a preamble:
 /// `…，制定本规定`, `…，制定本条例`.
 pub(super) fn enacts(sentence: &str) -> bool {
-    sentence
-        .rfind("制定本")
-        .is_some_and(|k| sentence[k + "制定本".len()..].chars().count() <= 3)
+    // The formula and at most three characters after it: the last six characters. Only they
+    // are searched, as the sentence may be the whole of a long line before a label.
+    let tail = sentence.char_indices().rev().nth(5).map_or(0, |(k, _)| k);
+    sentence[tail..].contains("制定本")
 }
 
 /// How many paragraphs before a law's 第一条 may be its header: a title, a dated note for each

@@ -669,3 +669,30 @@ fn a_document_that_a_notice_transmits_begins_inside_a_line_after_the_notices_sig
         北京市实施某某法办法 第一章 总则 第一条 为了防范恐怖活动，制定本办法。";
     assert_eq!(segment(paras(&[line])).len(), 1);
 }
+
+#[test]
+fn the_enacting_formula_ends_the_sentence_with_at_most_three_characters_after_it() {
+    use super::header::enacts;
+    assert!(enacts("为了规范管理，根据有关法律，制定本规定"));
+    assert!(enacts("制定本办法"));
+    assert!(!enacts("依照本法制定本条例的实施办法"));
+    assert!(!enacts("不得以制定本规定为由"));
+    // Only the last occurrence counts, and the search reaches back over a long line.
+    let long = format!("{}制定本规定", "甲".repeat(5000));
+    assert!(enacts(&long));
+    assert!(!enacts(&format!("制定本规定{}", "甲".repeat(5000))));
+}
+
+proptest::proptest! {
+    /// The search of the last six characters answers as a search of the whole sentence for
+    /// the last 制定本 with at most three characters after it.
+    #[test]
+    fn enacts_reads_only_the_tail_but_answers_for_the_whole(
+        s in "[制定本规条例，。甲a ]{0,24}"
+    ) {
+        let whole = s
+            .rfind("制定本")
+            .is_some_and(|k| s[k + "制定本".len()..].chars().count() <= 3);
+        proptest::prop_assert_eq!(super::header::enacts(&s), whole);
+    }
+}
