@@ -102,9 +102,14 @@ fn chain_of(
     span: (usize, usize),
     restart: impl Fn(&Candidate, &Candidate) -> bool,
 ) -> Vec<usize> {
+    // A mask, not `taken.contains`: an outline of thousands of items takes thousands.
+    let mut is_taken = vec![false; cands.len()];
+    for &i in taken {
+        is_taken[i] = true;
+    }
     let idx: Vec<usize> = (0..cands.len())
         .filter(|&i| cands[i].kind == kind && cands[i].start >= span.0 && cands[i].start < span.1)
-        .filter(|i| !taken.contains(i))
+        .filter(|&i| !is_taken[i])
         .collect();
     let refs: Vec<&Candidate> = idx.iter().map(|&i| &cands[i]).collect();
     let flags: Vec<bool> = idx.iter().map(|&i| context[i]).collect();
@@ -173,14 +178,18 @@ fn policy_chapters(body: &str, cands: &[Candidate], context: &[bool]) -> Vec<usi
     let heading_starts: Vec<usize> = structural.iter().map(|&i| cands[i].start).collect();
     let holds_text = |c: &Candidate| {
         let level = rank(c.kind, Mode::Law);
-        let next = structural
+        // Both lists are in text order: the search for what follows `c` starts right after it
+        // (a scan from the top would make a file of headings take the square of its length).
+        let after = structural.partition_point(|&j| cands[j].start <= c.start);
+        let next = structural[after..]
             .iter()
             .map(|&j| &cands[j])
-            .find(|p| p.start > c.start && rank(p.kind, Mode::Law) <= level)
+            .find(|p| rank(p.kind, Mode::Law) <= level)
             .map_or(body.len(), |p| p.start);
         if c.position != Position::Start {
             // Its title ends where the unit under it begins, or at the space after it.
-            let title_end = match cands.iter().find(|p| p.start > c.start) {
+            let under = cands.partition_point(|p| p.start <= c.start);
+            let title_end = match cands.get(under) {
                 Some(under) if under.start < next => under.start,
                 _ => spaced_title_end(&body[c.end()..]).map_or(next, |end| c.end() + end),
             };

@@ -66,7 +66,7 @@ fn continues_numeral(body: &str, at: usize) -> bool {
     }
 }
 
-/// Finds every candidate marker in `body` (paragraphs joined by `\n`).
+/// Finds every candidate marker in `body` (paragraphs joined by `\n`), in text order.
 pub fn scan(body: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let bytes = body.as_bytes();
