@@ -84,7 +84,8 @@ fn furniture_flags(lines: &[Line]) -> Vec<bool> {
         .enumerate()
         .map(|(i, line)| {
             let text = line.text.as_str();
-            let is_head = heads.contains(&text) && !titles_a_label(lines, i) && {
+            // `heads` is sorted: a file of short lines may have thousands of them.
+            let is_head = heads.binary_search(&text).is_ok() && !titles_a_label(lines, i) && {
                 // The first occurrence near the top of the file is the title itself.
                 let first = seen.insert(text);
                 !(first && i < 5)
@@ -113,8 +114,8 @@ fn is_page_head(text: &str) -> bool {
 /// Lines between pages are at least this many lines apart.
 const PAGE_MIN_LINES: usize = 10;
 
-/// Short title-like lines that recur throughout the text, a page apart. Wrapped text repeats
-/// phrases too (`违反前款规定的，责令限期改正；`), but those are pieces of sentences: they hold
+/// Short title-like lines that recur throughout the text, a page apart, sorted. Wrapped text
+/// repeats phrases too (`违反前款规定的，责令限期改正；`), but those are pieces of sentences: they hold
 /// clause punctuation, and recur where the wording does, not once a page.
 fn running_heads(lines: &[Line]) -> Vec<&str> {
     let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
