@@ -174,8 +174,16 @@ impl Writer {
             self.out.extend_from_slice(b"\r\n");
             return Ok(());
         }
+        // A buffer that holds the whole quoted record: `csv::Writer` searches the rest of a
+        // field for a quote each time its buffer fills, which for a field of megabytes (the
+        // preamble of a file with no articles) takes time that grows with the square of its
+        // length. Quoting at most doubles a field, and adds two quotes to it.
+        let capacity = 2 * record.len() + 2 * N + 2;
         self.out.truncate(start);
-        let mut quoting = self.quoting.from_writer(&mut self.out);
+        let mut quoting = self
+            .quoting
+            .buffer_capacity(capacity.max(1024))
+            .from_writer(&mut self.out);
         quoting.write_record(fields)?;
         quoting.flush()?;
         Ok(())
@@ -189,9 +197,8 @@ fn writer() -> Writer {
             let mut builder = csv::WriterBuilder::new();
             builder
                 .has_headers(false)
-                .terminator(csv::Terminator::CRLF)
-                // A record at a time: its buffer is dropped with it.
-                .buffer_capacity(1024);
+                // Its buffer, set for each record (see `write_record`), is dropped with it.
+                .terminator(csv::Terminator::CRLF);
             builder
         },
     }
