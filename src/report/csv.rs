@@ -22,7 +22,7 @@ pub const COLUMNS: [&str; 7] = [
 /// source paths of each diff in the batch `changes.csv`). Rows go straight to the writer `W`:
 /// a table of many diffs need not sit in memory.
 pub struct Table<W: Write = Vec<u8>> {
-    writer: csv::Writer<W>,
+    w: W,
 }
 
 impl Table<Vec<u8>> {
@@ -33,18 +33,16 @@ impl Table<Vec<u8>> {
 
     /// The CSV text.
     pub fn finish(self) -> String {
-        let bytes = self.writer.into_inner().unwrap_or_default();
-        String::from_utf8(bytes).unwrap_or_default()
+        String::from_utf8(self.w).unwrap_or_default()
     }
 }
 
 impl<W: Write> Table<W> {
     /// A table written to `w`, starting with its header: `prefix` followed by [`COLUMNS`].
     pub fn to_writer(w: W, prefix: &[&str]) -> csv::Result<Table<W>> {
-        let mut t = Table {
-            writer: csv::Writer::from_writer(w),
-        };
-        t.writer.write_record(prefix.iter().chain(&COLUMNS))?;
+        let mut t = Table { w };
+        let header: Vec<&str> = prefix.iter().chain(&COLUMNS).copied().collect();
+        t.write_record(&header)?;
         Ok(t)
     }
 
@@ -65,15 +63,30 @@ impl<W: Write> Table<W> {
                 &old_text,
                 &new_text,
             ];
-            self.writer
-                .write_record(prefix.iter().copied().chain(cells))?;
+            let row: Vec<&str> = prefix.iter().copied().chain(cells).collect();
+            self.write_record(&row)?;
         }
         Ok(())
     }
 
-    /// Flushes the rows and gives the writer back.
+    /// Gives the writer back; every row is in it already.
     pub fn into_inner(self) -> io::Result<W> {
-        self.writer.into_inner().map_err(|e| e.into_error())
+        Ok(self.w)
+    }
+
+    /// One record, quoted by `csv::Writer`, through a buffer that holds all of it: the writer
+    /// searches the rest of a field for a quote each time its buffer fills, which for the text
+    /// of a change of megabytes would take time growing with the square of its length.
+    /// Quoting at most doubles a field and adds two quotes to it.
+    fn write_record(&mut self, fields: &[&str]) -> csv::Result<()> {
+        let len: usize = fields.iter().map(|f| 2 * f.len() + 3).sum();
+        let mut record = csv::WriterBuilder::new()
+            .buffer_capacity(len.max(1024))
+            .from_writer(Vec::with_capacity(len));
+        record.write_record(fields)?;
+        let bytes = record.into_inner().map_err(|e| e.into_error())?;
+        self.w.write_all(&bytes)?;
+        Ok(())
     }
 }
 
