@@ -12,16 +12,22 @@ use std::sync::LazyLock;
 
 /// A date written `2024年2月28日`, `2024 年 2 月 28 日`, `二〇二四年二月二十八日` or
 /// `2024-02-28`. `\d` is Unicode-aware, so full-width digits match too.
-pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
+pub(crate) static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?x){DATE_PATTERN}")).expect("valid date regex"));
+
+/// [`DATE`] at the start of the text only. A search for `DATE` anywhere, then a look at where
+/// it matched, reads the whole text when it holds no date: layout asks of the paragraph it is
+/// building with every line it joins, which for a paragraph of hard-wrapped lines made the
+/// time grow with the square of the paragraph's length.
+static DATE_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?x)^(?:{DATE_PATTERN})")).expect("valid date regex"));
+
+/// The pattern of [`DATE`], in the regex crate's verbose syntax.
+const DATE_PATTERN: &str = r"
         (?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*
         (?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月
         (?:\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?
-        |(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})",
-    )
-    .expect("valid date regex")
-});
+        |(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})";
 
 /// A news agency's dispatch line (`新华社北京2月28日电`).
 pub(crate) static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -45,14 +51,13 @@ pub fn has_source_line(s: &str) -> bool {
 /// issuing organ that signs a document.
 pub fn is_date_line(s: &str) -> bool {
     let s = s.trim_matches(crate::normalise::is_space);
-    DATE.find(s)
-        .is_some_and(|m| m.start() == 0 && m.end() == s.len())
+    DATE_AT_START.find(s).is_some_and(|m| m.end() == s.len())
 }
 
 /// `s` opens with a date: a dated note of a header (`2004年11月25日 某某会议通过`), or a date
 /// line.
 pub fn opens_with_date(s: &str) -> bool {
-    DATE.find(s).is_some_and(|m| m.start() == 0)
+    DATE_AT_START.is_match(s)
 }
 
 /// `s` heads a table of contents: `目录`, perhaps letter-spaced (`目　　录`).
@@ -332,6 +337,40 @@ mod tests {
         }
         for line in ["2024年3月1日通过", "国务院 2024年3月1日", "12月7日"] {
             assert!(!is_date_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_text_opens_with_a_date_only_where_its_first_character_begins_one() {
+        for text in [
+            "2004年11月25日 某某会议通过",
+            "二〇〇四年十一月二十五日公布",
+            "2024 年 2 月 28 日",
+            "2024-02-28 施行",
+            "2024年2月",
+        ] {
+            assert!(opens_with_date(text), "{text}");
+        }
+        for text in [
+            "本法自2024年2月28日起施行",
+            " 2024年2月28日",
+            "第2024年",
+            "",
+        ] {
+            assert!(!opens_with_date(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The search anchored at the start answers as a search anywhere whose match begins
+        /// at the start, and is the same match.
+        #[test]
+        fn the_anchored_date_search_agrees_with_the_search_anywhere(
+            s in "[0-9０-９〇零一二三四五六七八九十年月日 \\-/.通过]{0,20}"
+        ) {
+            let anywhere = DATE.find(&s).filter(|m| m.start() == 0).map(|m| m.end());
+            proptest::prop_assert_eq!(DATE_AT_START.find(&s).map(|m| m.end()), anywhere);
+            proptest::prop_assert_eq!(opens_with_date(&s), anywhere.is_some());
         }
     }
 
