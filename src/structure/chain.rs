@@ -101,9 +101,19 @@ pub fn best_chain(
         } else {
             None
         };
-        let mut pred = None;
-        for i in j.saturating_sub(WINDOW)..j {
+        // The best predecessor: the highest total, the earliest of equal ones. Walked from the
+        // nearest back, as the nearest usually scores best (a chain's score grows along it):
+        // then a predecessor that could not reach that total even at no cost is passed over
+        // on its score alone, without asking how it would step to this candidate (whether a
+        // parent began in between is the costly question). Nor is one asked that could not
+        // beat starting a chain here.
+        let mut found: Option<(i32, usize)> = None;
+        for i in (j.saturating_sub(WINDOW)..j).rev() {
             let Some(prev_score) = best[i] else { continue };
+            let reach = prev_score + own;
+            if found.is_some_and(|(b, _)| reach < b) || score.is_some_and(|s| reach <= s) {
+                continue;
+            }
             let Some(s) = step(cands[i], cands[j], || restart(cands[i], cands[j])) else {
                 continue;
             };
@@ -115,8 +125,14 @@ pub fn best_chain(
                 Step::Gap(k) if line_start(cands[j]) => 2 + (k.min(40) / 10) as i32,
                 Step::Gap(k) => 3 + k.min(20) as i32,
             };
-            let total = prev_score + own - cost;
-            if score.is_none_or(|b| total > b) {
+            let total = reach - cost;
+            if found.is_none_or(|(b, _)| total >= b) {
+                found = Some((total, i));
+            }
+        }
+        let mut pred = None;
+        if let Some((total, i)) = found {
+            if score.is_none_or(|s| total > s) {
                 score = Some(total);
                 pred = Some(i);
             }
@@ -208,6 +224,131 @@ mod tests {
         let refs: Vec<&Candidate> = cands.iter().collect();
         let chain = best_chain(&refs, &[false; 4], |_, _| false);
         assert_eq!(chain, [0, 2, 3]);
+    }
+
+    /// The dynamic programme as first written: every predecessor in the window asked, in order,
+    /// the first of the best kept.
+    fn best_chain_asking_all(
+        cands: &[&Candidate],
+        context: &[bool],
+        restart: impl Fn(&Candidate, &Candidate) -> bool,
+    ) -> Vec<usize> {
+        let n = cands.len();
+        let mut best: Vec<Option<i32>> = vec![None; n];
+        let mut from: Vec<Option<usize>> = vec![None; n];
+        for j in 0..n {
+            let Some(own) = position_score(cands[j], context[j]) else {
+                continue;
+            };
+            let exact_only =
+                cands[j].position < Position::AfterStop || cands[j].reference != Reference::No;
+            let mut score = if cands[j].key() == (1, 0) {
+                Some(own)
+            } else if !exact_only {
+                Some(own - 8)
+            } else {
+                None
+            };
+            let mut pred = None;
+            for i in j.saturating_sub(WINDOW)..j {
+                let Some(prev_score) = best[i] else { continue };
+                let Some(s) = step(cands[i], cands[j], || restart(cands[i], cands[j])) else {
+                    continue;
+                };
+                let cost = match s {
+                    Step::Next | Step::Restart => 0,
+                    Step::Gap(_) if exact_only => continue,
+                    Step::Gap(k) if line_start(cands[j]) => 2 + (k.min(40) / 10) as i32,
+                    Step::Gap(k) => 3 + k.min(20) as i32,
+                };
+                let total = prev_score + own - cost;
+                if score.is_none_or(|b| total > b) {
+                    score = Some(total);
+                    pred = Some(i);
+                }
+            }
+            best[j] = score;
+            from[j] = pred;
+        }
+        let Some(mut end) = (0..n)
+            .filter(|&j| best[j].is_some_and(|s| s > 0))
+            .max_by_key(|&j| (best[j], std::cmp::Reverse(j)))
+        else {
+            return Vec::new();
+        };
+        let mut chain = vec![end];
+        while let Some(p) = from[end] {
+            chain.push(p);
+            end = p;
+        }
+        chain.reverse();
+        chain
+    }
+
+    fn arbitrary_candidate() -> impl proptest::strategy::Strategy<Value = (Candidate, bool)> {
+        use proptest::prelude::*;
+        let position = prop_oneof![
+            Just(Position::Start),
+            Just(Position::AfterStop),
+            Just(Position::AfterSpace),
+            Just(Position::Inline),
+        ];
+        let reference = prop_oneof![
+            Just(Reference::No),
+            Just(Reference::Soft),
+            Just(Reference::Hard)
+        ];
+        (
+            1u32..12,
+            prop::option::weighted(0.1, 1u32..3),
+            position,
+            reference,
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(number, sub, position, reference, spaced_after, context)| {
+                    let c = Candidate {
+                        kind: Kind::Item,
+                        number,
+                        sub,
+                        start: 0,
+                        len: 0,
+                        position,
+                        reference,
+                        spaced_after,
+                    };
+                    (c, context)
+                },
+            )
+    }
+
+    proptest::proptest! {
+        /// Passing over predecessors that cannot win, nearest first, picks the chain that asking
+        /// every predecessor picks: the same best totals, the same earliest of equal ones.
+        #[test]
+        fn the_pruned_walk_picks_the_chain_the_full_walk_picks(
+            cands in proptest::collection::vec(arbitrary_candidate(), 0..120),
+            parents in proptest::collection::vec(0usize..1200, 0..8),
+        ) {
+            let flags: Vec<bool> = cands.iter().map(|&(_, context)| context).collect();
+            let cands: Vec<Candidate> = cands
+                .into_iter()
+                .enumerate()
+                .map(|(i, (mut c, _))| {
+                    c.start = 10 * i;
+                    c
+                })
+                .collect();
+            let refs: Vec<&Candidate> = cands.iter().collect();
+            // A parent begins at each of `parents` (a byte offset).
+            let restart =
+                |a: &Candidate, b: &Candidate| parents.iter().any(|&p| a.start < p && p < b.start);
+            proptest::prop_assert_eq!(
+                best_chain(&refs, &flags, restart),
+                best_chain_asking_all(&refs, &flags, restart)
+            );
+        }
     }
 
     #[test]
