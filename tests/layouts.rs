@@ -1461,3 +1461,25 @@ fn a_closing_formula_opens_the_trailer() {
         .unwrap()
         .ends_with("请各单位认真落实。"));
 }
+
+#[test]
+fn a_regulation_whose_preamble_enacts_its_implementing_rules_begins_with_its_title() {
+    // Printed after the law it implements, with a preamble ending `制定本实施细则` (a name of
+    // four characters; `制定本细则` was always read as enacting).
+    let docs = extract_text(
+        "甲管理条例\n第一条 为了规范管理，制定本条例。\n第二条 本条例自公布之日起施行。\n\
+         乙管理条例实施细则\n为了贯彻执行甲管理条例，制定本实施细则。\n\
+         第一条 本细则适用于全省。\n第二条 本细则自公布之日起施行。\n",
+        "t",
+    );
+    assert_eq!(docs.len(), 2);
+    assert_eq!(
+        docs[0].trailer, None,
+        "nothing of the second law after the first"
+    );
+    assert_eq!(docs[1].title.as_deref(), Some("乙管理条例实施细则"));
+    assert_eq!(
+        docs[1].preamble.as_deref(),
+        Some("为了贯彻执行甲管理条例，制定本实施细则。")
+    );
+}

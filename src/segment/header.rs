@@ -120,12 +120,54 @@ pub(super) fn noted_header_start(
 }
 
 /// `sentence` (the text before a stop) ends with the enacting formula of a preamble:
-/// `…，制定本规定`, `…，制定本条例`.
+/// `…，制定本规定`, `…，制定本条例`, `…，制定本实施细则`, `…，制定本办法（试行）`.
 pub(super) fn enacts(sentence: &str) -> bool {
-    // The formula and at most three characters after it: the last six characters. Only they
-    // are searched, as the sentence may be the whole of a long line before a label.
-    let tail = sentence.char_indices().rev().nth(5).map_or(0, |(k, _)| k);
-    sentence[tail..].contains("制定本")
+    // Only the last characters are read, as the sentence may be the whole of a long line
+    // before a label.
+    let tail = |chars: usize| {
+        let from = sentence
+            .char_indices()
+            .rev()
+            .nth(chars - 1)
+            .map_or(0, |(k, _)| k);
+        &sentence[from..]
+    };
+    // The formula and at most three characters after it (本法, 本规定, 本解释): the last six.
+    if tail(6).contains("制定本") {
+        return true;
+    }
+    // Or a longer name of the document's kind: 本实施细则, 本暂行规定, 本议事规则.
+    tail(NAMED_FORMULA_CHARS)
+        .rfind("制定本")
+        .is_some_and(|k| names_a_document(&tail(NAMED_FORMULA_CHARS)[k + "制定本".len()..]))
+}
+
+/// The most characters `制定本` and a document's name after it take: two qualifiers, a kind of
+/// three characters, a bracketed `（试行）`.
+const NAMED_FORMULA_CHARS: usize = 3 + 2 * 2 + 3 + 4;
+
+/// Words that qualify a document's kind in its own name (`实施细则`, `暂行规定`, `议事规则`),
+/// unlike the scope that names another text (`本地区实施办法`, `本部门应急预案`).
+const KIND_QUALIFIERS: &[&str] = &[
+    "实施", "暂行", "试行", "管理", "工作", "议事", "若干", "补充", "具体", "执行", "操作",
+];
+
+/// `name` is a document's kind, perhaps after one or two of [`KIND_QUALIFIERS`] and before
+/// `（试行）` or `（暂行）`: `实施细则`, `暂行规定`, `办法（试行）`.
+fn names_a_document(name: &str) -> bool {
+    let name = name
+        .strip_suffix("（试行）")
+        .or_else(|| name.strip_suffix("（暂行）"))
+        .unwrap_or(name);
+    let mut rest = name;
+    for _ in 0..2 {
+        match KIND_QUALIFIERS.iter().find(|q| rest.starts_with(**q)) {
+            Some(q) => rest = &rest[q.len()..],
+            None => break,
+        }
+    }
+    rest.len() < name.len() && crate::lines::TITLE_ENDS.contains(&rest)
+        || crate::lines::TITLE_ENDS.contains(&name)
 }
 
 /// How many paragraphs before a law's 第一条 may be its header: a title, a dated note for each

@@ -677,6 +677,25 @@ fn the_enacting_formula_ends_the_sentence_with_at_most_three_characters_after_it
     assert!(enacts("制定本办法"));
     assert!(!enacts("依照本法制定本条例的实施办法"));
     assert!(!enacts("不得以制定本规定为由"));
+    // A longer name of the document's own kind.
+    for named in [
+        "为了贯彻执行某某条例，制定本实施细则",
+        "结合本省实际，制定本暂行规定",
+        "制定本议事规则",
+        "制定本办法（试行）",
+        "制定本实施办法（试行）",
+    ] {
+        assert!(enacts(named), "{named}");
+    }
+    // Another text, named by its scope: a sentence of an article, not a preamble.
+    for other in [
+        "省人民政府可以根据本条例制定本地区实施办法",
+        "制定本行政区域的实施办法",
+        "制定本部门应急响应预案",
+        "制定本单位安全管理制度",
+    ] {
+        assert!(!enacts(other), "{other}");
+    }
     // Only the last occurrence counts, and the search reaches back over a long line.
     let long = format!("{}制定本规定", "甲".repeat(5000));
     assert!(enacts(&long));
@@ -684,8 +703,8 @@ fn the_enacting_formula_ends_the_sentence_with_at_most_three_characters_after_it
 }
 
 proptest::proptest! {
-    /// The search of the last six characters answers as a search of the whole sentence for
-    /// the last 制定本 with at most three characters after it.
+    /// For the short formula, the search of the last six characters answers as a search of the
+    /// whole sentence for the last 制定本 with at most three characters after it.
     #[test]
     fn enacts_reads_only_the_tail_but_answers_for_the_whole(
         s in "[制定本规条例，。甲a ]{0,24}"
