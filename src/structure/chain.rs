@@ -88,18 +88,13 @@ pub fn best_chain(
     let mut best: Vec<Option<i32>> = vec![None; n];
     let mut from: Vec<Option<usize>> = vec![None; n];
     for j in 0..n {
-        let Some(own) = position_score(cands[j], context[j]) else {
+        let Some(Entry {
+            own,
+            exact_only,
+            start: mut score,
+        }) = entry(cands[j], context[j])
+        else {
             continue;
-        };
-        let exact_only =
-            cands[j].position < Position::AfterStop || cands[j].reference != Reference::No;
-        // Starting a chain: at 1 for free, elsewhere (a page that starts mid-document) at a cost.
-        let mut score = if cands[j].key() == (1, 0) {
-            Some(own)
-        } else if !exact_only {
-            Some(own - 8)
-        } else {
-            None
         };
         // The best predecessor: the highest total, the earliest of equal ones. Walked from the
         // nearest back, as the nearest usually scores best (a chain's score grows along it):
@@ -114,16 +109,10 @@ pub fn best_chain(
             if found.is_some_and(|(b, _)| reach < b) || score.is_some_and(|s| reach <= s) {
                 continue;
             }
-            let Some(s) = step(cands[i], cands[j], || restart(cands[i], cands[j])) else {
+            let Some(cost) = step(cands[i], cands[j], || restart(cands[i], cands[j]))
+                .and_then(|s| step_cost(s, exact_only, cands[j]))
+            else {
                 continue;
-            };
-            let cost = match s {
-                Step::Next | Step::Restart => 0,
-                Step::Gap(_) if exact_only => continue,
-                // Missing numbers cost less before a label on a line of its own: what is
-                // missing is more likely text lost than a citation taken for a heading.
-                Step::Gap(k) if line_start(cands[j]) => 2 + (k.min(40) / 10) as i32,
-                Step::Gap(k) => 3 + k.min(20) as i32,
             };
             let total = reach - cost;
             if found.is_none_or(|(b, _)| total >= b) {
@@ -140,7 +129,54 @@ pub fn best_chain(
         best[j] = score;
         from[j] = pred;
     }
-    let Some(mut end) = (0..n)
+    trace(&best, &from)
+}
+
+/// What a candidate brings to a chain.
+struct Entry {
+    /// Its evidence of being a heading.
+    own: i32,
+    /// No gap may lead to it, and a chain starts with it only at 1: it stands inside a line,
+    /// or its context reads like a reference.
+    exact_only: bool,
+    /// The score of a chain that starts with it, if one may.
+    start: Option<i32>,
+}
+
+fn entry(c: &Candidate, context: bool) -> Option<Entry> {
+    let own = position_score(c, context)?;
+    let exact_only = c.position < Position::AfterStop || c.reference != Reference::No;
+    // Starting a chain: at 1 for free, elsewhere (a page that starts mid-document) at a cost.
+    let start = if c.key() == (1, 0) {
+        Some(own)
+    } else if !exact_only {
+        Some(own - 8)
+    } else {
+        None
+    };
+    Some(Entry {
+        own,
+        exact_only,
+        start,
+    })
+}
+
+/// What a step to `next` costs; `None` where it may not be taken.
+fn step_cost(s: Step, exact_only: bool, next: &Candidate) -> Option<i32> {
+    Some(match s {
+        Step::Next | Step::Restart => 0,
+        Step::Gap(_) if exact_only => return None,
+        // Missing numbers cost less before a label on a line of its own: what is missing is
+        // more likely text lost than a citation taken for a heading.
+        Step::Gap(k) if line_start(next) => 2 + (k.min(40) / 10) as i32,
+        Step::Gap(k) => 3 + k.min(20) as i32,
+    })
+}
+
+/// The chain that ends at the best positive score (the earliest of equal ones), followed back
+/// through each candidate's predecessor.
+fn trace(best: &[Option<i32>], from: &[Option<usize>]) -> Vec<usize> {
+    let Some(mut end) = (0..best.len())
         .filter(|&j| best[j].is_some_and(|s| s > 0))
         .max_by_key(|&j| (best[j], std::cmp::Reverse(j)))
     else {
@@ -237,29 +273,21 @@ mod tests {
         let mut best: Vec<Option<i32>> = vec![None; n];
         let mut from: Vec<Option<usize>> = vec![None; n];
         for j in 0..n {
-            let Some(own) = position_score(cands[j], context[j]) else {
+            let Some(Entry {
+                own,
+                exact_only,
+                start: mut score,
+            }) = entry(cands[j], context[j])
+            else {
                 continue;
-            };
-            let exact_only =
-                cands[j].position < Position::AfterStop || cands[j].reference != Reference::No;
-            let mut score = if cands[j].key() == (1, 0) {
-                Some(own)
-            } else if !exact_only {
-                Some(own - 8)
-            } else {
-                None
             };
             let mut pred = None;
             for i in j.saturating_sub(WINDOW)..j {
                 let Some(prev_score) = best[i] else { continue };
-                let Some(s) = step(cands[i], cands[j], || restart(cands[i], cands[j])) else {
+                let Some(cost) = step(cands[i], cands[j], || restart(cands[i], cands[j]))
+                    .and_then(|s| step_cost(s, exact_only, cands[j]))
+                else {
                     continue;
-                };
-                let cost = match s {
-                    Step::Next | Step::Restart => 0,
-                    Step::Gap(_) if exact_only => continue,
-                    Step::Gap(k) if line_start(cands[j]) => 2 + (k.min(40) / 10) as i32,
-                    Step::Gap(k) => 3 + k.min(20) as i32,
                 };
                 let total = prev_score + own - cost;
                 if score.is_none_or(|b| total > b) {
@@ -270,19 +298,7 @@ mod tests {
             best[j] = score;
             from[j] = pred;
         }
-        let Some(mut end) = (0..n)
-            .filter(|&j| best[j].is_some_and(|s| s > 0))
-            .max_by_key(|&j| (best[j], std::cmp::Reverse(j)))
-        else {
-            return Vec::new();
-        };
-        let mut chain = vec![end];
-        while let Some(p) = from[end] {
-            chain.push(p);
-            end = p;
-        }
-        chain.reverse();
-        chain
+        trace(&best, &from)
     }
 
     fn arbitrary_candidate() -> impl proptest::strategy::Strategy<Value = (Candidate, bool)> {
