@@ -174,20 +174,26 @@ impl Writer {
             self.out.extend_from_slice(b"\r\n");
             return Ok(());
         }
-        // A buffer that holds the whole quoted record: `csv::Writer` searches the rest of a
-        // field for a quote each time its buffer fills, which for a field of megabytes (the
-        // preamble of a file with no articles) takes time that grows with the square of its
-        // length. Quoting at most doubles a field, and adds two quotes to it.
-        let capacity = 2 * record.len() + 2 * N + 2;
         self.out.truncate(start);
-        let mut quoting = self
-            .quoting
-            .buffer_capacity(capacity.max(1024))
-            .from_writer(&mut self.out);
-        quoting.write_record(fields)?;
-        quoting.flush()?;
-        Ok(())
+        write_quoted_record(&mut self.quoting, &mut self.out, &fields)
     }
+}
+
+/// Appends one record to `out` as `builder`'s `csv::Writer` writes it, quoting what needs it,
+/// through a buffer that holds the whole record: `csv::Writer` searches the rest of a field for
+/// a quote each time its buffer fills, which for a field of megabytes (the preamble of a file
+/// with no articles, the text of a large change in a diff report) takes time that grows with
+/// the square of its length. Quoting at most doubles a field and adds two quotes to it.
+pub fn write_quoted_record(
+    builder: &mut csv::WriterBuilder,
+    out: &mut Vec<u8>,
+    fields: &[&str],
+) -> Result<(), csv::Error> {
+    let capacity: usize = fields.iter().map(|f| 2 * f.len() + 3).sum::<usize>() + 2;
+    let mut quoting = builder.buffer_capacity(capacity.max(1024)).from_writer(out);
+    quoting.write_record(fields)?;
+    quoting.flush()?;
+    Ok(())
 }
 
 fn writer() -> Writer {
@@ -195,10 +201,8 @@ fn writer() -> Writer {
         out: Vec::new(),
         quoting: {
             let mut builder = csv::WriterBuilder::new();
-            builder
-                .has_headers(false)
-                // Its buffer, set for each record (see `write_record`), is dropped with it.
-                .terminator(csv::Terminator::CRLF);
+            // Its buffer is sized for each record (`write_quoted_record`).
+            builder.has_headers(false).terminator(csv::Terminator::CRLF);
             builder
         },
     }

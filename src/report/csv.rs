@@ -23,6 +23,10 @@ pub const COLUMNS: [&str; 7] = [
 /// a table of many diffs need not sit in memory.
 pub struct Table<W: Write = Vec<u8>> {
     w: W,
+    /// How a record is quoted: `csv::Writer`'s defaults.
+    quoting: csv::WriterBuilder,
+    /// The record being written, before it goes to `w`.
+    record: Vec<u8>,
 }
 
 impl Table<Vec<u8>> {
@@ -40,7 +44,11 @@ impl Table<Vec<u8>> {
 impl<W: Write> Table<W> {
     /// A table written to `w`, starting with its header: `prefix` followed by [`COLUMNS`].
     pub fn to_writer(w: W, prefix: &[&str]) -> csv::Result<Table<W>> {
-        let mut t = Table { w };
+        let mut t = Table {
+            w,
+            quoting: csv::WriterBuilder::new(),
+            record: Vec::new(),
+        };
         let header: Vec<&str> = prefix.iter().chain(&COLUMNS).copied().collect();
         t.write_record(&header)?;
         Ok(t)
@@ -74,18 +82,11 @@ impl<W: Write> Table<W> {
         Ok(self.w)
     }
 
-    /// One record, quoted by `csv::Writer`, through a buffer that holds all of it: the writer
-    /// searches the rest of a field for a quote each time its buffer fills, which for the text
-    /// of a change of megabytes would take time growing with the square of its length.
-    /// Quoting at most doubles a field and adds two quotes to it.
+    /// One record, whole (see [`crate::emit::csv::write_quoted_record`] on why).
     fn write_record(&mut self, fields: &[&str]) -> csv::Result<()> {
-        let len: usize = fields.iter().map(|f| 2 * f.len() + 3).sum();
-        let mut record = csv::WriterBuilder::new()
-            .buffer_capacity(len.max(1024))
-            .from_writer(Vec::with_capacity(len));
-        record.write_record(fields)?;
-        let bytes = record.into_inner().map_err(|e| e.into_error())?;
-        self.w.write_all(&bytes)?;
+        self.record.clear();
+        crate::emit::csv::write_quoted_record(&mut self.quoting, &mut self.record, fields)?;
+        self.w.write_all(&self.record)?;
         Ok(())
     }
 }
