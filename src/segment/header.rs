@@ -137,9 +137,10 @@ pub(super) fn enacts(sentence: &str) -> bool {
         return true;
     }
     // Or a longer name of the document's kind: 本实施细则, 本暂行规定, 本议事规则.
-    tail(NAMED_FORMULA_CHARS)
+    let named = tail(NAMED_FORMULA_CHARS);
+    named
         .rfind("制定本")
-        .is_some_and(|k| names_a_document(&tail(NAMED_FORMULA_CHARS)[k + "制定本".len()..]))
+        .is_some_and(|k| names_a_document(&named[k + "制定本".len()..]))
 }
 
 /// The most characters `制定本` and a document's name after it take: two qualifiers, a kind of
@@ -166,8 +167,7 @@ fn names_a_document(name: &str) -> bool {
             None => break,
         }
     }
-    rest.len() < name.len() && crate::lines::TITLE_ENDS.contains(&rest)
-        || crate::lines::TITLE_ENDS.contains(&name)
+    crate::lines::TITLE_ENDS.contains(&rest)
 }
 
 /// How many paragraphs before a law's 第一条 may be its header: a title, a dated note for each
