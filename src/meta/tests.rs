@@ -174,6 +174,20 @@ fn an_event_word_broken_by_a_wrapped_line_is_read() {
 }
 
 #[test]
+fn an_event_word_broken_by_a_space_where_a_line_ended_is_read() {
+    // A single-line export leaves a space where the wrap cut the word (`第二次修` / `订）`).
+    let h = read(
+        Some("中华人民共和国保守国家秘密法\n（1988年9月5日第七届全国人民代表大会常务委员会第三次会议通过 2024 年 2 月 27 日第十四届全国人民代表大会常务委员会第八次会议第二次修 订）"),
+        None,
+        None,
+    );
+    assert_eq!(
+        dated_events(&h),
+        [("1988-09-05", "通过"), ("2024-02-27", "修订")]
+    );
+}
+
+#[test]
 fn wrapped_title_and_source_line() {
     let h = read(
         Some("中共中央办公厅关于巩固拓展学习贯彻习\n近平新时代中国特色社会主义思想主题教\n育成果的意见\n新华社北京 2 月 28 日电\n（2024 年 2 月 23 日）"),
