@@ -232,11 +232,12 @@ pub fn bare_label(text: &str) -> Option<crate::numbering::Marker> {
 }
 
 /// A paragraph that stands alone like a title or a byline: short, not ending a sentence, not a
-/// numbered unit, not a row of a Markdown table (`| 刑法条文 | 罪名 |`).
+/// numbered unit, not a row of a Markdown table (`| 刑法条文 | 罪名 |`), not a note that a
+/// reference mark opens (`※这是…的节录。`, wrapped before its full stop).
 pub fn is_title_like(text: &str) -> bool {
     !ends_with_stop(text)
         && width_at_most(text, 64)
-        && !text.starts_with('|')
+        && !text.starts_with(['|', '※', '＊', '*'])
         && crate::numbering::parse_marker(text).is_none()
 }
 

@@ -116,6 +116,18 @@ mod tests {
     }
 
     #[test]
+    fn a_note_under_the_text_is_no_title() {
+        // `※这是…的节录。`, wrapped before its full stop: the note ends the piece over it.
+        let docs = split_tail(&paras(&[
+            "（2023 年 6 月 2 日在文化传承发展座谈会上的讲话）",
+            "这是讲话的正文。",
+            "※这是习近平总书记 2012 年 12 月至 2023 年 6 月期间",
+            "有关重要论述的节录。",
+        ]));
+        assert_eq!(docs.len(), 1);
+    }
+
+    #[test]
     fn a_long_paragraph_of_sentences_is_prose_however_it_ends() {
         let body = "数字经济加快发展。依托数字底座，庆阳市引进中国通号等头部企业，杭州链景打造西部增材制造产业基地，超级马赫创新研发全国首个3D打印航空涡喷发动机";
         // Cut off by the page, or a stray mark after its last stop: the title after it starts
