@@ -241,6 +241,10 @@ pub fn is_title_like(text: &str) -> bool {
         && crate::numbering::parse_marker(text).is_none()
 }
 
+/// The most characters of a closing line that wrap off its end onto a line of their own
+/// (`…来源：“学习强国”学习平` / `台`), to be joined back to it.
+pub const CLOSING_FRAGMENT_CHARS: usize = 3;
+
 /// `发布时间：…`, `来源：…`, `（来源：…）`: a short line that states publication data.
 pub fn is_closing_line(text: &str) -> bool {
     let t = text.trim_start_matches(['（', '(', '【', '[']);

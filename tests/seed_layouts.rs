@@ -227,3 +227,23 @@ fn the_seeds_in_utf16_without_a_bom_read_as_the_seeds() {
         }
     }
 }
+
+/// Seed 003 with every line break gone as a web export gives it, a space where every third
+/// line of the source ended, blank ones counted (`degrade.py oneline`): the law at its end
+/// follows a news item's closing line (`发布时间：… 来源：“学习强国”学习平台`) and a space on the
+/// same line, and begins after them, under its own title and dated notes, with all its articles.
+#[test]
+fn the_compilations_law_on_one_line_begins_after_the_closing_line_before_it() {
+    let text: String = seed("003")
+        .lines()
+        .enumerate()
+        .map(|(i, l)| format!("{}{}", l.trim(), if i % 3 == 0 { " " } else { "" }))
+        .collect();
+    let docs = extract_text(&text, "s");
+    let law = docs.last().unwrap();
+    assert_eq!(law.title.as_deref(), Some("中华人民共和国保守国家秘密法"));
+    let events: Vec<&str> = law.meta.events.iter().map(|e| e.date.as_str()).collect();
+    assert_eq!(events, ["1988-09-05", "2010-04-29", "2024-02-27"]);
+    let numbers: Vec<u32> = law.articles().map(|a| a.number.unwrap()).collect();
+    assert_eq!(numbers, (1..=65).collect::<Vec<_>>());
+}

@@ -180,11 +180,14 @@ fn continues(
     // a stop, and are paragraphs whatever follows them.
     let next_marker = || parse_marker(&next.text);
     let next_is_marker = || next_marker().is_some();
-    // A closing line (`发布时间：… 来源：“学习强国”学习平`) takes back only the fragment that
-    // wrapped off its end (`台`); what follows it starts the next document, however full the
-    // line is.
+    // A closing line (`发布时间：… 来源：“学习强国”学习平`) takes back what wrapped off its end:
+    // a fragment (`台`), or the rest of a quote or bracket it left open (`…来源：“学习强` /
+    // `国”学习`). What follows starts the next document, however full the line is: a closing
+    // line that fills it is as often followed by the next title (`…来源：新华` / `习近平主持…`).
     if is_closing_line(para) {
-        return next.text.chars().count() <= 3 && !next_is_marker();
+        let cut = next.text.chars().count() <= crate::lines::CLOSING_FRAGMENT_CHARS
+            || crate::text::leaves_open(para);
+        return cut && !next_is_marker() && !is_closing_line(&next.text);
     }
     // After a sentence, a closing line starts a paragraph however full the line before it is:
     // it ends a piece of a compilation, and segment cuts the file there.

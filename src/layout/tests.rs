@@ -104,6 +104,28 @@ fn a_line_that_opens_on_a_comma_or_a_closing_bracket_continues_the_one_before() 
 }
 
 #[test]
+fn a_closing_line_takes_back_what_wrapped_off_it_and_no_more() {
+    // The rest of the quote it left open, then a fragment; the next piece's title is its own.
+    assert_eq!(
+        paras("二、内容。\n发布时间：2024 年 2 月 19 日来源：“学习强\n国”学习\n平台\n习近平主持召开中央财经委员会第四次会议"),
+        [
+            "二、内容。",
+            "发布时间：2024 年 2 月 19 日来源：“学习强国”学习平台",
+            "习近平主持召开中央财经委员会第四次会议"
+        ]
+    );
+    // A closing line that closed its quotes ends where it ends.
+    assert_eq!(
+        paras("二、内容。\n发布时间：2024 年 2 月 19 日来源：“新华网”\n某某实施方案"),
+        [
+            "二、内容。",
+            "发布时间：2024 年 2 月 19 日来源：“新华网”",
+            "某某实施方案"
+        ]
+    );
+}
+
+#[test]
 fn an_unfinished_item_continues_across_a_blank_line() {
     assert_eq!(
         paras("(五)审议向党委和上级党的工作机关\n\n请示报告的重要事项;\n\n(六)研究部署。"),

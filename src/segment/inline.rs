@@ -3,7 +3,7 @@
 //! cut at.
 
 use super::header::{enacts, is_first_group};
-use crate::lines::{has_date, is_attachment_label, is_whole_title};
+use crate::lines::{has_date, is_attachment_label, is_whole_title, CLOSING_FRAGMENT_CHARS};
 
 /// Byte offsets in a long paragraph (a single-line export of a compilation) where a document
 /// begins with its header: a whole title, then a dated note, bracketed or not (`…同时废止。
@@ -31,6 +31,11 @@ pub(super) fn inline_headers(text: &str) -> Vec<usize> {
         }
         let cut = if spaced { k } else { sentence_start };
         let rest = text[cut..].trim_start_matches(crate::normalise::is_space);
+        // The last characters of a closing line, wrapped off it (`…来源：“学习强国”学习 平台
+        // 某某法`): a header begins after them, not with them.
+        if spaced && is_closing_fragment(&text[sentence_start.min(k)..k], rest) {
+            continue;
+        }
         let window = &rest[..crate::text::window_end(rest, HEADER_NOTE_BYTES)];
         let Some(date) = crate::lines::DATE.find(window) else {
             continue;
@@ -75,10 +80,19 @@ fn opens_first_unit(after_date: &str) -> bool {
 fn ends_unfinished(words: &str) -> bool {
     let words = words.trim_matches(crate::normalise::is_space);
     words.len() > HEADER_NOTE_BYTES
+        || crate::lines::is_closing_line(words)
         || crate::lines::DATE
             .find_iter(words)
             .last()
             .is_some_and(|m| m.end() == words.len())
+}
+
+/// `rest` opens with a fragment wrapped off the closing line that `words` are (`平台` after
+/// `发布时间：… 来源：“学习强国”学习`), as [`crate::layout`] joins it back on separate lines.
+fn is_closing_fragment(words: &str, rest: &str) -> bool {
+    let fragment = rest.split(crate::normalise::is_space).next().unwrap_or("");
+    fragment.chars().count() <= CLOSING_FRAGMENT_CHARS
+        && crate::lines::is_closing_line(words.trim_matches(crate::normalise::is_space))
 }
 
 /// Paragraphs shorter than this are not searched for a header inside them: a line of a few

@@ -634,6 +634,26 @@ fn a_law_whose_dated_note_is_bracketed_begins_inside_a_line_after_a_news_report(
 }
 
 #[test]
+fn a_law_begins_inside_a_line_after_the_closing_line_of_the_report_before_it() {
+    // The report's closing line ends no sentence; the last characters of its source, wrapped
+    // off it, stand before the law's title with a space each side.
+    let report = "新华社北京2月27日电 十四届全国人大常委会第八次会议在京闭幕。".repeat(60);
+    let law = "中华人民共和国保守国家秘密法 （1988年9月5日第七届全国人民代表大会常务委员会第三次会议通过）\
+        第一章 总则 第一条 为了保守国家秘密，维护国家安全和利益，制定本法。";
+    for closing in [
+        "发布时间：2024 年 2 月 26 日来源：“学习强国”学习平台",
+        "发布时间：2024 年 2 月 26 日来源：“学习强国”学习 平台",
+    ] {
+        let docs = segment(paras(&[&format!("{report}{closing} {law}")]));
+        assert_eq!(docs.len(), 2, "{closing}");
+        assert!(
+            docs[1][0].text.starts_with("中华人民共和国保守国家秘密法"),
+            "{closing}"
+        );
+    }
+}
+
+#[test]
 fn a_document_that_a_notice_transmits_begins_inside_a_line_after_the_notices_signature() {
     let notice = "某某省人民政府办公厅关于印发某某省数据资源管理办法的通知 各市人民政府：\
         《某某省数据资源管理办法》已经省政府同意，现印发给你们，请认真贯彻执行。\
