@@ -152,12 +152,22 @@ pub(crate) fn brackets_closed(s: &str) -> bool {
 /// `s` ends inside a bracket it opened (`…〈某某代表建议`): what follows it goes on to close it. A
 /// closing bracket with nothing open before it is passed over, as a long line may hold one.
 pub(crate) fn ends_inside_brackets(s: &str) -> bool {
+    ends_inside(s, ['《', '〈', '（', '('], ['》', '〉', '）', ')'])
+}
+
+/// `s` ends inside a quote it opened (`…来源：“学习强`), as [`ends_inside_brackets`] for brackets.
+pub(crate) fn ends_inside_quotes(s: &str) -> bool {
+    ends_inside(s, ['“', '「'], ['”', '」'])
+}
+
+/// More of `opens` than of `closes` in `s`, a closing mark with nothing open passed over.
+fn ends_inside<const N: usize>(s: &str, opens: [char; N], closes: [char; N]) -> bool {
     let mut open = 0usize;
     for c in s.chars() {
-        match c {
-            '《' | '〈' | '（' | '(' => open += 1,
-            '》' | '〉' | '）' | ')' => open = open.saturating_sub(1),
-            _ => {}
+        if opens.contains(&c) {
+            open += 1;
+        } else if closes.contains(&c) {
+            open = open.saturating_sub(1);
         }
     }
     open > 0
@@ -286,6 +296,17 @@ pub fn is_bracketed_note(para: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_or_bracket_left_open_is_told_from_closed_ones() {
+        assert!(ends_inside_quotes("来源：“学习强"));
+        assert!(!ends_inside_quotes("来源：“学习强国”学习平台"));
+        // A closing mark before any opening one closes nothing.
+        assert!(!ends_inside_quotes("”学习平台"));
+        assert!(ends_inside_brackets("依照《中华人民共和国"));
+        assert!(ends_inside_brackets("（2024年3月1日"));
+        assert!(!ends_inside_brackets("）依照《某某法》（试行）"));
+    }
 
     #[test]
     fn a_contents_entry_ends_in_a_leader_and_a_page_number() {

@@ -42,29 +42,6 @@ pub fn ends_with_stop(s: &str) -> bool {
         .is_some_and(is_stop)
 }
 
-/// `s` opens a quote or a bracket that it does not close (`来源：“学习强`): a line cut there
-/// goes on on the next, wherever the line ended.
-pub fn leaves_open(s: &str) -> bool {
-    const PAIRS: [(char, char); 5] = [
-        ('“', '”'),
-        ('《', '》'),
-        ('（', '）'),
-        ('(', ')'),
-        ('「', '」'),
-    ];
-    PAIRS.iter().any(|&(open, close)| {
-        let mut depth = 0i32;
-        for c in s.chars() {
-            if c == open {
-                depth += 1;
-            } else if c == close && depth > 0 {
-                depth -= 1;
-            }
-        }
-        depth > 0
-    })
-}
-
 /// Width on a page: CJK and full-width characters take two columns, the rest one.
 pub fn display_width(s: &str) -> usize {
     chars_and_width(s).1
@@ -258,17 +235,6 @@ pub fn collapse_cjk_spaces(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_quote_or_bracket_left_open_is_told_from_closed_ones() {
-        assert!(leaves_open("来源：“学习强"));
-        assert!(leaves_open("依照《中华人民共和国"));
-        assert!(leaves_open("（2024年3月1日"));
-        assert!(!leaves_open("来源：“学习强国”学习平台"));
-        assert!(!leaves_open("第一条 为了规范管理，制定本条例。"));
-        // A closing mark before any opening one closes nothing here.
-        assert!(!leaves_open("”学习平台"));
-    }
-
     use super::*;
     use proptest::strategy::Strategy;
 

@@ -186,7 +186,8 @@ fn continues(
     // line that fills it is as often followed by the next title (`…来源：新华` / `习近平主持…`).
     if is_closing_line(para) {
         let cut = next.text.chars().count() <= crate::lines::CLOSING_FRAGMENT_CHARS
-            || crate::text::leaves_open(para);
+            || crate::lines::ends_inside_quotes(para)
+            || crate::lines::ends_inside_brackets(para);
         return cut && !next_is_marker() && !is_closing_line(&next.text);
     }
     // After a sentence, a closing line starts a paragraph however full the line before it is:
