@@ -45,10 +45,39 @@ pub fn position_at(body: &str, i: usize) -> Position {
         None | Some('\n') => Position::Start,
         Some(c) if is_stop(c) => Position::AfterStop,
         Some(c) if is_closing(c) && ends_with_stop_then_closing(trimmed) => Position::AfterStop,
+        Some('）' | ')') if closes_note_after_stop(trimmed) => Position::AfterStop,
         _ if spaced => Position::AfterSpace,
         _ => Position::Inline,
     }
 }
+
+/// `s` ends with a note in brackets that opened after a stop (`…不能淡化。（2014 年 9 月 5 日在…
+/// 的讲话）`): the note is complete like the sentence before it, and what follows it begins
+/// anew, as on a line of its own (a single-line export of a collection of speeches). Looked for
+/// within a note's length.
+fn closes_note_after_stop(s: &str) -> bool {
+    let window = &s[crate::text::window_start(s, s.len(), NOTE_BYTES)..];
+    let mut depth = 0usize;
+    for (k, c) in window.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return window[..k]
+                        .trim_end_matches(|c: char| is_space(c) && c != '\n')
+                        .ends_with(is_stop);
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The longest bracketed note [`closes_note_after_stop`] looks back over, in bytes (some sixty
+/// characters: a speech's date, place and occasion).
+const NOTE_BYTES: usize = 200;
 
 fn ends_with_stop_then_closing(s: &str) -> bool {
     s.trim_end_matches(is_closing)

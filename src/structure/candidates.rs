@@ -254,6 +254,25 @@ mod tests {
     }
 
     #[test]
+    fn a_label_after_a_note_that_closed_a_sentence_stands_after_a_stop() {
+        // A collection of speeches on one line: each excerpt ends with the note of its
+        // occasion. A bracket closed inside a sentence leaves the label inline.
+        let body = "一、不能淡化。（2014 年 9 月 5 日在某某大会上的讲话）二、必须注重历史。\
+            依照《某某条例（试行）》三、";
+        assert_eq!(
+            kinds(body)
+                .iter()
+                .map(|&(_, n, p, _)| (n, p))
+                .collect::<Vec<_>>(),
+            [
+                (1, Position::Start),
+                (2, Position::AfterStop),
+                (3, Position::Inline)
+            ]
+        );
+    }
+
+    #[test]
     fn a_letter_spaced_numeral_is_one_marker() {
         // Not also 一 、 (1) seen from the second character, as `十一、` is not.
         let body = "十 一 、加强保障\n（ 十 二 ）完善制度。\n1 2 .落实责任";
