@@ -54,6 +54,11 @@ pub fn is_date_line(s: &str) -> bool {
     DATE_AT_START.find(s).is_some_and(|m| m.end() == s.len())
 }
 
+/// The byte length of the date `s` opens with, if it opens with one.
+pub(crate) fn date_at_start(s: &str) -> Option<usize> {
+    DATE_AT_START.find(s).map(|m| m.end())
+}
+
 /// `s` opens with a date: a dated note of a header (`2004年11月25日 某某会议通过`), or a date
 /// line.
 pub fn opens_with_date(s: &str) -> bool {

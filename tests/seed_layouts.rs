@@ -32,6 +32,22 @@ fn one_line(text: &str) -> String {
         .collect()
 }
 
+/// `degrade.py oneline` on a text without Markdown: lines right-trimmed, runs of blank lines
+/// cut to one, then every line break gone, a space where every third line ended (blank lines
+/// counted, unlike [`one_line`]).
+fn degrade_one_line(text: &str) -> String {
+    let trimmed: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let collapsed = Regex::new(r"\n{3,}")
+        .unwrap()
+        .replace_all(trimmed.join("\n").trim(), "\n\n")
+        .into_owned();
+    collapsed
+        .lines()
+        .enumerate()
+        .map(|(i, l)| format!("{}{}", l.trim(), if i % 3 == 0 { " " } else { "" }))
+        .collect()
+}
+
 /// CRLF line ends and full-width digits.
 fn crlf_full_width(text: &str) -> String {
     text.chars()
@@ -229,19 +245,36 @@ fn the_seeds_in_utf16_without_a_bom_read_as_the_seeds() {
 }
 
 /// Seed 003 with every line break gone as a web export gives it, a space where every third
-/// line of the source ended, blank ones counted (`degrade.py oneline`): the law at its end
-/// follows a news item's closing line (`发布时间：… 来源：“学习强国”学习平台`) and a space on the
-/// same line, and begins after them, under its own title and dated notes, with all its articles.
+/// line of the source ended, blank ones counted (`degrade.py oneline`). Its pieces end at their
+/// closing lines (`发布时间：… 来源：“学习强国”学习平台`), run into the line: the news items
+/// whose source a space ends begin under their own titles; the collection of speeches keeps
+/// its twenty excerpts, each after the note of its occasion (`…。（2014 年 9 月 5 日在…的讲话）
+/// 五、`); the law at the end begins under its own title and dated notes, with all its articles.
 #[test]
-fn the_compilations_law_on_one_line_begins_after_the_closing_line_before_it() {
-    let text: String = seed("003")
-        .lines()
-        .enumerate()
-        .map(|(i, l)| format!("{}{}", l.trim(), if i % 3 == 0 { " " } else { "" }))
+fn the_compilation_on_one_line_comes_apart_at_its_closing_lines() {
+    let docs = extract_text(&degrade_one_line(&seed("003")), "s");
+    let titled = |title: &str| {
+        docs.iter()
+            .find(|d| d.title.as_deref() == Some(title))
+            .unwrap_or_else(|| panic!("no document titled {title}"))
+    };
+    titled("习近平同党外人士共迎新春");
+    titled("习近平：在二〇二四年春节团拜会上的讲话");
+    let speeches = docs
+        .iter()
+        .find(|d| {
+            d.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("习近平：坚持和完善"))
+        })
+        .unwrap();
+    let numbers: Vec<u32> = speeches
+        .children
+        .iter()
+        .map(|n| n.number.unwrap())
         .collect();
-    let docs = extract_text(&text, "s");
-    let law = docs.last().unwrap();
-    assert_eq!(law.title.as_deref(), Some("中华人民共和国保守国家秘密法"));
+    assert_eq!(numbers, (1..=20).collect::<Vec<_>>());
+    let law = titled("中华人民共和国保守国家秘密法");
     let events: Vec<&str> = law.meta.events.iter().map(|e| e.date.as_str()).collect();
     assert_eq!(events, ["1988-09-05", "2010-04-29", "2024-02-27"]);
     let numbers: Vec<u32> = law.articles().map(|a| a.number.unwrap()).collect();

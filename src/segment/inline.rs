@@ -87,6 +87,108 @@ fn ends_unfinished(words: &str) -> bool {
             .is_some_and(|m| m.end() == words.len())
 }
 
+/// Byte offsets in a long paragraph (a single-line export of a newspaper page) where a document
+/// begins after the closing line of the one before, run into the line (`…团结奋斗。
+/// 发布时间：2024 年 2 月 26 日来源：“学习强国”学习平台 某某法 …`), as [`super::segment`] cuts
+/// after a closing line of its own: right after the date, or at the space that ends the source
+/// ([`source_len`]). Not where the source runs on into the next words (`来源：新华某某主持…`),
+/// which tell no place to cut; not a closing line with nothing before it (a header) or too
+/// little after it (the end of the file).
+pub(super) fn inline_closings(text: &str) -> Vec<usize> {
+    if text.len() < LONG_PARAGRAPH {
+        return Vec::new();
+    }
+    let mut cuts = Vec::new();
+    for (k, _) in text.match_indices(PUBLISHED) {
+        let before = text[..k].trim_end_matches(crate::normalise::is_space);
+        // It opens a line of its own that the export ran in: after a sentence or a space.
+        let opens = before.len() < k
+            || before
+                .trim_end_matches(crate::text::is_closing)
+                .ends_with(crate::text::is_sentence_end);
+        if before.is_empty() || !opens {
+            continue;
+        }
+        let Some(len) = closing_len(&text[k..]) else {
+            continue;
+        };
+        let cut = k + len;
+        if text[cut..]
+            .trim_start_matches(crate::normalise::is_space)
+            .len()
+            >= MIN_DOCUMENT_BYTES
+        {
+            cuts.push(cut);
+        }
+    }
+    cuts
+}
+
+/// The word a news item's closing line opens with.
+const PUBLISHED: &str = "发布时间";
+
+/// The least text after a closing line, in bytes, that is a document of its own (a title).
+const MIN_DOCUMENT_BYTES: usize = 18;
+
+/// The byte length of the closing line that `s` opens with: `发布时间：` and a date, then
+/// perhaps `来源：` and the source.
+fn closing_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix(PUBLISHED)?.strip_prefix([':', '：'])?;
+    let rest = rest.trim_start_matches(crate::normalise::is_space);
+    let rest = &rest[crate::lines::date_at_start(rest)?..];
+    let date_end = s.len() - rest.len();
+    let source = rest
+        .trim_start_matches(crate::normalise::is_space)
+        .strip_prefix(SOURCE)
+        .and_then(|r| r.strip_prefix([':', '：']));
+    match source {
+        Some(name) => Some(s.len() - name.len() + source_len(name)?),
+        None => Some(date_end),
+    }
+}
+
+/// The word that names a closing line's source.
+const SOURCE: &str = "来源";
+
+/// How far a source's name runs (`新华社`, `“学习强国”学习平台`, `《求是》2024 年第 4 期`): past a
+/// quoted or book-titled name, to the space that ends the words after it, within
+/// [`SOURCE_CHARS`], and over the words of up to [`CLOSING_FRAGMENT_CHARS`] after that space,
+/// pieces of the name a line break cut off (`学习平 台`, `2024 年第 4 期`). `None` when no space
+/// ends it: the next document's title is glued on, and nothing tells where.
+fn source_len(name: &str) -> Option<usize> {
+    let words = name.trim_start_matches(crate::normalise::is_space);
+    let mut end = name.len() - words.len();
+    let closer = match words.chars().next() {
+        Some('“') => Some('”'),
+        Some('《') => Some('》'),
+        _ => None,
+    };
+    if let Some(close) = closer.and_then(|c| words.find(c).map(|k| k + c.len_utf8())) {
+        end += close;
+    }
+    let (space, _) = name[end..]
+        .char_indices()
+        .take(SOURCE_CHARS + 1)
+        .take_while(|&(_, c)| !crate::text::is_sentence_end(c))
+        .find(|&(_, c)| crate::normalise::is_space(c))?;
+    end += space;
+    loop {
+        let next = name[end..].trim_start_matches(crate::normalise::is_space);
+        let word = next
+            .split(crate::normalise::is_space)
+            .next()
+            .unwrap_or_default();
+        let ends_at_space = word.len() < next.len();
+        if word.is_empty() || word.chars().count() > CLOSING_FRAGMENT_CHARS || !ends_at_space {
+            return Some(end);
+        }
+        end = name.len() - next.len() + word.len();
+    }
+}
+
+/// The most characters of a source's words outside its quotes (`学习平台`, `人民网`).
+const SOURCE_CHARS: usize = 10;
+
 /// `rest` opens with a fragment wrapped off the closing line that `words` are (`平台` after
 /// `发布时间：… 来源：“学习强国”学习`), as [`crate::layout`] joins it back on separate lines.
 fn is_closing_fragment(words: &str, rest: &str) -> bool {

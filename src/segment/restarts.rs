@@ -3,8 +3,8 @@
 
 use super::header::{header_start, noted_header_start};
 use super::inline::{
-    division_restarts, first_article_labels, first_division_inside, inline_headers, restart_cut,
-    signed_then_titled, Cut, FIRST_ARTICLE_LABEL,
+    division_restarts, first_article_labels, first_division_inside, inline_closings,
+    inline_headers, restart_cut, signed_then_titled, Cut, FIRST_ARTICLE_LABEL,
 };
 use crate::layout::Para;
 use crate::model::Kind;
@@ -115,6 +115,9 @@ fn cut_inline_restarts(paras: Vec<Para>) -> (Vec<Para>, Vec<usize>) {
         // A document of no articles begins inside a line too, at its header, or where the
         // numbering of its divisions starts over under a title.
         let mut headers = inline_headers(&para.text);
+        headers.extend(inline_closings(&para.text));
+        headers.sort_unstable();
+        headers.dedup();
         let titled = division_restarts(&para.text, &headers);
         headers.extend(titled.iter().map(|&(start, _)| start));
         // A title glued to the sentence after it ends its line, as its dated note does: meta

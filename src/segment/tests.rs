@@ -654,6 +654,44 @@ fn a_law_begins_inside_a_line_after_the_closing_line_of_the_report_before_it() {
 }
 
 #[test]
+fn news_items_on_one_line_end_at_their_closing_lines() {
+    let item = |title: &str| {
+        format!(
+            "{title} 新华社北京2月7日电 {}",
+            "会议在京举行。".repeat(150)
+        )
+    };
+    let line = format!(
+        "{} 发布时间：2024 年 2 月 2 日来源：“学习强国”学习平台 {} 发布时间：2024 年 2 月 7 日来源：“学习强国”学习平 台 {} 发布时间：2024 年 2 月 8 日来源：新华某某主持召开中央财经委员会第四次会议 {}发布时间：2024 年 2 月 9 日",
+        item("某某同党外人士共迎新春"),
+        item("某某在春节团拜会上的讲话"),
+        item("某某主持召开会议"),
+        item("某某看望慰问群众"),
+    );
+    let docs = segment(paras(&[&line]));
+    let firsts: Vec<&str> = docs.iter().map(|d| d[0].text.as_str()).collect();
+    // The third closing line runs its source into the next title: no cut there. The last one
+    // ends the file.
+    assert_eq!(
+        firsts.len(),
+        3,
+        "{:?}",
+        firsts
+            .iter()
+            .map(|f| f.chars().take(30).collect::<String>())
+            .collect::<Vec<_>>()
+    );
+    assert!(firsts[1].starts_with("某某在春节团拜会上的讲话"));
+    assert!(firsts[2].starts_with("某某主持召开会议"));
+    // A closing line that opens the paragraph is a header, and ends nothing.
+    let line = format!(
+        "发布时间：2024 年 2 月 2 日来源：新华社 {}",
+        item("某某主持召开会议")
+    );
+    assert_eq!(segment(paras(&[&line])).len(), 1);
+}
+
+#[test]
 fn a_document_that_a_notice_transmits_begins_inside_a_line_after_the_notices_signature() {
     let notice = "某某省人民政府办公厅关于印发某某省数据资源管理办法的通知 各市人民政府：\
         《某某省数据资源管理办法》已经省政府同意，现印发给你们，请认真贯彻执行。\
