@@ -41,9 +41,16 @@ pub(super) enum Place {
 pub(super) fn events(text: &str, place: Place) -> Vec<Event> {
     let dates: Vec<regex::Captures> = DATE.captures_iter(text).collect();
     let mut out = Vec::new();
+    // Where the line of the last date began, and that date's start: the next date's line is
+    // looked for from there on, not from the text's start (a single-line export holds
+    // thousands of dates on one line).
+    let (mut line_start, mut searched) = (0, 0);
     for (k, caps) in dates.iter().enumerate() {
         let m = caps.get(0).expect("whole match");
-        let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        if let Some(i) = text[searched..m.start()].rfind('\n') {
+            line_start = searched + i + 1;
+        }
+        searched = m.start();
         // A header line may wrap before its event word (`…《关于修改\n第三十一条的决定》第一次修正`):
         // look on until the next date, within a line's length, or past the title the note names
         // when one opens within it (`《关于修改〈甲〉〈乙〉〈丙〉的决定》修正`, which may run longer).
