@@ -12,7 +12,7 @@
 //! Real text comes from the seeds in `input/` (repeated to the size), as they are, on one line,
 //! cut into lines of 7 characters and wrapped at 30; the rest is made up: a file of nothing but
 //! `第一章 总则`, a 目录 of thousands of entries, an outline of policy numbering, references that
-//! look like labels, dated prose on one line, unbalanced brackets. Each size is
+//! look like labels, news items and dated prose on one line, unbalanced brackets. Each size is
 //! timed as the fastest of three runs, the two sizes taking turns.
 //!
 //! Exits 1 when a shape grows more than [`LIMIT`] times (twice linear: noise on a loaded
@@ -171,6 +171,16 @@ fn shapes() -> Vec<(&'static str, Make)> {
         ("plans, one line", |_, n| {
             numbered(n, |i| {
                 format!("关于加强第{i}项管理工作的意见 一、总体要求。坚持稳中求进。二、主要任务。加强组织领导。 ")
+            })
+        }),
+        ("news, one line", |_, n| {
+            numbered(n, |i| {
+                let (m, d, c) = (i % 12 + 1, i % 28 + 1, numeral(i % 99 + 1));
+                format!(
+                    "会议强调要加强管理。（2024 年 {m} 月 {d} 日在某某会议上的讲话）{c}、要坚持\
+                     稳中求进。 发布时间：2024 年 {m} 月 {d} 日来源：“学习强国”学习平 台 \
+                     某某主持召开会议 新华社北京{m}月{d}日电 "
+                )
             })
         }),
         ("dated, one line", |_, n| {

@@ -174,15 +174,10 @@ fn source_len(name: &str) -> Option<usize> {
     end += space;
     loop {
         let next = name[end..].trim_start_matches(crate::normalise::is_space);
-        let word = next
-            .split(crate::normalise::is_space)
-            .next()
-            .unwrap_or_default();
-        let ends_at_space = word.len() < next.len();
-        if word.is_empty() || word.chars().count() > CLOSING_FRAGMENT_CHARS || !ends_at_space {
+        let Some(len) = fragment_len(next) else {
             return Some(end);
-        }
-        end = name.len() - next.len() + word.len();
+        };
+        end = name.len() - next.len() + len;
     }
 }
 
@@ -192,9 +187,19 @@ const SOURCE_CHARS: usize = 10;
 /// `rest` opens with a fragment wrapped off the closing line that `words` are (`平台` after
 /// `发布时间：… 来源：“学习强国”学习`), as [`crate::layout`] joins it back on separate lines.
 fn is_closing_fragment(words: &str, rest: &str) -> bool {
-    let fragment = rest.split(crate::normalise::is_space).next().unwrap_or("");
-    fragment.chars().count() <= CLOSING_FRAGMENT_CHARS
+    fragment_len(rest).is_some()
         && crate::lines::is_closing_line(words.trim_matches(crate::normalise::is_space))
+}
+
+/// The byte length of the word `s` opens with when it may be a fragment of a closing line:
+/// at most [`CLOSING_FRAGMENT_CHARS`] characters, a space after it. (Read no further: a long
+/// paragraph asks at each of its spaces.)
+fn fragment_len(s: &str) -> Option<usize> {
+    s.char_indices()
+        .take(CLOSING_FRAGMENT_CHARS + 1)
+        .find(|&(_, c)| crate::normalise::is_space(c))
+        .map(|(k, _)| k)
+        .filter(|&k| k > 0)
 }
 
 /// Paragraphs shorter than this are not searched for a header inside them: a line of a few
