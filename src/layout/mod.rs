@@ -265,8 +265,14 @@ fn continues(
         if !stop && w.measure(prev.len) * 10 >= w.width * 8 && !next_is_marker() {
             return true;
         }
-        // A short line ends its paragraph, whatever follows.
-        return false;
+        // A short line ends its paragraph, but for a list unit broken off before the words
+        // that end it as its list's units end (`（五）审议向党委和上级党的工作机关` /
+        // `请示报告的重要事项；`): a heading (`（一）总体要求`) is followed by a paragraph, which
+        // no `；` ends.
+        return !stop
+            && next.text.trim_end().ends_with(['；', ';'])
+            && !next_is_marker()
+            && runs_on_as_unit(prev.text, &next.text, after, titled);
     }
     if stop || next_is_marker() {
         return false;
@@ -277,16 +283,7 @@ fn continues(
     // `一、` opens a section whose title stands on its own line; lower units (`（五）审议…机关`)
     // run on across a break.
     let prev_marker = parse_marker(prev.text);
-    let prev_is_unit = prev_marker
-        .is_some_and(|m| {
-            !m.kind.is_structural()
-                && m.kind != crate::model::Kind::Division
-                && !titles_article(m, prev.text, &next.text)
-                && !titled.heads(m, prev.text)
-        })
-        // Not into a signature: the issuing organ over the date (`2.某某统计表` / `某某局` /
-        // `2024年3月1日`, the last item of a list of attachments before it).
-        && !after.is_some_and(|a| is_date_line(&a.text));
+    let prev_is_unit = runs_on_as_unit(prev.text, &next.text, after, titled);
     // Not a whole title (`最高人民法院、最高人民检察院关于…的解释`), nor a dated note before the
     // next one (`…会议通过` / `2013年11月11日 …公布`): a header's lines are paragraphs.
     let header_line =
@@ -298,6 +295,19 @@ fn continues(
         && words.contains(['，', '；', '、', ',', ';'])
         && !header_line;
     prev_is_unit || prose && !stands_alone(prev.text, &next.text)
+}
+
+/// `line` (no stop at its end) opens a unit below a division whose words go on on `next`: not
+/// a heading (`一、总体要求`, `第一章 总则`, `（一）指导思想` where the text titles its units,
+/// an article's title), nor the last item of a list of attachments over a signature
+/// (`2.某某统计表` / `某某局` / `2024年3月1日`).
+fn runs_on_as_unit(line: &str, next: &str, after: Option<&Line>, titled: TitledUnits) -> bool {
+    parse_marker(line).is_some_and(|m| {
+        !m.kind.is_structural()
+            && m.kind != Kind::Division
+            && !titles_article(m, line, next)
+            && !titled.heads(m, line)
+    }) && !after.is_some_and(|a| is_date_line(&a.text))
 }
 
 /// A short line of words without a clause or a stop after a line whose brackets are all

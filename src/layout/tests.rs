@@ -366,6 +366,37 @@ fn wrapped(paras: &[&str], width: usize) -> String {
 }
 
 #[test]
+fn a_list_unit_broken_off_before_its_semicolon_goes_on_in_a_wrapped_text() {
+    // Wrapped at 20; the source broke item (五) short, before the words that end it on `；`
+    // as its siblings end. A heading over a paragraph (`（一）总体要求`) stands alone.
+    let body = [
+        "第七条党的工作机关应当严格执行民主集中制，健全集体领导和个人分工负责相结合的制度。",
+        "党的工作机关应当加强自身建设，提高政治能力和业务能力，增强服务意识和工作效能。",
+        "第八条党组讨论和决定本机关的下列事项，应当按照有关规定执行：",
+        "（四）讨论决定重大事项；",
+    ];
+    let mut text = wrapped(&body, 20);
+    text.push_str("（五）审议向上级\n请示报告的重要事项；\n");
+    text.push_str("（六）研究部署党建事项。\n");
+    text.push_str("（一）总体要求\n");
+    text.push_str(&wrapped(
+        &["以新时代中国特色社会主义思想为指导，坚持稳中求进工作总基调；"],
+        20,
+    ));
+    assert_eq!(
+        paras(&text)[2..],
+        [
+            body[2],
+            body[3],
+            "（五）审议向上级请示报告的重要事项；",
+            "（六）研究部署党建事项。",
+            "（一）总体要求",
+            "以新时代中国特色社会主义思想为指导，坚持稳中求进工作总基调；",
+        ]
+    );
+}
+
+#[test]
 fn a_sentence_that_ends_a_full_line_ends_its_paragraph_where_sentences_end_paragraphs() {
     // A law: most 款 are one sentence. The second paragraph of 第一条 ends exactly at the
     // end of a line (20 characters), and the next paragraph is no numbered unit.
