@@ -12,8 +12,9 @@
 //! Real text comes from the seeds in `input/` (repeated to the size), as they are, on one line,
 //! cut into lines of 7 characters and wrapped at 30; the rest is made up: a file of nothing but
 //! `第一章 总则`, a 目录 of thousands of entries, an outline of policy numbering, references that
-//! look like labels, news items and dated prose on one line, unbalanced brackets. Each size is
-//! timed as the fastest of three runs, the two sizes taking turns.
+//! look like labels, news items (their sources' quotes left open, too) and dated prose on one
+//! line, unbalanced brackets. Each size is timed as the fastest of three runs, the two sizes
+//! taking turns.
 //!
 //! Exits 1 when a shape grows more than [`LIMIT`] times (twice linear: noise on a loaded
 //! machine reaches 1.5×, a square law gives 16×), so that CI fails on it.
@@ -182,6 +183,9 @@ fn shapes() -> Vec<(&'static str, Make)> {
                      某某主持召开会议 新华社北京{m}月{d}日电 "
                 )
             })
+        }),
+        ("sources open", |_, n| {
+            repeat_to("会议强调。发布时间：2024年1月1日来源：“某某", n)
         }),
         ("dated, one line", |_, n| {
             numbered(n, |i| {

@@ -76,7 +76,8 @@ fn opens_first_unit(after_date: &str) -> bool {
 /// The words since the last sentence end, before a space, are the end of a text that ended no
 /// sentence, not the start of a header (a title with a space in it, `…疫情  坚决打赢…的决定`, or
 /// printed twice, `中华人民共和国农村土地 承包经营纠纷调解仲裁法`): longer than a header's
-/// title, or ending on a date (a signature's, `某某局 2024年3月1日`).
+/// title, a closing line (`发布时间：… 来源：…`, which ends the piece before), or ending on a
+/// date (a signature's, `某某局 2024年3月1日`).
 fn ends_unfinished(words: &str) -> bool {
     let words = words.trim_matches(crate::normalise::is_space);
     words.len() > HEADER_NOTE_BYTES
@@ -163,7 +164,9 @@ fn source_len(name: &str) -> Option<usize> {
         Some('《') => Some('》'),
         _ => None,
     };
-    if let Some(close) = closer.and_then(|c| words.find(c).map(|k| k + c.len_utf8())) {
+    // Within a name's length: a quote left open is no name, and a long line is not read on.
+    let quoted = &words[..crate::text::window_end(words, QUOTED_NAME_BYTES)];
+    if let Some(close) = closer.and_then(|c| quoted.find(c).map(|k| k + c.len_utf8())) {
         end += close;
     }
     let (space, _) = name[end..]
@@ -183,6 +186,9 @@ fn source_len(name: &str) -> Option<usize> {
 
 /// The most characters of a source's words outside its quotes (`学习平台`, `人民网`).
 const SOURCE_CHARS: usize = 10;
+
+/// The longest quoted or book-titled source name, in bytes (twenty characters).
+const QUOTED_NAME_BYTES: usize = 60;
 
 /// `rest` opens with a fragment wrapped off the closing line that `words` are (`平台` after
 /// `发布时间：… 来源：“学习强国”学习`), as [`crate::layout`] joins it back on separate lines.
