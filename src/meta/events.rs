@@ -183,8 +183,8 @@ fn first_event_word(s: &str) -> Option<(&'static str, usize)> {
 
 /// The event words that follow their date (all but 发布时间), and a regex with each as group
 /// k + 1, a line break or a space allowed between its characters (where a wrap cut the word,
-/// `第二次修` / `订）`, and a single-line export left a space for the break). The leftmost match wins, and at one
-/// place the word earlier in the list, as [`EVENT_WORDS`] are ranked.
+/// `第二次修` / `订）`, and a single-line export left a space for the break). The leftmost match
+/// wins, and at one place the word earlier in the list, as [`EVENT_WORDS`] are ranked.
 static EVENT_WORD: LazyLock<(Vec<&str>, Regex)> = LazyLock::new(|| {
     let words: Vec<&str> = EVENT_WORDS
         .into_iter()
