@@ -57,22 +57,17 @@ pub fn position_at(body: &str, i: usize) -> Position {
 /// within a note's length.
 fn closes_note_after_stop(s: &str) -> bool {
     let window = &s[crate::text::window_start(s, s.len(), NOTE_BYTES)..];
-    let mut depth = 0usize;
-    for (k, c) in window.char_indices().rev() {
-        match c {
-            '）' | ')' => depth += 1,
-            '（' | '(' => {
-                depth -= 1;
-                if depth == 0 {
-                    return window[..k]
-                        .trim_end_matches(|c: char| is_space(c) && c != '\n')
-                        .ends_with(is_stop);
-                }
-            }
-            _ => {}
-        }
-    }
-    false
+    // The note opens at the nearest bracket from which the rest is one note.
+    window
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| matches!(c, '（' | '('))
+        .find(|&(k, _)| crate::lines::is_bracketed_note(&window[k..]))
+        .is_some_and(|(k, _)| {
+            window[..k]
+                .trim_end_matches(|c: char| is_space(c) && c != '\n')
+                .ends_with(is_stop)
+        })
 }
 
 /// The longest bracketed note [`closes_note_after_stop`] looks back over, in bytes (some sixty
