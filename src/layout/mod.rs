@@ -283,7 +283,11 @@ fn continues(
     // `一、` opens a section whose title stands on its own line; lower units (`（五）审议…机关`)
     // run on across a break.
     let prev_marker = parse_marker(prev.text);
-    let prev_is_unit = runs_on_as_unit(prev.text, &next.text, after, titled);
+    // A line shorter than the next by more than a lost indent was not cut where the page ended:
+    // a unit's title over its paragraph (`（一）指导思想` / `以习近平…`), however the text's
+    // other units of its kind read (`（三）加强生态保护。…`).
+    let cut_by_width = Length::of(&next.text).width() <= prev.len.width() + LOST_INDENT_COLUMNS;
+    let prev_is_unit = cut_by_width && runs_on_as_unit(prev.text, &next.text, after, titled);
     // Not a whole title (`最高人民法院、最高人民检察院关于…的解释`), nor a dated note before the
     // next one (`…会议通过` / `2013年11月11日 …公布`): a header's lines are paragraphs.
     let header_line =
@@ -296,6 +300,10 @@ fn continues(
         && !header_line;
     prev_is_unit || prose && !stands_alone(prev.text, &next.text)
 }
+
+/// The widest indent of a paragraph's first line that text extraction loses: two full-width
+/// spaces.
+const LOST_INDENT_COLUMNS: usize = 4;
 
 /// `line` (no stop at its end) opens a unit below a division whose words go on on `next`: not
 /// a heading (`一、总体要求`, `第一章 总则`, `（一）指导思想` where the text titles its units,

@@ -91,6 +91,47 @@ fn an_item_titled_on_its_own_line_stands_alone_where_the_texts_items_are_titled(
 }
 
 #[test]
+fn an_items_title_over_a_longer_paragraph_stands_alone_wherever_the_texts_items_end_on_a_stop() {
+    // The pattern of a 意见: its first items titled on a line of their own, the rest opening
+    // with a sentence (`（三）加强生态保护。…`), so most item lines end on a stop. A line shorter
+    // than the next was not cut where the page ended.
+    let guide =
+        "以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，着力推动高质量发展。";
+    let principle = "——生态优先、绿色发展。牢固树立绿水青山就是金山银山的理念。";
+    let text = format!(
+        "一、总体要求\n（一）指导思想\n{guide}\n（二）工作原则\n{principle}\n二、重点任务\n（三）加强生态保护。加强草原保护。\n（四）推进治理。推进荒漠化治理。\n（五）强化监管。加强执法检查。"
+    );
+    assert_eq!(
+        paras(&text)[..5],
+        [
+            "一、总体要求",
+            "（一）指导思想",
+            guide,
+            "（二）工作原则",
+            principle
+        ]
+    );
+    // An item broken off before a shorter line, or one about as long (a full line after a first
+    // line short by its lost indent), still goes on.
+    assert_eq!(
+        paras("（一）审议工作报告；\n（二）审议向党委和上级党的工作机关\n请示报告的重要事项；\n（三）研究部署。"),
+        [
+            "（一）审议工作报告；",
+            "（二）审议向党委和上级党的工作机关请示报告的重要事项；",
+            "（三）研究部署。"
+        ]
+    );
+    assert_eq!(
+        paras("（一）审议工作报告；\n（二）审议向党委和上级党的工作机关\n请示报告的重要事项、年度工作计划总结；\n（三）研究部署。"),
+        [
+            "（一）审议工作报告；",
+            "（二）审议向党委和上级党的工作机关请示报告的重要事项、年度工作计划总结；",
+            "（三）研究部署。"
+        ]
+    );
+}
+
+#[test]
 fn a_line_that_opens_on_a_comma_or_a_closing_bracket_continues_the_one_before() {
     // Too few lines for a wrap width to be read: only the punctuation says it was cut.
     assert_eq!(

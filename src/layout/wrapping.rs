@@ -26,6 +26,11 @@ impl Length {
         let (chars, width) = chars_and_width(s);
         Length { chars, width }
     }
+
+    /// Display width, in columns.
+    pub(super) fn width(self) -> usize {
+        self.width
+    }
 }
 
 impl Wrap {
