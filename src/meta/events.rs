@@ -67,12 +67,16 @@ pub(super) fn events(text: &str, place: Place) -> Vec<Event> {
             .min(line_end);
         let before = &text[line_start..m.start()];
         let after = &text[m.end()..next];
-        // `发布时间：2024-02-28` names the event before the date; otherwise it follows.
+        // `发布时间：2024-02-28` names the event before the date; otherwise it follows. A date
+        // with its time of day is a web page's stamp (`时间:2016-01-17 23:45:19`), which only
+        // its label names: the words after it are the page's (a title, then `…新修订的《…》`).
         let found = if before
             .trim_end_matches([':', '：', ' '])
             .ends_with("发布时间")
         {
             Some(("发布", m.end()))
+        } else if is_time_of_day(after) {
+            None
         } else {
             first_event_word(after).map(|(w, end)| (w, m.end() + end))
         };
@@ -92,6 +96,13 @@ pub(super) fn events(text: &str, place: Place) -> Vec<Event> {
         });
     }
     out
+}
+
+/// `s` opens with a time of day (`23:45:19`, `9:05`), after spaces.
+fn is_time_of_day(s: &str) -> bool {
+    static TIME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \u{3000}]*\d{1,2}[:：]\d{2}\b").expect("valid regex"));
+    TIME.is_match(s)
 }
 
 /// The date that signs a document, its 成文日期 (GB/T 9704): a line that is a date and nothing

@@ -55,6 +55,71 @@ fn a_title_under_a_masthead_and_a_doc_number_is_read_under_them() {
 }
 
 #[test]
+fn a_title_under_the_matter_of_the_web_page_it_was_copied_from_is_read_under_it() {
+    // The page's publication data, then a title on two lines.
+    let h = read(
+        Some("发布时间:2024-11-01 21:09:52 来源: 某某网\n国务院关于推动某某高质量发展\n奋力书写中国式现代化新篇章的意见\n国发〔2023〕16号\n各省、自治区、直辖市人民政府："),
+        None,
+        None,
+    );
+    assert_eq!(
+        h.title.as_deref(),
+        Some("国务院关于推动某某高质量发展奋力书写中国式现代化新篇章的意见")
+    );
+    assert_eq!(
+        h.preamble.as_deref(),
+        Some("发布时间:2024-11-01 21:09:52 来源: 某某网\n国发〔2023〕16号\n各省、自治区、直辖市人民政府：")
+    );
+    // The page's heading (文号 and title in 《》) and its counters over the title.
+    let h = read(
+        Some("鲁政发〔2014〕20号《某某省人民政府关于深化预算管理制度改革的实施意见》\n浏览量:          时间:2016-01-17 23:45:19\n某某省人民政府关于深化预算管理制度改革的实施意见\n鲁政发〔2014〕20号"),
+        None,
+        None,
+    );
+    assert_eq!(
+        h.title.as_deref(),
+        Some("某某省人民政府关于深化预算管理制度改革的实施意见")
+    );
+    // Navigation over the title; the site's name under it ends it, before the title again.
+    let title = "国务院关于落实《政府工作报告》重点工作部门分工的意见";
+    let h = read(
+        Some(&format!(
+            "返回首页\n{title}\n中国政府网\n{title}\n国发〔2020〕6号"
+        )),
+        None,
+        None,
+    );
+    assert_eq!(h.title.as_deref(), Some(title));
+    assert_eq!(
+        h.preamble.as_deref(),
+        Some(format!("返回首页\n中国政府网\n{title}\n国发〔2020〕6号").as_str())
+    );
+    // A whole title goes on into a line that ends it again.
+    let h = read(
+        Some("中华人民共和国个人所得税法\n实施条例\n（1994年1月28日中华人民共和国国务院令第142号发布）"),
+        None,
+        None,
+    );
+    assert_eq!(
+        h.title.as_deref(),
+        Some("中华人民共和国个人所得税法实施条例")
+    );
+}
+
+#[test]
+fn a_date_with_its_time_of_day_names_an_event_only_by_its_label() {
+    // A web page's stamp: the words after it are the page's, not an event of the document's.
+    let h = read(
+        Some("时间:2016-01-17 23:45:19\n某某省人民政府关于深化预算管理制度改革的实施意见\n根据新修订的《中华人民共和国预算法》"),
+        None,
+        None,
+    );
+    assert_eq!(dated_events(&h), []);
+    let h = read(Some("发布时间：2024-02-28 09:30 来源：某某网"), None, None);
+    assert_eq!(dated_events(&h), [("2024-02-28", "发布")]);
+}
+
+#[test]
 fn a_qualifier_on_the_line_under_the_title_is_the_titles() {
     for (qualifier, title) in [
         ("（2024—2026年）", "某某三年行动方案（2024—2026年）"),

@@ -38,7 +38,8 @@ pub(super) fn over_title(preamble: &str) -> usize {
         let words = line.trim_matches(|c| c == '\n' || crate::normalise::is_space(c));
         let over = end == 0 && crate::lines::is_attachment_label(words)
             || is_masthead(words)
-            || is_doc_number_line(words);
+            || is_doc_number_line(words)
+            || is_page_matter(words);
         if !over {
             break;
         }
@@ -46,6 +47,32 @@ pub(super) fn over_title(preamble: &str) -> usize {
     }
     end
 }
+
+/// A line of the web page a document was copied from, over its title: the page's publication
+/// data (`发布时间：… 来源：…`, `浏览量：  时间:2016-01-17 23:45:19`), a date with its time of
+/// day, or its navigation (`返回首页`, `当前位置：首页 > 政策`). No title is any of these.
+fn is_page_matter(words: &str) -> bool {
+    crate::lines::is_closing_line(words)
+        || width_at_most(words, PAGE_LINE_WIDTH)
+            && (PAGE_DATA.is_match(words) || PAGE_NAVIGATION.is_match(words))
+}
+
+/// The widest line of page matter, in columns.
+const PAGE_LINE_WIDTH: usize = 100;
+
+/// A label of a page's data, or a date with its time of day.
+static PAGE_DATA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:浏览|点击|阅读|访问)(?:量|数|次数)\s*[:：]|(?:^|\s)(?:时间|日期|作者|字号)\s*[:：]|\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?\s+\d{1,2}[:：]\d{2}",
+    )
+    .expect("valid regex")
+});
+
+/// A page's navigation, which a copy of the page takes along with the text.
+static PAGE_NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:返回首页|返回列表|返回|首页|打印本页|关闭窗口|【打印】|【关闭】)$|^(?:当前位置|您(?:当前)?(?:所在)?的位置|您现在的位置)\s*[:：]")
+        .expect("valid regex")
+});
 
 /// The mark of the issuing organ over a GB/T 9704 document: its name and `文件`
 /// (`国务院文件`, `中共某某省委文件`, letter-spaced as it is often printed), words alone.
@@ -61,13 +88,17 @@ fn is_masthead(words: &str) -> bool {
 const MASTHEAD_WIDTH: usize = 40;
 
 /// A line that is a 文号 (`国发〔2024〕5号`), perhaps with the signer beside it
-/// (`签发人：某某`), as a GB/T 9704 document prints it between its masthead and its title.
+/// (`签发人：某某`), as a GB/T 9704 document prints it between its masthead and its title, or
+/// with the title it numbers in 《》, as a web page heads its copy of the document
+/// (`鲁政发〔2014〕20号《某某省人民政府关于…的实施意见》`).
 fn is_doc_number_line(words: &str) -> bool {
     DOC_NUMBER.find(words).is_some_and(|m| {
         let rest = [&words[..m.start()], &words[m.end()..]]
             .concat()
             .replace(crate::normalise::is_space, "");
-        rest.is_empty() || rest.starts_with("签发人")
+        rest.is_empty()
+            || rest.starts_with("签发人")
+            || rest.starts_with('《') && rest.ends_with('》') && rest.matches('《').count() == 1
     })
 }
 
@@ -105,6 +136,15 @@ fn split_title(preamble: &str, max_lines: usize) -> (Option<String>, Option<Stri
         }
         // A title is often printed twice (a heading, then the document's own first line).
         if n > 0 && repeats_start(&lines.concat(), piece) {
+            break;
+        }
+        // A whole title ends at a line that does not end it again: the name of the site it was
+        // copied from (`…的意见` / `中国政府网`), not a second line of it (`…所得税法` /
+        // `实施条例`).
+        if n > 0
+            && is_whole_title(&lines.concat())
+            && !is_whole_title(&[lines.concat().as_str(), piece].concat())
+        {
             break;
         }
         lines.push(piece);
