@@ -113,7 +113,7 @@ fn furniture_warnings(paras: &[layout::Para]) -> Vec<Warning> {
         .map(|t| {
             Warning::new(
                 furniture::WARNING_CODE,
-                "page number or running head taken out of the text",
+                furniture::describe(t),
                 Some(t.clone()),
             )
         })

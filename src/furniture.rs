@@ -1,5 +1,6 @@
 //! Page furniture: page numbers (`- 3 -`, `第 3 页`, `3/40`) and running heads (the title
-//! repeated at the top of every page) that PDF text puts between the lines of a paragraph.
+//! repeated at the top of every page) that PDF text puts between the lines of a paragraph, and
+//! the links that a copy of a web page leaves on lines of their own.
 //!
 //! They are not part of any paragraph, so they are taken out of the flow before reflow joins
 //! the lines around them. Nothing is dropped: each piece travels with the line after it
@@ -90,7 +91,8 @@ fn furniture_flags(lines: &[Line]) -> Vec<bool> {
                 let first = seen.insert(text);
                 !(first && i < 5)
             };
-            line.md_level == 0 && (is_head || is_page_number(text) || is_page_head(text))
+            line.md_level == 0
+                && (is_head || is_page_number(text) || is_page_head(text) || is_link(text))
         })
         .collect()
 }
@@ -100,6 +102,23 @@ fn is_page_number(text: &str) -> bool {
     text.len() <= 48
         && text.chars().any(crate::numbering::numerals::is_digit)
         && PAGE_NUMBER.is_match(text)
+}
+
+/// A line that is only a web address (`http://www.12371.cn/special/zggcdzc/#diyizhang`): a link
+/// of the page a document was copied from, left between its lines. A text names an address in a
+/// sentence (`网址：www.…`), not on a line of its own.
+pub fn is_link(text: &str) -> bool {
+    (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
+        && text.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// What a piece of furniture is, for the message of its warning.
+pub fn describe(text: &str) -> &'static str {
+    if is_link(text) {
+        "web link taken out of the text"
+    } else {
+        "page number or running head taken out of the text"
+    }
 }
 
 /// A newspaper page's head: a weekday or a page (版) is what tells it from a dateline or a
@@ -341,6 +360,26 @@ mod tests {
                 "- 3 -",
                 "某某条例"
             ]
+        );
+    }
+
+    #[test]
+    fn a_web_link_on_a_line_of_its_own_leaves_the_flow_but_is_kept() {
+        let text = "中国共产党章程\nhttp://www.12371.cn/special/zggcdzc/\n第一条 年满十八岁的，\nhttps://example.org/a?b=1#c\n可以申请入党。\n网址：www.12371.cn\nwww.12371.cn 党员网\n";
+        let (lines, aside) = kept(text);
+        assert_eq!(
+            aside,
+            [
+                "http://www.12371.cn/special/zggcdzc/",
+                "https://example.org/a?b=1#c"
+            ]
+        );
+        // An address named in a sentence, or with words beside it, is text.
+        assert_eq!(lines[3..], ["网址：www.12371.cn", "www.12371.cn 党员网"]);
+        assert_eq!(describe(&aside[0]), "web link taken out of the text");
+        assert_eq!(
+            describe("- 1 -"),
+            "page number or running head taken out of the text"
         );
     }
 
