@@ -24,7 +24,7 @@ static DATE_AT_START: LazyLock<Regex> =
 
 /// The pattern of [`DATE`], in the regex crate's verbose syntax.
 const DATE_PATTERN: &str = r"
-        (?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*
+        (?P<y>\d{4}|[〇零○ＯO0０一二三四五六七八九]{4})\s*年\s*
         (?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月
         (?:\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?
         |(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})";
@@ -281,6 +281,45 @@ pub fn is_closing_line(text: &str) -> bool {
     .any(|k| t.starts_with(k) && t[k.len()..].starts_with([':', '：', ' ', '\u{3000}']))
         && width_at_most(text, 80)
 }
+
+/// A line of the web page a document was copied from, over its title: the page's publication
+/// data (`发布时间：… 来源：…`, `浏览量：  时间:2016-01-17 23:45:19`), a date with its time of
+/// day, or its navigation (`返回首页`, `当前位置：首页 > 政策`). No title is any of these.
+pub fn is_page_matter(words: &str) -> bool {
+    crate::lines::is_closing_line(words)
+        || PUBLIC_INFORMATION.is_match(words)
+        || width_at_most(words, PAGE_LINE_WIDTH)
+            && (PAGE_DATA.is_match(words) || PAGE_NAVIGATION.is_match(words))
+}
+
+/// The box of data that a government site sets over each document it publishes
+/// (政府信息公开: `索引号：…　主题分类：…`, `发文机关：…　成文日期：…`, `标题：…`, `发文字号：…`),
+/// a pair or two on a line, or a label alone (`• 发文字号:`) over its value.
+static PUBLIC_INFORMATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[•·\s]*(?:索引号|主题分类|发文机关|发文机构|成文日期|发文字号|发布日期|标题|有效性|内容概述|公开方式|公开范围|主题词)\s*[:：]")
+        .expect("valid regex")
+});
+
+/// The widest line of page matter, in columns.
+pub(crate) const PAGE_LINE_WIDTH: usize = 100;
+
+/// A label of a page's data, or a date with its time of day.
+static PAGE_DATA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:浏览|点击|阅读|访问)(?:量|数|次数)\s*[:：]|(?:^|\s)(?:时间|日期|作者|字号)\s*[:：]|\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?\s+\d{1,2}[:：]\d{2}",
+    )
+    .expect("valid regex")
+});
+
+/// A page's navigation, which a copy of the page takes along with the text: its links
+/// (`返回首页`, `下载地址: 点击此处下载`), where it is (`您的位置: 首页 » 法律法规`), a bar of links
+/// between bars (`收藏本站| 设为首页| 首页`).
+static PAGE_NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:返回首页|返回顶部|返回列表|返回|首页|打印本页|关闭窗口|【打印】|【关闭】)$|^(?:当前位置|您(?:当前)?(?:所在)?的位置|您现在的位置|下载地址)\s*[:：]|^[^|｜]{1,12}(?:\s*[|｜]\s*[^|｜]{1,12}){2,}$",
+    )
+    .expect("valid regex")
+});
 
 /// A paragraph that is one parenthesised note (`（2014 年 9 月 5 日在…的讲话）`) is complete
 /// like a sentence.

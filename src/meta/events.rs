@@ -70,15 +70,10 @@ pub(super) fn events(text: &str, place: Place) -> Vec<Event> {
         // `发布时间：2024-02-28` names the event before the date; otherwise it follows. A date
         // with its time of day is a web page's stamp (`时间:2016-01-17 23:45:19`), which only
         // its label names: the words after it are the page's (a title, then `…新修订的《…》`).
-        let found = if before
-            .trim_end_matches([':', '：', ' '])
-            .ends_with("发布时间")
-        {
-            Some(("发布", m.end()))
-        } else if is_time_of_day(after) {
-            None
-        } else {
-            first_event_word(after).map(|(w, end)| (w, m.end() + end))
+        let found = match date_label(before) {
+            Some(named) => named.map(|w| (w, m.end())),
+            None if is_time_of_day(after) => None,
+            None => first_event_word(after).map(|(w, end)| (w, m.end() + end)),
         };
         let Some((word, end)) = found else { continue };
         // After the body, an event that qualifies a document named after it is that
@@ -96,6 +91,30 @@ pub(super) fn events(text: &str, place: Place) -> Vec<Event> {
         });
     }
     out
+}
+
+/// The label a date follows (`发布时间：`, `成文日期：`), as a web page and a government site's
+/// box of data give dates: `Some` with the event it names, or with `None` for a label of a date
+/// that names none (`更新时间：`); what follows the date is the next field, not its event word.
+/// `None`: no label.
+fn date_label(before: &str) -> Option<Option<&'static str>> {
+    let label = before.trim_end_matches([':', '：', ' ', '\u{3000}']);
+    // A label is set off from its date, but for `发布时间2024-02-28`, which nothing else reads as.
+    let set_off = label.len() < before.len() || label.ends_with("发布时间");
+    if !set_off || !(label.ends_with("日期") || label.ends_with("时间")) {
+        return None;
+    }
+    let named = [
+        ("发布", "发布"),
+        ("成文", SIGNED),
+        ("施行", "施行"),
+        ("实施", "施行"),
+        ("生效", "施行"),
+    ]
+    .into_iter()
+    .find(|(word, _)| label[..label.len() - "日期".len()].ends_with(word))
+    .map(|(_, event)| event);
+    Some(named)
 }
 
 /// `s` opens with a time of day (`23:45:19`, `9:05`), after spaces.
@@ -245,7 +264,8 @@ fn numeral(s: &str) -> Option<u32> {
     if s.chars().count() == 4 && !s.contains('十') {
         return s.chars().try_fold(0u32, |acc, c| {
             let d = match c {
-                '〇' | '零' => 0,
+                // 〇 as it is often typed: a circle, a letter O, a digit 0.
+                '〇' | '零' | '○' | 'Ｏ' | 'O' | '0' | '０' => 0,
                 _ => crate::numbering::numerals::chinese_value(&c.to_string())?,
             };
             Some(acc * 10 + d)

@@ -120,6 +120,32 @@ fn a_date_with_its_time_of_day_names_an_event_only_by_its_label() {
 }
 
 #[test]
+fn a_labelled_date_names_the_event_of_its_label_and_no_other() {
+    // A government site's box of data: the words after a date are the next field's.
+    let h = read(
+        Some("发文机关：国务院　成文日期：2024年03月07日\n标题：国务院关于印发某某方案的通知\n发文字号：国发〔2024〕7号　发布日期：2024年03月13日\n更新时间：2024年03月14日 发布"),
+        None,
+        None,
+    );
+    assert_eq!(
+        dated_events(&h),
+        [("2024-03-07", "成文"), ("2024-03-13", "发布")]
+    );
+}
+
+#[test]
+fn a_year_typed_with_a_circle_or_a_letter_for_its_zero_is_read() {
+    for year in ["二○一二", "二Ｏ一二", "二O一二", "二〇一二"] {
+        let h = read(
+            None,
+            Some(&format!("某某市人民政府\n{year}年五月三十日")),
+            None,
+        );
+        assert_eq!(dated_events(&h), [("2012-05-30", "成文")], "{year}");
+    }
+}
+
+#[test]
 fn a_qualifier_on_the_line_under_the_title_is_the_titles() {
     for (qualifier, title) in [
         ("（2024—2026年）", "某某三年行动方案（2024—2026年）"),

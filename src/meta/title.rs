@@ -1,7 +1,9 @@
 //! The title: the leading title-like lines of the preamble, moved out of it.
 
 use super::DOC_NUMBER;
-use crate::lines::{is_whole_title, DATE, MAX_TITLE_LINES, SOURCE_LINE, TITLE_ENDS};
+use crate::lines::{
+    is_page_matter, is_whole_title, DATE, MAX_TITLE_LINES, PAGE_LINE_WIDTH, SOURCE_LINE, TITLE_ENDS,
+};
 use crate::text::{ends_with_stop, width_at_most};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -34,45 +36,24 @@ pub(super) fn split_labelled_title(
 /// an attachment's label as the first line, then any masthead and 文号 lines.
 pub(super) fn over_title(preamble: &str) -> usize {
     let mut end = 0;
+    // The line before was a label of page matter alone (`• 发文字号:`): this one is its value.
+    let mut value_due = false;
     for line in preamble.split_inclusive('\n') {
         let words = line.trim_matches(|c| c == '\n' || crate::normalise::is_space(c));
+        let matter = is_page_matter(words);
         let over = end == 0 && crate::lines::is_attachment_label(words)
             || is_masthead(words)
             || is_doc_number_line(words)
-            || is_page_matter(words);
+            || matter
+            || value_due && width_at_most(words, PAGE_LINE_WIDTH);
         if !over {
             break;
         }
+        value_due = matter && words.ends_with([':', '：']);
         end += line.len();
     }
     end
 }
-
-/// A line of the web page a document was copied from, over its title: the page's publication
-/// data (`发布时间：… 来源：…`, `浏览量：  时间:2016-01-17 23:45:19`), a date with its time of
-/// day, or its navigation (`返回首页`, `当前位置：首页 > 政策`). No title is any of these.
-fn is_page_matter(words: &str) -> bool {
-    crate::lines::is_closing_line(words)
-        || width_at_most(words, PAGE_LINE_WIDTH)
-            && (PAGE_DATA.is_match(words) || PAGE_NAVIGATION.is_match(words))
-}
-
-/// The widest line of page matter, in columns.
-const PAGE_LINE_WIDTH: usize = 100;
-
-/// A label of a page's data, or a date with its time of day.
-static PAGE_DATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:浏览|点击|阅读|访问)(?:量|数|次数)\s*[:：]|(?:^|\s)(?:时间|日期|作者|字号)\s*[:：]|\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?\s+\d{1,2}[:：]\d{2}",
-    )
-    .expect("valid regex")
-});
-
-/// A page's navigation, which a copy of the page takes along with the text.
-static PAGE_NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:返回首页|返回列表|返回|首页|打印本页|关闭窗口|【打印】|【关闭】)$|^(?:当前位置|您(?:当前)?(?:所在)?的位置|您现在的位置)\s*[:：]")
-        .expect("valid regex")
-});
 
 /// The mark of the issuing organ over a GB/T 9704 document: its name and `文件`
 /// (`国务院文件`, `中共某某省委文件`, letter-spaced as it is often printed), words alone.
