@@ -286,10 +286,28 @@ pub fn is_closing_line(text: &str) -> bool {
 /// data (`发布时间：… 来源：…`, `浏览量：  时间:2016-01-17 23:45:19`), a date with its time of
 /// day, or its navigation (`返回首页`, `当前位置：首页 > 政策`). No title is any of these.
 pub fn is_page_matter(words: &str) -> bool {
-    crate::lines::is_closing_line(words)
+    is_closing_line(words)
         || PUBLIC_INFORMATION.is_match(words)
         || width_at_most(words, PAGE_LINE_WIDTH)
             && (PAGE_DATA.is_match(words) || PAGE_NAVIGATION.is_match(words))
+}
+
+/// Reads a web page's matter line by line, where a label of it may stand alone over its value
+/// (`• 发文字号:` / `某政发〔2024〕7号`): the value is the page's too.
+#[derive(Default)]
+pub(crate) struct PageMatter {
+    /// The line before was a label alone.
+    value_due: bool,
+}
+
+impl PageMatter {
+    /// `words` (a line, trimmed) is page matter, or the value under a label of it.
+    pub(crate) fn takes(&mut self, words: &str) -> bool {
+        let matter = is_page_matter(words);
+        let value = self.value_due && width_at_most(words, PAGE_LINE_WIDTH);
+        self.value_due = matter && words.ends_with([':', '：']);
+        matter || value
+    }
 }
 
 /// The box of data that a government site sets over each document it publishes
@@ -301,7 +319,7 @@ static PUBLIC_INFORMATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The widest line of page matter, in columns.
-pub(crate) const PAGE_LINE_WIDTH: usize = 100;
+const PAGE_LINE_WIDTH: usize = 100;
 
 /// A label of a page's data, or a date with its time of day.
 static PAGE_DATA: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,9 +1,7 @@
 //! The title: the leading title-like lines of the preamble, moved out of it.
 
 use super::DOC_NUMBER;
-use crate::lines::{
-    is_page_matter, is_whole_title, DATE, MAX_TITLE_LINES, PAGE_LINE_WIDTH, SOURCE_LINE, TITLE_ENDS,
-};
+use crate::lines::{is_whole_title, PageMatter, DATE, MAX_TITLE_LINES, SOURCE_LINE, TITLE_ENDS};
 use crate::text::{ends_with_stop, width_at_most};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -36,20 +34,18 @@ pub(super) fn split_labelled_title(
 /// an attachment's label as the first line, then any masthead and 文号 lines.
 pub(super) fn over_title(preamble: &str) -> usize {
     let mut end = 0;
-    // The line before was a label of page matter alone (`• 发文字号:`): this one is its value.
-    let mut value_due = false;
+    let mut page = PageMatter::default();
     for line in preamble.split_inclusive('\n') {
         let words = line.trim_matches(|c| c == '\n' || crate::normalise::is_space(c));
-        let matter = is_page_matter(words);
+        // Asked of every line, so that it follows a label to its value.
+        let page_matter = page.takes(words);
         let over = end == 0 && crate::lines::is_attachment_label(words)
             || is_masthead(words)
             || is_doc_number_line(words)
-            || matter
-            || value_due && width_at_most(words, PAGE_LINE_WIDTH);
+            || page_matter;
         if !over {
             break;
         }
-        value_due = matter && words.ends_with([':', '：']);
         end += line.len();
     }
     end

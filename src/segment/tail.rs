@@ -3,7 +3,7 @@
 use crate::layout::Para;
 use crate::lines::{
     is_attachment_label, is_attachment_note, is_bracketed_note, is_closing_line, is_date_line,
-    is_page_matter, is_title_like, is_whole_title,
+    is_title_like, is_whole_title, PageMatter,
 };
 use crate::text::{ends_with_stop, width_at_most};
 
@@ -20,18 +20,14 @@ pub fn split_tail(tail: &[Para]) -> Vec<Vec<Para>> {
     let mut signed = false;
     // Each paragraph is asked about itself and about the one after it: read once.
     let dated: Vec<bool> = tail.iter().map(|p| is_date_line(&p.text)).collect();
-    // The line before was a label of a web page's data alone (`• 发文字号:`).
-    let mut value_due = false;
+    let mut page = PageMatter::default();
     for (i, p) in tail.iter().enumerate() {
         // A web page's matter (`• 索引号:`, `浏览量：…`, `返回顶部`) and the value under a label
         // of it are neither prose nor a title: they stand over the title of the page's document.
-        let matter = is_page_matter(p.text.trim());
-        if matter || value_due && width_at_most(&p.text, crate::lines::PAGE_LINE_WIDTH) {
-            value_due = matter && p.text.trim_end().ends_with([':', '：']);
+        if page.takes(p.text.trim()) {
             current.push(p.clone());
             continue;
         }
-        value_due = false;
         let signs = || dated.get(i + 1).copied().unwrap_or(false) && !is_whole_title(&p.text);
         // Nor at a note in brackets (`（此件公开发布）` under a signature): no title is one.
         // Nor at an attachment's label (`附件`, `附件2`) over its title: the attachment is a
