@@ -101,9 +101,10 @@ fn date_label(before: &str) -> Option<Option<&'static str>> {
     let label = before.trim_end_matches([':', '：', ' ', '\u{3000}']);
     // A label is set off from its date, but for `发布时间2024-02-28`, which nothing else reads as.
     let set_off = label.len() < before.len() || label.ends_with("发布时间");
-    if !set_off || !(label.ends_with("日期") || label.ends_with("时间")) {
-        return None;
-    }
+    let kind = label
+        .strip_suffix("日期")
+        .or_else(|| label.strip_suffix("时间"))
+        .filter(|_| set_off)?;
     let named = [
         ("发布", "发布"),
         ("成文", SIGNED),
@@ -112,7 +113,7 @@ fn date_label(before: &str) -> Option<Option<&'static str>> {
         ("生效", "施行"),
     ]
     .into_iter()
-    .find(|(word, _)| label[..label.len() - "日期".len()].ends_with(word))
+    .find(|(word, _)| kind.ends_with(word))
     .map(|(_, event)| event);
     Some(named)
 }
