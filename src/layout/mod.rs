@@ -286,8 +286,11 @@ fn continues(
     // A line shorter than the next by more than a lost indent was not cut where the page ended:
     // a unit's title over its paragraph (`（一）指导思想` / `以习近平…`), however the text's
     // other units of its kind read (`（三）加强生态保护。…`).
-    let cut_by_width = Length::of(&next.text).width() <= prev.len.width() + LOST_INDENT_COLUMNS;
-    let prev_is_unit = cut_by_width && runs_on_as_unit(prev.text, &next.text, after, titled);
+    // Measured only after a unit's label: most lines that come here open with none.
+    let cut_by_width = || Length::of(&next.text).width() <= prev.len.width() + LOST_INDENT_COLUMNS;
+    let prev_is_unit = prev_marker.is_some()
+        && cut_by_width()
+        && runs_on_as_unit(prev.text, &next.text, after, titled);
     // Not a whole title (`最高人民法院、最高人民检察院关于…的解释`), nor a dated note before the
     // next one (`…会议通过` / `2013年11月11日 …公布`): a header's lines are paragraphs.
     let header_line =
